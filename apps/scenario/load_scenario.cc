@@ -1,0 +1,268 @@
+#include "apps/scenario/load_scenario.h"
+
+#include <algorithm>
+#include <filesystem>
+
+#include "apps/scenario/json_reader.h"
+
+namespace hotline::scenario {
+namespace fs = std::filesystem;
+using namespace workflow;
+
+namespace {
+
+// "08:30" -> seconds of the day.
+std::int64_t clock_time(const node& n, const std::string& text) {
+  if (text.size() != 5 || text[2] != ':') n.fail("'" + text + "' is not HH:MM");
+  int h = std::atoi(text.substr(0, 2).c_str()), m = std::atoi(text.substr(3).c_str());
+  if (h > 24 || m > 59) n.fail("'" + text + "' is not a time of day");
+  return h * 3600 + m * 60;
+}
+
+business_hours read_hours(const node& n) {
+  business_hours h;
+  for (const auto& item : n.at("value").items()) {
+    std::string text = item.text();  // "08:30-12:00"
+    auto dash = text.find('-');
+    if (dash == std::string::npos) item.fail("'" + text + "' is not HH:MM-HH:MM");
+    h.intervals.emplace_back(clock_time(item, text.substr(0, dash)),
+                             clock_time(item, text.substr(dash + 1)));
+  }
+  if (auto problem = check_hours(h); !problem.empty()) n.fail(problem);
+  return h;
+}
+
+source read_source(const node& n) {
+  std::string s = n.at("source").text();
+  if (s.empty()) n.fail("needs a source: the seed and article, or \"assumed: why\"");
+  return s;
+}
+
+sourced<bool> read_flag(const node& n) { return {n.at("value").flag(), read_source(n)}; }
+sourced<int> read_int(const node& n) { return {n.at("value").integer(), read_source(n)}; }
+
+period read_period(const node& n, std::int32_t day_minutes) {
+  auto p = parse_period(n.text(), day_minutes);
+  if (!p) n.fail("'" + n.text() + "' is not a term (write e.g. 5wd, 0.5wd, 24h or 30min)");
+  return *p;
+}
+
+selector read_selector(const std::optional<node>& n) {
+  selector s;
+  if (!n) return s;
+  if (auto t = n->find("types")) s.types = t->names<ticket_type>();
+  if (auto c = n->find("classes")) s.classes = c->names<ticket_class>();
+  if (auto c = n->find("complexities")) s.complexities = c->names<complexity>();
+  if (auto e = n->find("emergency")) s.emergency = e->flag();
+  return s;
+}
+
+term_table read_terms(const node& n, std::int32_t day_minutes) {
+  term_table table;
+  for (const auto& item : n.items()) {
+    term_rule rule;
+    rule.when = read_selector(item.find("when"));
+    auto term = item.at("term");
+    if (term.text() != "none") rule.term = read_period(term, day_minutes);
+    rule.from = read_source(item);
+    table.push_back(std::move(rule));
+  }
+  return table;
+}
+
+std::vector<sign_off_rule> read_sign_offs(const node& n) {
+  std::vector<sign_off_rule> rules;
+  for (const auto& item : n.items()) {
+    sign_off_rule r;
+    r.at = item.at("step").name<step>();
+    r.level = item.at("level").name<sign_off_level>();
+    if (auto w = item.find("when")) {
+      if (auto c = w->find("calls_at_least")) r.when.calls_at_least = c->integer();
+      if (auto k = w->find("key")) r.when.key = k->flag();
+      if (auto c = w->find("classes")) r.when.classes = c->names<ticket_class>();
+      if (auto j = w->find("joint")) r.when.joint = j->flag();
+      if (auto t = w->find("total_days_above")) r.when.total_days_above = t->integer();
+    }
+    r.from = read_source(item);
+    rules.push_back(std::move(r));
+  }
+  return rules;
+}
+
+std::vector<supervision_rule> read_supervision(const node& n) {
+  std::vector<supervision_rule> rules;
+  for (const auto& item : n.items()) {
+    supervision_rule r;
+    r.trigger = item.at("trigger").name<supervision_trigger>();
+    r.level = item.at("level").name<supervision_level>();
+    if (auto k = item.find("key")) r.key = k->name<key_source>();
+    if (auto c = item.find("calls_at_least")) r.calls_at_least = c->integer();
+    if (auto c = item.find("nth")) r.nth = c->integer();
+    if (r.trigger == supervision_trigger::key_item && !r.key)
+      item.fail("a key_item rule needs the key source it applies to");
+    r.from = read_source(item);
+    rules.push_back(std::move(r));
+  }
+  return rules;
+}
+
+policy read_policy(const node& root, business_hours& hours) {
+  policy p;
+  p.id = root.at("id").text();
+  p.name = root.at("name").text();
+  p.seed = root.at("seed").text();
+  hours = read_hours(root.at("business_hours"));
+  const auto day_minutes = static_cast<std::int32_t>(hours.seconds_per_day() / 60);
+  p.retention_years = read_int(root.at("retention_years"));
+
+  node intake = root.at("intake");
+  p.uses_class = read_flag(intake.at("uses_class"));
+  p.uses_complexity = read_flag(intake.at("uses_complexity"));
+  p.uses_nature = read_flag(intake.at("uses_nature"));
+  node keys = intake.at("key_items");
+  p.key_items = {keys.at("value").names<key_source>(), read_source(keys)};
+
+  node terms = root.at("terms");
+  p.dispatch = read_terms(terms.at("dispatch"), day_minutes);
+  p.sign = read_terms(terms.at("sign"), day_minutes);
+  p.return_window = read_terms(terms.at("return"), day_minutes);
+  p.contact = read_terms(terms.at("contact"), day_minutes);
+  p.plan = read_terms(terms.at("plan"), day_minutes);
+  p.handle = read_terms(terms.at("handle"), day_minutes);
+
+  node returns = root.at("returns");
+  p.deemed_acceptance = read_flag(returns.at("deemed_acceptance"));
+  p.center_may_refuse_return = read_flag(returns.at("center_may_refuse"));
+
+  node ext = root.at("extension");
+  node count = ext.at("max_count");
+  if (auto v = count.find("value")) p.extension_max_count.value = v->integer();
+  p.extension_max_count.from = read_source(count);
+  p.extension_max_total = read_terms(ext.at("max_total"), day_minutes);
+  for (std::size_t i = 0; i < p.extension_max_total.size(); ++i) {
+    const auto& term = p.extension_max_total[i].term;
+    if (term && term->kind != period::unit::working_days)
+      ext.at("max_total").items()[i].at("term").fail("a cap on the total must be in working days");
+  }
+  p.extension_same_as_original = read_flag(ext.at("same_as_original"));
+
+  p.sign_offs = read_sign_offs(root.at("sign_offs"));
+
+  node dis = root.at("dissatisfaction");
+  node exempt = dis.at("exempt");
+  p.satisfaction_exempt = {exempt.at("value").names<nature>(), read_source(exempt)};
+  p.second_dissatisfaction_review = read_flag(dis.at("second_review"));
+
+  p.supervision = read_supervision(root.at("supervision"));
+  node ladder = root.at("ladder");
+  p.ladder.enabled = ladder.at("enabled").flag();
+  p.ladder.escalate_after = read_period(ladder.at("escalate_after"), day_minutes);
+  p.ladder.on_site_plan = read_period(ladder.at("on_site_plan"), day_minutes);
+  p.ladder.from = read_source(ladder);
+
+  node conc = root.at("concentration");
+  p.concentration_callers = read_int(conc.at("callers"));
+  p.concentration_window_days = read_int(conc.at("window_days"));
+
+  node term = root.at("termination");
+  p.termination_allowed = read_flag(term.at("allowed"));
+  p.termination_calls_at_least = read_int(term.at("calls_at_least"));
+  return p;
+}
+
+std::vector<department> read_departments(const node& root) {
+  std::vector<department> out;
+  for (const auto& item : root.at("departments").items()) {
+    department d;
+    d.id = item.at("id").text();
+    d.name = item.at("name").text();
+    if (auto parent = item.find("parent")) d.parent = parent->text();
+    d.tier = item.at("tier").integer();
+    out.push_back(std::move(d));
+  }
+  return out;
+}
+
+std::vector<date> read_dates(const node& n) {
+  std::vector<date> out;
+  for (const auto& item : n.items()) {
+    // A date, or a [first, last] range.
+    std::vector<std::string> ends;
+    if (item.is_text()) {
+      ends.push_back(item.text());
+    } else {
+      auto range = item.items();
+      if (range.size() != 2) item.fail("must be a date or a [first, last] pair");
+      ends = {range[0].text(), range[1].text()};
+    }
+    auto first = parse_date(ends.front()), last = parse_date(ends.back());
+    if (!first || !last) item.fail("is not a YYYY-MM-DD date");
+    if (*last < *first) item.fail("ends before it starts");
+    for (date d = *first; !(*last < d); d = add_days(d, 1)) out.push_back(d);
+  }
+  return out;
+}
+
+year_calendar read_year(const node& root) {
+  year_calendar y;
+  y.year = root.at("year").integer();
+  y.source = read_source(root);
+  y.holidays = read_dates(root.at("holidays"));
+  y.working_weekends = read_dates(root.at("working_weekends"));
+  if (auto problem = check_year(y); !problem.empty()) root.fail(problem);
+  return y;
+}
+
+refusal load_failure(const std::string& file, const read_error& e) {
+  return invalid_field(file + (e.path.empty() ? "" : ": " + e.path), e.message);
+}
+
+}  // namespace
+
+result<jurisdiction> load_scenario(const std::string& dir) {
+  jurisdiction j;
+  std::string file = (fs::path(dir) / "policy.json").string();
+  business_hours hours;
+  try {
+    auto doc = parse_file(file);
+    j.rules = read_policy(node(doc, ""), hours);
+
+    file = (fs::path(dir) / "departments.json").string();
+    doc = parse_file(file);
+    auto tree = department_tree::build(read_departments(node(doc, "")));
+    if (!tree) throw read_error{tree.error().field, tree.error().message};
+    j.departments = std::move(tree).value();
+
+    std::vector<year_calendar> years;
+    file = (fs::path(dir) / "calendars").string();
+    std::error_code ec;
+    std::vector<fs::path> files;
+    for (const auto& entry : fs::directory_iterator(file, ec))
+      if (entry.path().extension() == ".json") files.push_back(entry.path());
+    if (ec || files.empty()) throw read_error{"", "has no calendar files (YYYY.json)"};
+    std::sort(files.begin(), files.end());
+    for (const auto& path : files) {
+      file = path.string();
+      doc = parse_file(file);
+      years.push_back(read_year(node(doc, "")));
+      if (std::to_string(years.back().year) != path.stem().string())
+        throw read_error{"year", "does not match the file name"};
+    }
+    j.calendar = working_calendar(hours, years);
+  } catch (const read_error& e) {
+    return load_failure(file, e);
+  }
+  return j;
+}
+
+result<bool> check_covers(const jurisdiction& j, instant now) {
+  int year = local_date(now).year;
+  if (j.calendar.covers(year)) return true;
+  refusal r;
+  r.code = refusal_code::calendar_unavailable;
+  r.message = j.rules.id + " has no working-day calendar for " + std::to_string(year) +
+              ": add calendars/" + std::to_string(year) + ".json";
+  return r;
+}
+
+}  // namespace hotline::scenario

@@ -1,0 +1,300 @@
+#pragma once
+// Commands: what someone asks of a ticket. The JSON names in describe() are the contract's
+// (shared/api.md), so the HTTP layer decodes a body straight into a command.
+
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "workflow/describe.h"
+
+namespace hotline::workflow {
+
+/// What a caller's request says (POST /api/v1/tickets).
+struct intake {
+  channel via = channel::phone;
+  ticket_type type = ticket_type::consultation;
+  std::string title;
+  std::string content;
+  std::optional<citizen> caller;
+  bool confidential = false;
+  std::string region;
+  std::string topic;
+  std::optional<key_source> key;
+  std::string related_to;
+  std::optional<ticket_class> cls;
+  std::optional<complexity> cx;
+  bool emergency = false;               // Zhijiang's emergency items (002 art. 16(3))
+  std::optional<nature> kind_of_matter;  // Mengcheng's mediation and enforcement (001 art. 25)
+};
+template <class F>
+void describe(F& f, intake& x) {
+  f("channel", x.via);
+  f("type", x.type);
+  f("title", x.title);
+  f("content", x.content);
+  f("citizen", x.caller);
+  f("confidential", x.confidential, optional);
+  f("region", x.region, optional);
+  f("topic", x.topic, optional);
+  f("key_source", x.key);
+  f("related_to", x.related_to, optional);
+  f("class", x.cls);
+  f("complexity", x.cx);
+  f("emergency", x.emergency, optional);
+  f("nature", x.kind_of_matter);
+}
+
+/// What the hotline center knows about a new ticket beyond the request itself.
+struct intake_facts {
+  std::string id;
+  int repeat_count = 0;         // earlier calls on the same matter (related_to chain)
+  bool prior_reworked = false;  // the related ticket was closed after confirmed rework (004 14)
+  std::string proposed_lead;    // Zhijiang's routing precedent (002 art. 16(4))
+};
+
+struct submit {
+  intake request;
+  intake_facts facts;
+};
+
+struct answer {
+  static constexpr action act = action::answer;
+  std::string text;
+};
+template <class F>
+void describe(F& f, answer& x) {
+  f("answer", x.text);
+}
+
+struct decline {
+  static constexpr action act = action::decline;
+  decline_reason reason_code = decline_reason::other_organ;
+  std::string reason;
+  std::string referral;
+};
+template <class F>
+void describe(F& f, decline& x) {
+  f("reason_code", x.reason_code);
+  f("reason", x.reason);
+  f("referral", x.referral, optional);
+}
+
+struct dispatch {
+  static constexpr action act = action::dispatch;
+  std::string lead;
+  std::vector<std::string> co;
+  std::optional<ticket_class> cls;
+  std::optional<complexity> cx;
+  std::optional<signature> approved_by;
+};
+template <class F>
+void describe(F& f, dispatch& x) {
+  f("lead", x.lead);
+  f("co", x.co, optional);
+  f("class", x.cls);
+  f("complexity", x.cx);
+  f("approved_by", x.approved_by);
+}
+
+struct sign {
+  static constexpr action act = action::sign;
+  std::optional<signature> approved_by;
+};
+template <class F>
+void describe(F& f, sign& x) {
+  f("approved_by", x.approved_by);
+}
+
+struct return_ticket {
+  static constexpr action act = action::return_ticket;
+  std::string reason;
+  std::string basis;
+  std::string suggest;
+};
+template <class F>
+void describe(F& f, return_ticket& x) {
+  f("reason", x.reason);
+  f("basis", x.basis, optional);
+  f("suggest", x.suggest, optional);
+}
+
+struct approve_return {
+  static constexpr action act = action::approve_return;
+  std::string redispatch_to;  // empty: back to the center to dispatch anew
+  std::optional<signature> approved_by;  // where dispatch needs a sign-off (rules.md §8)
+};
+template <class F>
+void describe(F& f, approve_return& x) {
+  f("redispatch_to", x.redispatch_to, optional);
+  f("approved_by", x.approved_by);
+}
+
+struct reject_return {
+  static constexpr action act = action::reject_return;
+  std::string reason;
+};
+template <class F>
+void describe(F& f, reject_return& x) {
+  f("reason", x.reason);
+}
+
+struct assign_unit {
+  static constexpr action act = action::assign_unit;
+  std::string unit;
+};
+template <class F>
+void describe(F& f, assign_unit& x) {
+  f("unit", x.unit);
+}
+
+struct contact {
+  static constexpr action act = action::contact;
+  std::string note;
+};
+template <class F>
+void describe(F& f, contact& x) {
+  f("note", x.note, optional);
+}
+
+struct submit_plan {
+  static constexpr action act = action::plan;
+  std::string plan;
+};
+template <class F>
+void describe(F& f, submit_plan& x) {
+  f("plan", x.plan);
+}
+
+struct co_report {
+  static constexpr action act = action::co_report;
+  std::string result;
+};
+template <class F>
+void describe(F& f, co_report& x) {
+  f("result", x.result);
+}
+
+struct request_extension {
+  static constexpr action act = action::request_extension;
+  std::optional<int> working_days;
+  std::string reason;
+  std::optional<signature> approved_by;
+};
+template <class F>
+void describe(F& f, request_extension& x) {
+  f("working_days", x.working_days);
+  f("reason", x.reason);
+  f("approved_by", x.approved_by);
+}
+
+struct approve_extension {
+  static constexpr action act = action::approve_extension;
+  std::optional<int> working_days;
+};
+template <class F>
+void describe(F& f, approve_extension& x) {
+  f("working_days", x.working_days);
+}
+
+struct reject_extension {
+  static constexpr action act = action::reject_extension;
+  std::string reason;
+};
+template <class F>
+void describe(F& f, reject_extension& x) {
+  f("reason", x.reason);
+}
+
+struct reply {
+  static constexpr action act = action::reply;
+  std::string result;
+  handler by;
+  std::optional<signature> approved_by;
+};
+template <class F>
+void describe(F& f, reply& x) {
+  f("result", x.result);
+  f("handler", x.by);
+  f("approved_by", x.approved_by);
+}
+
+struct evaluate {
+  static constexpr action act = action::evaluate;
+  bool satisfied = false;
+  std::string comment;
+};
+template <class F>
+void describe(F& f, evaluate& x) {
+  f("satisfied", x.satisfied);
+  f("comment", x.comment, optional);
+}
+
+struct review {
+  static constexpr action act = action::review;
+  bool upheld = false;
+  std::string note;
+};
+template <class F>
+void describe(F& f, review& x) {
+  f("upheld", x.upheld);
+  f("note", x.note, optional);
+}
+
+struct supervise {
+  static constexpr action act = action::supervise;
+  std::string reason;
+  std::optional<supervision_level> level;  // omitted: the next rung
+  supervision_trigger trigger = supervision_trigger::manual;
+};
+template <class F>
+void describe(F& f, supervise& x) {
+  f("reason", x.reason);
+  f("level", x.level);
+}
+
+struct request_termination {
+  static constexpr action act = action::request_termination;
+  std::string reason;
+  std::optional<signature> approved_by;
+};
+template <class F>
+void describe(F& f, request_termination& x) {
+  f("reason", x.reason);
+  f("approved_by", x.approved_by);
+}
+
+struct approve_termination {
+  static constexpr action act = action::approve_termination;
+  std::string reason;
+};
+template <class F>
+void describe(F& f, approve_termination& x) {
+  f("reason", x.reason, optional);
+}
+
+struct reject_termination {
+  static constexpr action act = action::reject_termination;
+  std::string reason;
+};
+template <class F>
+void describe(F& f, reject_termination& x) {
+  f("reason", x.reason);
+}
+
+/// A deadline's timer went off. Stale timers (the deadline moved or was met) change nothing.
+struct expire {
+  deadline_kind kind = deadline_kind::sign;
+  instant due;
+};
+
+using command =
+    std::variant<submit, answer, decline, dispatch, sign, return_ticket, approve_return,
+                 reject_return, assign_unit, contact, submit_plan, co_report, request_extension,
+                 approve_extension, reject_extension, reply, evaluate, review, supervise,
+                 request_termination, approve_termination, reject_termination, expire>;
+
+/// The contract's action for a command; submit and expire have none.
+std::optional<action> action_of(const command& c);
+
+}  // namespace hotline::workflow

@@ -1,0 +1,97 @@
+// The entry point: who may ask, whether the status allows it, then the command's own rule.
+#include <algorithm>
+
+#include "workflow/decide_support.h"
+
+namespace hotline::workflow {
+namespace detail {
+namespace {
+
+refusal forbidden(std::string message) {
+  refusal r;
+  r.code = refusal_code::forbidden;
+  r.message = std::move(message);
+  return r;
+}
+
+role role_for(action a) {
+  switch (a) {
+    case action::answer:
+    case action::decline:
+    case action::dispatch:
+    case action::evaluate:
+      return role::operator_;
+    case action::sign:
+    case action::return_ticket:
+    case action::assign_unit:
+    case action::contact:
+    case action::plan:
+    case action::co_report:
+    case action::request_extension:
+    case action::reply:
+    case action::request_termination:
+      return role::department;
+    default:
+      return role::supervisor;
+  }
+}
+
+}  // namespace
+
+std::optional<refusal> authorize(const ticket_state& s, action a, const actor_ref& who,
+                                 const department_tree& tree) {
+  // The system (timers, escalation rules) may supervise; nobody else acts for a role.
+  if (who.who == role::system && a == action::supervise) return std::nullopt;
+  role needed = role_for(a);
+  if (who.who != needed)
+    return forbidden("Only the " + std::string(name_of(needed)) + " role may " +
+                     std::string(name_of(a)) + " a ticket.");
+  if (needed != role::department) return std::nullopt;
+  const std::string& d = who.department;
+  auto is_or_above = [&](const std::string& holder) {
+    return !holder.empty() && (holder == d || tree.is_ancestor(d, holder));
+  };
+  bool allowed = false;
+  switch (a) {
+    case action::co_report:
+      allowed = s.is_co_handler(d);
+      break;
+    case action::sign:
+    case action::return_ticket:
+    case action::assign_unit:
+      allowed = is_or_above(s.lead);
+      break;
+    default:
+      allowed = is_or_above(s.lead) || is_or_above(s.unit);
+  }
+  if (!allowed)
+    return forbidden("Department " + d + " does not hold this ticket for " +
+                     std::string(name_of(a)) + ".");
+  return std::nullopt;
+}
+
+}  // namespace detail
+
+result<std::vector<event_record>> decide(const ticket_state& s, const command& c,
+                                         const context& ctx) {
+  using namespace detail;
+  if (std::holds_alternative<submit>(c)) return decide_one(s, std::get<submit>(c), ctx);
+  if (!s.exists()) {
+    refusal r;
+    r.code = refusal_code::not_found;
+    r.message = "There is no such ticket.";
+    return r;
+  }
+  if (std::holds_alternative<expire>(c)) return decide_one(s, std::get<expire>(c), ctx);
+
+  action a = *action_of(c);  // every command but submit and expire is an action
+  if (auto denied = authorize(s, a, ctx.by, ctx.where.departments)) return *denied;
+  auto allowed = allowed_actions(s, ctx.where.rules);
+  if (std::find(allowed.begin(), allowed.end(), a) == allowed.end())
+    return invalid_transition(s, ctx.where.rules,
+                              "A ticket that is " + std::string(name_of(s.current)) +
+                                  " does not allow " + std::string(name_of(a)) + " now.");
+  return std::visit([&](const auto& x) { return decide_one(s, x, ctx); }, c);
+}
+
+}  // namespace hotline::workflow

@@ -1,0 +1,60 @@
+#pragma once
+// The ticket aggregate in the decide/evolve shape (Akka's EventSourcedBehavior, pure):
+//   decide(state, command, context) -> events, or a refusal that leaves the state untouched;
+//   evolve(state, event)            -> the next state, with no side effects, so replay is safe;
+//   deadlines(state)                -> the timers to arm.
+// Time is a parameter: nothing here reads a clock, a file or a random source.
+
+#include <vector>
+
+#include "workflow/commands.h"
+#include "workflow/events.h"
+#include "workflow/policy.h"
+#include "workflow/result.h"
+#include "workflow/ticket.h"
+
+namespace hotline::workflow {
+
+struct context {
+  const jurisdiction& where;
+  instant now;
+  actor_ref by;
+};
+
+/// The events `c` yields against `s`, numbered after s.version, or why it is refused.
+/// An expire for a deadline that is no longer armed yields no events.
+result<std::vector<event_record>> decide(const ticket_state& s, const command& c,
+                                         const context& ctx);
+
+/// Folds one event into the state.
+void evolve(ticket_state& s, const event_record& e);
+
+/// Folds a ticket's whole log, in order.
+ticket_state replay(const std::vector<event_record>& log);
+
+struct armed_deadline {
+  deadline_kind kind = deadline_kind::sign;
+  instant due;
+};
+inline bool operator==(const armed_deadline& a, const armed_deadline& b) {
+  return a.kind == b.kind && a.due == b.due;
+}
+
+/// The deadlines whose expiry would change something now, earliest first.
+std::vector<armed_deadline> deadlines(const ticket_state& s);
+
+/// The actions the ticket's status allows now, whoever asks.
+std::vector<action> allowed_actions(const ticket_state& s, const policy& p);
+
+/// The sign-off level each step needs now (rules.md §8), or nothing. For an extension: what
+/// the shortest possible one would need.
+std::optional<sign_off_level> sign_off_needed(const ticket_state& s, const policy& p, step at);
+
+/// Whether `viewer` may read the ticket: staff see all; a department sees the tickets it leads,
+/// co-handles or holds, and those of its subordinate units.
+bool may_view(const ticket_state& s, const actor_ref& viewer, const department_tree& tree);
+
+/// Whether `viewer` may see the caller's name and contact (000 art. 9, 004 art. 19).
+bool citizen_visible(const ticket_state& s, const actor_ref& viewer);
+
+}  // namespace hotline::workflow

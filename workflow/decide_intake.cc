@@ -1,0 +1,132 @@
+// The hotline center's decisions at intake: register, answer, decline, dispatch.
+#include <algorithm>
+
+#include "workflow/decide_support.h"
+
+namespace hotline::workflow::detail {
+namespace {
+
+std::optional<refusal> check_unused(const policy& p, const std::optional<ticket_class>& cls,
+                                    const std::optional<complexity>& cx) {
+  if (cls && !p.uses_class.value)
+    return invalid_field("class", "is not used in " + p.id + " (only Pingdingshan classes items)");
+  if (cx && !p.uses_complexity.value)
+    return invalid_field("complexity", "is not used in " + p.id + " (only Zhijiang grades it)");
+  return std::nullopt;
+}
+
+// Referrals the regulations require when the caller must go elsewhere (001 art. 8, 004 art. 8).
+bool needs_referral(decline_reason r) {
+  return r == decline_reason::emergency || r == decline_reason::out_of_jurisdiction ||
+         r == decline_reason::legal_procedure || r == decline_reason::other_organ;
+}
+
+bool names_emergency_line(const std::string& referral) {
+  for (const char* line : {"110", "119", "120", "122"})
+    if (referral.find(line) != std::string::npos) return true;
+  return false;
+}
+
+}  // namespace
+
+events decide_one(const ticket_state& s, const submit& c, const context& ctx) {
+  const policy& p = ctx.where.rules;
+  const intake& q = c.request;
+  if (s.exists()) return invalid_transition(s, p, "The ticket already exists.");
+  if (c.facts.id.empty()) return invalid_field("id", "must be assigned by the hotline center");
+  if (auto r = check_text("title", q.title, 200)) return *r;
+  if (auto r = check_text("content", q.content, 20000)) return *r;
+  for (auto [field, text] : {std::pair{"region", &q.region}, {"topic", &q.topic}})
+    if (!text->empty())
+      if (auto r = check_text(field, *text, 100)) return *r;
+  if (q.caller)
+    for (auto [field, text] : {std::pair{"citizen.name", &q.caller->name}, {"citizen.phone", &q.caller->phone}})
+      if (!text->empty())
+        if (auto r = check_text(field, *text, 100)) return *r;
+  if (auto r = check_unused(p, q.cls, q.cx)) return *r;
+  if (q.kind_of_matter && !p.uses_nature.value)
+    return invalid_field("nature", "is not used in " + p.id);
+  if (c.facts.repeat_count < 0) return invalid_field("related_to", "gives a negative repeat count");
+
+  auto dispatch_due =
+      due_by(p.dispatch, profile{q.type, q.cls, q.cx, q.emergency}, ctx.now, ctx.where.calendar);
+  if (!dispatch_due) return dispatch_due.error();
+
+  decision d(s, ctx);
+  d.add(submitted{c.facts.id, p.id, q, c.facts.repeat_count, c.facts.prior_reworked,
+                  c.facts.proposed_lead, *dispatch_due});
+  // Key items and repeat callers are supervised from the start where the jurisdiction says so.
+  ticket_state fresh;
+  fresh.key = q.key;
+  fresh.repeat_count = c.facts.repeat_count;
+  auto by_key = automatic_level(p, supervision_trigger::key_item, fresh);
+  auto by_repeat = automatic_level(p, supervision_trigger::repeat, fresh);
+  if (by_key || by_repeat) {
+    bool key_wins = by_key && (!by_repeat || *by_key >= *by_repeat);
+    d.add(supervised{key_wins ? *by_key : *by_repeat,
+                     key_wins ? supervision_trigger::key_item : supervision_trigger::repeat,
+                     key_wins ? "key item: " + std::string(name_of(*q.key))
+                              : "call " + std::to_string(c.facts.repeat_count + 1) + " on the matter",
+                     std::nullopt, std::nullopt});
+  }
+  return d.take();
+}
+
+events decide_one(const ticket_state& s, const answer& c, const context& ctx) {
+  if (auto r = check_text("answer", c.text, 20000)) return *r;
+  decision d(s, ctx);
+  d.add(answered{c.text});
+  return d.take();
+}
+
+events decide_one(const ticket_state& s, const decline& c, const context& ctx) {
+  if (auto r = check_text("reason", c.reason, 2000)) return *r;
+  if (needs_referral(c.reason_code) && c.referral.empty())
+    return invalid_field("referral", "must tell the caller where to go (001 art. 8, 004 art. 8)");
+  if (c.reason_code == decline_reason::emergency && !names_emergency_line(c.referral))
+    return invalid_field("referral", "must name 110, 119, 120 or 122 for an emergency (002 art. 12)");
+  if (c.reason_code == decline_reason::repeat_without_new_facts && s.related_to.empty())
+    return invalid_field("reason_code",
+                         "repeat_without_new_facts needs the ticket to be related_to an earlier one");
+  decision d(s, ctx);
+  d.add(declined{c.reason_code, c.reason, c.referral});
+  close_and_archive(d, ctx, false);
+  return d.take();
+}
+
+events decide_one(const ticket_state& s, const dispatch& c, const context& ctx) {
+  const policy& p = ctx.where.rules;
+  const department_tree& tree = ctx.where.departments;
+  if (c.lead.empty() || !tree.find(c.lead))
+    return invalid_field("lead", "'" + c.lead + "' is not a department of " + p.id);
+  for (std::size_t i = 0; i < c.co.size(); ++i) {
+    const std::string& d = c.co[i];
+    std::string field = "co[" + std::to_string(i) + "]";
+    if (!tree.find(d)) return invalid_field(field, "'" + d + "' is not a department of " + p.id);
+    if (d == c.lead) return invalid_field(field, "repeats the lead department");
+    if (std::find(c.co.begin(), c.co.begin() + i, d) != c.co.begin() + i)
+      return invalid_field(field, "names '" + d + "' twice");
+  }
+  if (auto r = check_unused(p, c.cls, c.cx)) return *r;
+  ticket_state target = s;  // the ticket as dispatched, for term and sign-off selection
+  if (c.cls) target.cls = c.cls;
+  if (c.cx) target.cx = c.cx;
+  if (p.uses_class.value && !target.cls)
+    return invalid_field("class", "is required: " + p.id + " sets terms by class (003 §4)");
+  for (const auto& co : c.co) target.co.push_back({co, false});
+
+  auto approval = check_sign_off(sign_off_needed(target, p, step::dispatch), step::dispatch,
+                                 c.approved_by, ctx.now);
+  if (!approval) return approval.error();
+  profile prof = profile_of(target);
+  auto sign_due = due_by(p.sign, prof, ctx.now, ctx.where.calendar);
+  if (!sign_due) return sign_due.error();
+  auto return_due = due_by(p.return_window, prof, ctx.now, ctx.where.calendar);
+  if (!return_due) return return_due.error();
+  decision d(s, ctx);
+  d.add(dispatched{c.lead, c.co, c.cls, c.cx, *approval, *sign_due, *return_due,
+                   p.deemed_acceptance.value});
+  return d.take();
+}
+
+}  // namespace hotline::workflow::detail

@@ -1,0 +1,118 @@
+#pragma once
+// Internal to the rule core: the pieces every decision uses. Not part of the public face.
+
+#include <string>
+#include <vector>
+
+#include "workflow/decide.h"
+
+namespace hotline::workflow::detail {
+
+/// Collects the events of one decision, numbering them after the state's version.
+class decision {
+ public:
+  decision(const ticket_state& s, const context& ctx) : s_(s), ctx_(ctx) {}
+  template <class E>
+  void add(E e) {
+    events_.push_back({s_.version + events_.size() + 1, ctx_.now, by_text(ctx_.by), event{e}});
+  }
+  std::vector<event_record> take() { return std::move(events_); }
+
+ private:
+  const ticket_state& s_;
+  const context& ctx_;
+  std::vector<event_record> events_;
+};
+
+using events = result<std::vector<event_record>>;
+
+/// What term rules select on.
+struct profile {
+  ticket_type type = ticket_type::consultation;
+  std::optional<ticket_class> cls;
+  std::optional<complexity> cx;
+  bool emergency = false;
+};
+profile profile_of(const ticket_state& s);
+
+/// The rule of `table` that applies to `p`, or nullptr.
+const term_rule* select(const term_table& table, const profile& p);
+/// When the selected term that starts at `from` ends; nothing if no term applies.
+result<std::optional<instant>> due_by(const term_table& table, const profile& p, instant from,
+                                      const working_calendar& cal);
+
+/// The handling terms that start when the unit takes the ticket on.
+result<handling_terms> start_handling(const ticket_state& s, const context& ctx);
+
+/// What sign-off conditions look at.
+struct sign_off_facts {
+  int calls = 1;
+  bool key = false;
+  std::optional<ticket_class> cls;
+  bool joint = false;
+  int total_days = 0;
+};
+sign_off_facts sign_off_facts_of(const ticket_state& s, const policy& p);
+std::optional<sign_off_level> sign_off_for(const policy& p, step at, const sign_off_facts& f);
+/// The approval to record, or a refusal if the step needs a sign-off and none was given.
+result<std::optional<approval>> check_sign_off(std::optional<sign_off_level> level, step at,
+                                               const std::optional<signature>& given, instant now);
+
+/// A supervised event raising `s` to `level`, with the ladder's plan and escalation terms.
+/// `handling` says whether the ticket is (or is about to be) with a unit.
+result<supervised> raise(const ticket_state& s, const context& ctx, supervision_level level,
+                         supervision_trigger trigger, std::string reason, bool handling,
+                         bool overdue_now);
+/// The level an automatic trigger raises to in this jurisdiction, or nothing.
+std::optional<supervision_level> automatic_level(const policy& p, supervision_trigger t,
+                                                 const ticket_state& s);
+supervision_level next_rung(supervision_level l);
+
+/// Closes the ticket: `closed` and `archived` with the retention date (000 art. 17).
+void close_and_archive(decision& d, const context& ctx, bool add_closed);
+
+/// Length in Unicode code points of valid UTF-8; -1 if not valid UTF-8.
+long utf8_length(const std::string& s);
+/// Refuses `text` unless it has 1..max code points.
+std::optional<refusal> check_text(const std::string& field, const std::string& text, long max);
+
+refusal invalid_transition(const ticket_state& s, const policy& p, std::string message);
+refusal deadline_passed(deadline_kind kind, instant due, std::string message);
+refusal limit_reached(std::string message);
+
+// The decisions, one overload per command.
+events decide_one(const ticket_state& s, const submit& c, const context& ctx);
+events decide_one(const ticket_state& s, const answer& c, const context& ctx);
+events decide_one(const ticket_state& s, const decline& c, const context& ctx);
+events decide_one(const ticket_state& s, const dispatch& c, const context& ctx);
+events decide_one(const ticket_state& s, const sign& c, const context& ctx);
+events decide_one(const ticket_state& s, const return_ticket& c, const context& ctx);
+events decide_one(const ticket_state& s, const approve_return& c, const context& ctx);
+events decide_one(const ticket_state& s, const reject_return& c, const context& ctx);
+events decide_one(const ticket_state& s, const assign_unit& c, const context& ctx);
+events decide_one(const ticket_state& s, const contact& c, const context& ctx);
+events decide_one(const ticket_state& s, const submit_plan& c, const context& ctx);
+events decide_one(const ticket_state& s, const co_report& c, const context& ctx);
+events decide_one(const ticket_state& s, const request_extension& c,
+                                const context& ctx);
+events decide_one(const ticket_state& s, const approve_extension& c,
+                                const context& ctx);
+events decide_one(const ticket_state& s, const reject_extension& c,
+                               const context& ctx);
+events decide_one(const ticket_state& s, const reply& c, const context& ctx);
+events decide_one(const ticket_state& s, const evaluate& c, const context& ctx);
+events decide_one(const ticket_state& s, const review& c, const context& ctx);
+events decide_one(const ticket_state& s, const supervise& c, const context& ctx);
+events decide_one(const ticket_state& s, const request_termination& c,
+                                  const context& ctx);
+events decide_one(const ticket_state& s, const approve_termination& c,
+                                  const context& ctx);
+events decide_one(const ticket_state& s, const reject_termination& c,
+                                 const context& ctx);
+events decide_one(const ticket_state& s, const expire& c, const context& ctx);
+
+/// Whether `who` may issue `a` on `s` (role and department), or why not.
+std::optional<refusal> authorize(const ticket_state& s, action a, const actor_ref& who,
+                                 const department_tree& tree);
+
+}  // namespace hotline::workflow::detail

@@ -1,0 +1,88 @@
+// A unit's decisions: sign or ask to return, pass to a subordinate unit, contact, plan, report,
+// reply.
+#include "workflow/decide_support.h"
+
+namespace hotline::workflow::detail {
+
+events decide_one(const ticket_state& s, const sign& c, const context& ctx) {
+  auto approval = check_sign_off(sign_off_needed(s, ctx.where.rules, step::sign), step::sign,
+                                 c.approved_by, ctx.now);
+  if (!approval) return approval.error();
+  auto terms = start_handling(s, ctx);
+  if (!terms) return terms.error();
+  decision d(s, ctx);
+  d.add(signed_for{*terms, *approval});
+  return d.take();
+}
+
+events decide_one(const ticket_state& s, const return_ticket& c, const context& ctx) {
+  instant due = *s.return_deadline.due;  // allowed_actions offers return only with a window
+  if (ctx.now > due)
+    return deadline_passed(deadline_kind::return_window, due,
+                           "The return window closed at " + format_instant(due) + ".");
+  if (auto r = check_text("reason", c.reason, 2000)) return *r;
+  if (c.basis.empty() && c.suggest.empty())
+    return invalid_field("basis", "or suggest must give the legal basis or the right owner");
+  decision d(s, ctx);
+  d.add(return_requested{c.reason, c.basis, c.suggest, ctx.by.department});
+  return d.take();
+}
+
+events decide_one(const ticket_state& s, const assign_unit& c, const context& ctx) {
+  const department_tree& tree = ctx.where.departments;
+  if (!tree.find(c.unit)) return invalid_field("unit", "'" + c.unit + "' is not a department");
+  if (!tree.is_ancestor(s.lead, c.unit))
+    return invalid_field("unit", "'" + c.unit + "' is not a subordinate unit of " + s.lead);
+  if (c.unit == s.unit) return invalid_field("unit", "already holds the ticket");
+  decision d(s, ctx);
+  d.add(unit_assigned{c.unit});
+  return d.take();
+}
+
+events decide_one(const ticket_state& s, const contact& c, const context& ctx) {
+  if (!c.note.empty())
+    if (auto r = check_text("note", c.note, 2000)) return *r;
+  decision d(s, ctx);
+  d.add(contacted{c.note});
+  return d.take();
+}
+
+events decide_one(const ticket_state& s, const submit_plan& c, const context& ctx) {
+  if (auto r = check_text("plan", c.plan, 20000)) return *r;
+  decision d(s, ctx);
+  d.add(plan_given{c.plan});
+  return d.take();
+}
+
+events decide_one(const ticket_state& s, const co_report& c, const context& ctx) {
+  for (const auto& co : s.co)
+    if (co.department == ctx.by.department && co.reported)
+      return invalid_transition(s, ctx.where.rules, "This co-handler has already reported.");
+  if (auto r = check_text("result", c.result, 20000)) return *r;
+  decision d(s, ctx);
+  d.add(co_reported{ctx.by.department, c.result});
+  return d.take();
+}
+
+events decide_one(const ticket_state& s, const reply& c, const context& ctx) {
+  std::string missing;
+  for (const auto& co : s.co)
+    if (!co.reported) missing += (missing.empty() ? "" : ", ") + co.department;
+  if (!missing.empty())
+    return invalid_transition(s, ctx.where.rules,
+                              "The lead answers for the whole: co-handlers " + missing +
+                                  " have not reported yet (001 art. 14).");
+  if (auto r = check_text("result", c.result, 20000)) return *r;
+  // The reply names who answers for it (003 §5(4)).
+  for (auto [field, text] : {std::pair{"handler.name", &c.by.name}, {"handler.post", &c.by.post},
+                             {"handler.phone", &c.by.phone}})
+    if (auto r = check_text(field, *text, 100)) return *r;
+  auto approval = check_sign_off(sign_off_needed(s, ctx.where.rules, step::reply), step::reply,
+                                 c.approved_by, ctx.now);
+  if (!approval) return approval.error();
+  decision d(s, ctx);
+  d.add(replied{c.result, c.by, *approval});
+  return d.take();
+}
+
+}  // namespace hotline::workflow::detail

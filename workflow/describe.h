@@ -1,0 +1,55 @@
+#pragma once
+// The field protocol: `describe(f, x)` calls `f(name, member)` for each member of a command,
+// event or value type, in a fixed order, and `f(name, member, optional)` for a member a request
+// may leave out. Codecs (binary in actors/, JSON in http/) are written once against it.
+//
+// describe takes a mutable reference so one function serves reading and writing; writers must
+// not modify what they are given.
+
+#include <optional>
+#include <type_traits>
+#include <vector>
+
+#include "workflow/values.h"
+
+namespace hotline::workflow {
+
+/// Tag for a member that may be absent from a request.
+struct optional_tag {};
+inline constexpr optional_tag optional{};
+
+template <class F>
+void describe(F& f, citizen& x) {
+  f("name", x.name, optional);
+  f("phone", x.phone, optional);
+}
+template <class F>
+void describe(F& f, signature& x) {
+  f("name", x.name);
+  f("post", x.post, optional);
+}
+template <class F>
+void describe(F& f, approval& x) {
+  f("step", x.at);
+  f("level", x.level);
+  f("name", x.name);
+  f("post", x.post);
+  f("at", x.when);
+}
+template <class F>
+void describe(F& f, handler& x) {
+  f("name", x.name);
+  f("post", x.post);
+  f("phone", x.phone);
+}
+
+template <class T>
+struct is_optional : std::false_type {};
+template <class T>
+struct is_optional<std::optional<T>> : std::true_type {};
+template <class T>
+struct is_vector : std::false_type {};
+template <class T, class A>
+struct is_vector<std::vector<T, A>> : std::true_type {};
+
+}  // namespace hotline::workflow

@@ -1,0 +1,174 @@
+#pragma once
+// The closed vocabularies of the hotline: every enum the rules speak of, with its wire names.
+// One table per enum (enum_names<E>) serves both directions, so a name is never spelled twice.
+
+#include <array>
+#include <cstddef>
+#include <optional>
+#include <string_view>
+
+namespace hotline::workflow {
+
+enum class channel { phone, sms, email, web, wechat, app, mailbox, upper_platform };
+enum class ticket_type { consultation, help, complaint, report, suggestion, praise };
+/// Pingdingshan's classes (003 §4): A at once, B general, C important, D important and urgent.
+enum class ticket_class { A, B, C, D };
+/// Zhijiang's complexity (002 art. 17(2)).
+enum class complexity { general, complex };
+/// Matters that do not chase satisfaction (001 art. 25).
+enum class nature { mediation, enforcement };
+enum class status {
+  received,
+  declined,
+  answered,
+  dispatched,
+  handling,
+  replied,
+  professional_review,
+  terminated,
+  closed
+};
+enum class key_source { upper_hotline, peoples_daily, leader, deputies, media };
+enum class decline_reason {
+  emergency,
+  out_of_jurisdiction,
+  legal_procedure,
+  other_organ,
+  secret_or_privacy,
+  unlawful,
+  too_vague,
+  repeat_without_new_facts
+};
+/// The supervision ladder (003 §6); other jurisdictions use its lower rungs.
+enum class supervision_level { none, written, on_site, key, transferred };
+enum class supervision_trigger {
+  manual,
+  key_item,
+  repeat,
+  concentration,
+  overdue,
+  dissatisfaction,
+  still_overdue
+};
+enum class sign_off_level {
+  bureau_leader,
+  bureau_head,
+  hotline_head,
+  office_head,
+  deputy_county_head,
+  county_head,
+  unit_head,
+  named_leader,
+  city_leader
+};
+/// The steps whose sign-off a regulation names (rules.md §8).
+enum class step { dispatch, sign, extension, reply, termination };
+/// What a timer can be armed for. `escalate` is Pingdingshan's ladder check (003 §6).
+enum class deadline_kind { dispatch, sign, return_window, contact, plan, handle, escalate };
+enum class action {
+  answer,
+  decline,
+  dispatch,
+  sign,
+  return_ticket,
+  approve_return,
+  reject_return,
+  assign_unit,
+  contact,
+  plan,
+  co_report,
+  request_extension,
+  approve_extension,
+  reject_extension,
+  reply,
+  evaluate,
+  review,
+  supervise,
+  request_termination,
+  approve_termination,
+  reject_termination
+};
+enum class role { operator_, department, supervisor, admin, system };
+enum class refusal_code {
+  validation_failed,
+  invalid_transition,
+  deadline_passed,
+  limit_reached,
+  forbidden,
+  not_found,
+  calendar_unavailable
+};
+
+template <class E>
+struct enum_names;
+
+#define HOTLINE_ENUM_NAMES(E, ...)                                          \
+  template <>                                                               \
+  struct enum_names<E> {                                                    \
+    static constexpr std::array names{__VA_ARGS__};                         \
+  }
+
+using namespace std::string_view_literals;
+HOTLINE_ENUM_NAMES(channel, "phone"sv, "sms"sv, "email"sv, "web"sv, "wechat"sv, "app"sv,
+                   "mailbox"sv, "upper_platform"sv);
+HOTLINE_ENUM_NAMES(ticket_type, "consultation"sv, "help"sv, "complaint"sv, "report"sv,
+                   "suggestion"sv, "praise"sv);
+HOTLINE_ENUM_NAMES(ticket_class, "A"sv, "B"sv, "C"sv, "D"sv);
+HOTLINE_ENUM_NAMES(complexity, "general"sv, "complex"sv);
+HOTLINE_ENUM_NAMES(nature, "mediation"sv, "enforcement"sv);
+HOTLINE_ENUM_NAMES(status, "received"sv, "declined"sv, "answered"sv, "dispatched"sv, "handling"sv,
+                   "replied"sv, "professional_review"sv, "terminated"sv, "closed"sv);
+HOTLINE_ENUM_NAMES(key_source, "upper_hotline"sv, "peoples_daily"sv, "leader"sv, "deputies"sv,
+                   "media"sv);
+HOTLINE_ENUM_NAMES(decline_reason, "emergency"sv, "out_of_jurisdiction"sv, "legal_procedure"sv,
+                   "other_organ"sv, "secret_or_privacy"sv, "unlawful"sv, "too_vague"sv,
+                   "repeat_without_new_facts"sv);
+HOTLINE_ENUM_NAMES(supervision_level, "none"sv, "written"sv, "on_site"sv, "key"sv,
+                   "transferred"sv);
+HOTLINE_ENUM_NAMES(supervision_trigger, "manual"sv, "key_item"sv, "repeat"sv, "concentration"sv,
+                   "overdue"sv, "dissatisfaction"sv, "still_overdue"sv);
+HOTLINE_ENUM_NAMES(sign_off_level, "bureau_leader"sv, "bureau_head"sv, "hotline_head"sv,
+                   "office_head"sv, "deputy_county_head"sv, "county_head"sv, "unit_head"sv,
+                   "named_leader"sv, "city_leader"sv);
+HOTLINE_ENUM_NAMES(step, "dispatch"sv, "sign"sv, "extension"sv, "reply"sv, "termination"sv);
+HOTLINE_ENUM_NAMES(deadline_kind, "dispatch"sv, "sign"sv, "return"sv, "contact"sv, "plan"sv,
+                   "handle"sv, "escalate"sv);
+HOTLINE_ENUM_NAMES(action, "answer"sv, "decline"sv, "dispatch"sv, "sign"sv, "return"sv,
+                   "approve_return"sv, "reject_return"sv, "assign_unit"sv, "contact"sv, "plan"sv,
+                   "co_report"sv, "request_extension"sv, "approve_extension"sv,
+                   "reject_extension"sv, "reply"sv, "evaluate"sv, "review"sv, "supervise"sv,
+                   "request_termination"sv, "approve_termination"sv, "reject_termination"sv);
+HOTLINE_ENUM_NAMES(role, "operator"sv, "department"sv, "supervisor"sv, "admin"sv, "system"sv);
+HOTLINE_ENUM_NAMES(refusal_code, "validation_failed"sv, "invalid_transition"sv,
+                   "deadline_passed"sv, "limit_reached"sv, "forbidden"sv, "not_found"sv,
+                   "calendar_unavailable"sv);
+#undef HOTLINE_ENUM_NAMES
+
+/// Marks the enums that have a name table, for generic code (codecs, JSON).
+template <class T, class = void>
+struct is_named_enum : std::false_type {};
+template <class T>
+struct is_named_enum<T, std::void_t<decltype(enum_names<T>::names)>> : std::true_type {};
+
+/// The wire name of `e`.
+template <class E>
+constexpr std::string_view name_of(E e) {
+  return enum_names<E>::names[static_cast<std::size_t>(e)];
+}
+
+/// The enum value called `name`, or nothing.
+template <class E>
+constexpr std::optional<E> parse_name(std::string_view name) {
+  const auto& names = enum_names<E>::names;
+  for (std::size_t i = 0; i < names.size(); ++i)
+    if (names[i] == name) return static_cast<E>(i);
+  return std::nullopt;
+}
+
+/// How many values `E` has.
+template <class E>
+constexpr std::size_t count_of() {
+  return enum_names<E>::names.size();
+}
+
+}  // namespace hotline::workflow

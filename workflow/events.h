@@ -1,0 +1,378 @@
+#pragma once
+// Events: what happened to a ticket. They carry every value the decision computed (deadlines,
+// sign-off levels), so folding them needs neither the policy nor the calendar: replay rebuilds the
+// same state even after a calendar file changes.
+//
+// The order of the `event` variant is persisted by the binary codec: append new events at the
+// end, never reorder or remove.
+
+#include <cstdint>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "workflow/commands.h"
+
+namespace hotline::workflow {
+
+struct submitted {
+  static constexpr std::string_view name = "submitted";
+  std::string id;
+  std::string jurisdiction;
+  intake request;
+  int repeat_count = 0;
+  bool prior_reworked = false;
+  std::string proposed_lead;
+  std::optional<instant> dispatch_due;
+};
+template <class F>
+void describe(F& f, submitted& x) {
+  f("id", x.id);
+  f("jurisdiction", x.jurisdiction);
+  describe(f, x.request);
+  f("repeat_count", x.repeat_count);
+  f("prior_reworked", x.prior_reworked);
+  f("proposed_lead", x.proposed_lead);
+  f("dispatch_due", x.dispatch_due);
+}
+
+struct answered {
+  static constexpr std::string_view name = "answered";
+  std::string text;
+};
+template <class F>
+void describe(F& f, answered& x) {
+  f("answer", x.text);
+}
+
+struct declined {
+  static constexpr std::string_view name = "declined";
+  decline_reason reason_code = decline_reason::other_organ;
+  std::string reason;
+  std::string referral;
+};
+template <class F>
+void describe(F& f, declined& x) {
+  f("reason_code", x.reason_code);
+  f("reason", x.reason);
+  f("referral", x.referral);
+}
+
+struct dispatched {
+  static constexpr std::string_view name = "dispatched";
+  std::string lead;
+  std::vector<std::string> co;
+  std::optional<ticket_class> cls;
+  std::optional<complexity> cx;
+  std::optional<approval> signed_off;
+  std::optional<instant> sign_due;
+  std::optional<instant> return_due;
+  bool deemed_on_return_expiry = false;
+};
+template <class F>
+void describe(F& f, dispatched& x) {
+  f("lead", x.lead);
+  f("co", x.co);
+  f("class", x.cls);
+  f("complexity", x.cx);
+  f("approval", x.signed_off);
+  f("sign_due", x.sign_due);
+  f("return_due", x.return_due);
+  f("deemed_on_return_expiry", x.deemed_on_return_expiry);
+}
+
+/// The terms that start when a unit takes a ticket on.
+struct handling_terms {
+  std::optional<instant> contact_due;
+  std::optional<instant> plan_due;
+  std::optional<instant> handle_due;
+  int handle_term_days = 0;  // the handling term in working days, 0 if not counted in days
+};
+template <class F>
+void describe(F& f, handling_terms& x) {
+  f("contact_due", x.contact_due);
+  f("plan_due", x.plan_due);
+  f("handle_due", x.handle_due);
+  f("handle_term_days", x.handle_term_days);
+}
+
+struct signed_for {
+  static constexpr std::string_view name = "signed";
+  handling_terms terms;
+  std::optional<approval> signed_off;
+};
+template <class F>
+void describe(F& f, signed_for& x) {
+  describe(f, x.terms);
+  f("approval", x.signed_off);
+}
+
+/// Taken on without a signature: the return window passed (001 art. 16) or the center refused
+/// the return (002 art. 17(1)).
+struct deemed_signed {
+  static constexpr std::string_view name = "deemed_signed";
+  handling_terms terms;
+  std::string why;
+};
+template <class F>
+void describe(F& f, deemed_signed& x) {
+  describe(f, x.terms);
+  f("why", x.why);
+}
+
+struct return_requested {
+  static constexpr std::string_view name = "return_requested";
+  std::string reason;
+  std::string basis;
+  std::string suggest;
+  std::string department;
+};
+template <class F>
+void describe(F& f, return_requested& x) {
+  f("reason", x.reason);
+  f("basis", x.basis);
+  f("suggest", x.suggest);
+  f("department", x.department);
+}
+
+/// The return was granted; the ticket is back with the center (and a `dispatched` may follow).
+struct return_approved {
+  static constexpr std::string_view name = "return_approved";
+  std::string redispatch_to;
+};
+template <class F>
+void describe(F& f, return_approved& x) {
+  f("redispatch_to", x.redispatch_to);
+}
+
+struct return_rejected {
+  static constexpr std::string_view name = "return_rejected";
+  std::string reason;
+};
+template <class F>
+void describe(F& f, return_rejected& x) {
+  f("reason", x.reason);
+}
+
+struct unit_assigned {
+  static constexpr std::string_view name = "unit_assigned";
+  std::string unit;
+};
+template <class F>
+void describe(F& f, unit_assigned& x) {
+  f("unit", x.unit);
+}
+
+struct contacted {
+  static constexpr std::string_view name = "contacted";
+  std::string note;
+};
+template <class F>
+void describe(F& f, contacted& x) {
+  f("note", x.note);
+}
+
+struct plan_given {
+  static constexpr std::string_view name = "plan_submitted";
+  std::string plan;
+};
+template <class F>
+void describe(F& f, plan_given& x) {
+  f("plan", x.plan);
+}
+
+struct co_reported {
+  static constexpr std::string_view name = "co_reported";
+  std::string department;
+  std::string result;
+};
+template <class F>
+void describe(F& f, co_reported& x) {
+  f("department", x.department);
+  f("result", x.result);
+}
+
+struct extension_requested {
+  static constexpr std::string_view name = "extension_requested";
+  int working_days = 0;
+  std::string reason;
+  std::optional<approval> signed_off;
+};
+template <class F>
+void describe(F& f, extension_requested& x) {
+  f("working_days", x.working_days);
+  f("reason", x.reason);
+  f("approval", x.signed_off);
+}
+
+struct extension_approved {
+  static constexpr std::string_view name = "extension_approved";
+  int working_days = 0;
+  instant handle_due;
+};
+template <class F>
+void describe(F& f, extension_approved& x) {
+  f("working_days", x.working_days);
+  f("handle_due", x.handle_due);
+}
+
+struct extension_rejected {
+  static constexpr std::string_view name = "extension_rejected";
+  std::string reason;
+};
+template <class F>
+void describe(F& f, extension_rejected& x) {
+  f("reason", x.reason);
+}
+
+struct replied {
+  static constexpr std::string_view name = "replied";
+  std::string result;
+  handler by;
+  std::optional<approval> signed_off;
+};
+template <class F>
+void describe(F& f, replied& x) {
+  f("result", x.result);
+  f("handler", x.by);
+  f("approval", x.signed_off);
+}
+
+struct evaluated {
+  static constexpr std::string_view name = "evaluated";
+  bool satisfied = false;
+  std::string comment;
+};
+template <class F>
+void describe(F& f, evaluated& x) {
+  f("satisfied", x.satisfied);
+  f("comment", x.comment);
+}
+
+/// A directly answered ticket the caller was unhappy with goes back to the center to dispatch.
+struct reopened {
+  static constexpr std::string_view name = "reopened";
+};
+template <class F>
+void describe(F&, reopened&) {}
+
+/// Back to the unit to do again (002 art. 19(3), 20(1)).
+struct rework_started {
+  static constexpr std::string_view name = "rework_started";
+  std::optional<instant> handle_due;
+};
+template <class F>
+void describe(F& f, rework_started& x) {
+  f("handle_due", x.handle_due);
+}
+
+/// Professional evaluation after a second dissatisfaction (002 art. 20(2)).
+struct review_started {
+  static constexpr std::string_view name = "review_started";
+};
+template <class F>
+void describe(F&, review_started&) {}
+
+struct reviewed {
+  static constexpr std::string_view name = "reviewed";
+  bool upheld = false;
+  std::string note;
+};
+template <class F>
+void describe(F& f, reviewed& x) {
+  f("upheld", x.upheld);
+  f("note", x.note);
+}
+
+struct supervised {
+  static constexpr std::string_view name = "supervised";
+  supervision_level level = supervision_level::written;
+  supervision_trigger trigger = supervision_trigger::manual;
+  std::string reason;
+  std::optional<instant> plan_due;      // on-site supervision: the plan (003 §6(2))
+  std::optional<instant> escalate_due;  // the ladder's next check (003 §6)
+};
+template <class F>
+void describe(F& f, supervised& x) {
+  f("level", x.level);
+  f("trigger", x.trigger);
+  f("reason", x.reason);
+  f("plan_due", x.plan_due);
+  f("escalate_due", x.escalate_due);
+}
+
+struct termination_requested {
+  static constexpr std::string_view name = "termination_requested";
+  std::string reason;
+  std::optional<approval> signed_off;
+};
+template <class F>
+void describe(F& f, termination_requested& x) {
+  f("reason", x.reason);
+  f("approval", x.signed_off);
+}
+
+struct terminated {
+  static constexpr std::string_view name = "terminated";
+  std::string reason;
+};
+template <class F>
+void describe(F& f, terminated& x) {
+  f("reason", x.reason);
+}
+
+struct termination_rejected {
+  static constexpr std::string_view name = "termination_rejected";
+  std::string reason;
+};
+template <class F>
+void describe(F& f, termination_rejected& x) {
+  f("reason", x.reason);
+}
+
+struct closed {
+  static constexpr std::string_view name = "closed";
+};
+template <class F>
+void describe(F&, closed&) {}
+
+struct archived {
+  static constexpr std::string_view name = "archived";
+  date retain_until;
+};
+template <class F>
+void describe(F& f, archived& x) {
+  f("retain_until", x.retain_until);
+}
+
+/// A deadline passed unmet. Its history name is "<kind>_overdue".
+struct overdue {
+  deadline_kind kind = deadline_kind::handle;
+  instant due;
+};
+template <class F>
+void describe(F& f, overdue& x) {
+  f("kind", x.kind);
+  f("due", x.due);
+}
+
+using event = std::variant<submitted, answered, declined, dispatched, signed_for, deemed_signed,
+                           return_requested, return_approved, return_rejected, unit_assigned,
+                           contacted, plan_given, co_reported, extension_requested,
+                           extension_approved, extension_rejected, replied, evaluated, reopened,
+                           rework_started, review_started, reviewed, supervised,
+                           termination_requested, terminated, termination_rejected, closed,
+                           archived, overdue>;
+
+/// An event as recorded: its place in the ticket's log, when, and by whom.
+struct event_record {
+  std::uint64_t seq = 0;
+  instant at;
+  std::string by;
+  event body;
+};
+
+/// The history name of an event ("submitted", "deemed_signed", "handle_overdue", ...).
+std::string event_name(const event& e);
+
+}  // namespace hotline::workflow

@@ -1,0 +1,206 @@
+// Folding events into the state. No decisions and no side effects here: replay runs this again.
+#include <algorithm>
+
+#include "workflow/decide.h"
+
+namespace hotline::workflow {
+namespace {
+
+void set(deadline_slot& slot, std::optional<instant> due) { slot = {due, false}; }
+
+void take_on(ticket_state& s, const handling_terms& t) {
+  s.current = status::handling;
+  set(s.contact_deadline, t.contact_due);
+  if (!s.plan_given) set(s.plan_deadline, t.plan_due);
+  set(s.handle_deadline, t.handle_due);
+  s.handle_term_days = t.handle_term_days;
+}
+
+void record(ticket_state& s, const std::optional<approval>& a) {
+  if (a) s.approvals.push_back(*a);
+}
+
+struct folder {
+  ticket_state& s;
+  const event_record& r;
+
+  void operator()(const submitted& e) {
+    s.id = e.id;
+    s.jurisdiction = e.jurisdiction;
+    const intake& q = e.request;
+    s.via = q.via;
+    s.type = q.type;
+    s.cls = q.cls;
+    s.cx = q.cx;
+    s.emergency = q.emergency;
+    s.kind_of_matter = q.kind_of_matter;
+    s.title = q.title;
+    s.content = q.content;
+    s.region = q.region;
+    s.topic = q.topic;
+    s.caller = q.caller;
+    s.confidential = q.confidential;
+    s.key = q.key;
+    s.related_to = q.related_to;
+    s.repeat_count = e.repeat_count;
+    s.proposed_lead = e.proposed_lead;
+    s.created_at = r.at;
+    s.current = status::received;
+    set(s.dispatch_deadline, e.dispatch_due);
+  }
+  void operator()(const answered&) { s.current = status::answered; }
+  void operator()(const declined&) { s.current = status::declined; }
+  void operator()(const dispatched& e) {
+    s.current = status::dispatched;
+    s.lead = e.lead;
+    s.co.clear();
+    for (const auto& d : e.co) s.co.push_back({d, false});
+    s.unit.clear();
+    if (e.cls) s.cls = e.cls;
+    if (e.cx) s.cx = e.cx;
+    record(s, e.signed_off);
+    s.received_by_unit = r.at;
+    s.deemed_on_return_expiry = e.deemed_on_return_expiry;
+    s.return_refused = false;
+    s.dispatch_deadline.fired = true;
+    set(s.sign_deadline, e.sign_due);
+    set(s.return_deadline, e.return_due);
+  }
+  void operator()(const signed_for& e) {
+    record(s, e.signed_off);
+    take_on(s, e.terms);
+  }
+  void operator()(const deemed_signed& e) { take_on(s, e.terms); }
+  void operator()(const return_requested& e) {
+    s.return_request = pending_return{e.reason, e.basis, e.suggest, e.department, r.at};
+  }
+  void operator()(const return_approved&) {
+    s.return_request.reset();
+    s.current = status::received;
+    s.lead.clear();
+    s.co.clear();
+    s.unit.clear();
+    s.received_by_unit.reset();
+    for (auto* slot : {&s.sign_deadline, &s.return_deadline, &s.contact_deadline,
+                       &s.plan_deadline, &s.handle_deadline})
+      *slot = {};
+  }
+  void operator()(const return_rejected&) {
+    s.return_request.reset();
+    s.return_refused = true;
+  }
+  void operator()(const unit_assigned& e) { s.unit = e.unit; }
+  void operator()(const contacted&) { s.contacted = true; }
+  void operator()(const plan_given&) { s.plan_given = true; }
+  void operator()(const co_reported& e) {
+    for (auto& c : s.co)
+      if (c.department == e.department) c.reported = true;
+  }
+  void operator()(const extension_requested& e) {
+    record(s, e.signed_off);
+    s.extension_request = pending_extension{e.working_days, e.reason, r.at};
+  }
+  void operator()(const extension_approved& e) {
+    s.extension_request.reset();
+    ++s.extension_count;
+    s.extension_days += e.working_days;
+    set(s.handle_deadline, e.handle_due);
+  }
+  void operator()(const extension_rejected&) { s.extension_request.reset(); }
+  void operator()(const replied& e) {
+    record(s, e.signed_off);
+    s.current = status::replied;
+    s.extension_request.reset();
+    s.return_request.reset();
+  }
+  void operator()(const evaluated& e) {
+    s.satisfied = e.satisfied;
+    if (!e.satisfied) ++s.dissatisfied_count;
+  }
+  void operator()(const reopened&) {
+    s.current = status::received;
+    s.dispatch_deadline.fired = true;
+  }
+  void operator()(const rework_started& e) {
+    s.current = status::handling;
+    ++s.rework_count;
+    set(s.handle_deadline, e.handle_due);
+  }
+  void operator()(const review_started&) { s.current = status::professional_review; }
+  void operator()(const reviewed&) {}
+  void operator()(const supervised& e) {
+    s.supervision = e.level;
+    if (e.plan_due) set(s.plan_deadline, e.plan_due);
+    if (e.escalate_due) set(s.escalate_deadline, e.escalate_due);
+  }
+  void operator()(const termination_requested& e) {
+    record(s, e.signed_off);
+    s.termination_request = pending_termination{e.reason, r.at};
+  }
+  void operator()(const terminated&) {
+    s.termination_request.reset();
+    s.current = status::terminated;
+    s.closed_at = r.at;
+  }
+  void operator()(const termination_rejected&) { s.termination_request.reset(); }
+  void operator()(const closed&) {
+    s.current = status::closed;
+    s.closed_at = r.at;
+  }
+  void operator()(const archived& e) {
+    s.archived = true;
+    s.retain_until = e.retain_until;
+  }
+  void operator()(const overdue& e) {
+    s.slot(e.kind).fired = true;
+    if (e.kind != deadline_kind::escalate && e.kind != deadline_kind::return_window) s.overdue = true;
+  }
+};
+
+}  // namespace
+
+void evolve(ticket_state& s, const event_record& e) {
+  std::visit(folder{s, e}, e.body);
+  s.version = e.seq;
+}
+
+ticket_state replay(const std::vector<event_record>& log) {
+  ticket_state s;
+  for (const auto& e : log) evolve(s, e);
+  return s;
+}
+
+deadline_slot& ticket_state::slot(deadline_kind kind) {
+  return const_cast<deadline_slot&>(std::as_const(*this).slot(kind));
+}
+
+const deadline_slot& ticket_state::slot(deadline_kind kind) const {
+  switch (kind) {
+    case deadline_kind::dispatch:
+      return dispatch_deadline;
+    case deadline_kind::sign:
+      return sign_deadline;
+    case deadline_kind::return_window:
+      return return_deadline;
+    case deadline_kind::contact:
+      return contact_deadline;
+    case deadline_kind::plan:
+      return plan_deadline;
+    case deadline_kind::handle:
+      return handle_deadline;
+    case deadline_kind::escalate:
+      break;
+  }
+  return escalate_deadline;
+}
+
+bool ticket_state::is_co_handler(const std::string& department) const {
+  return std::any_of(co.begin(), co.end(), [&](const co_handler& c) { return c.department == department; });
+}
+
+bool ticket_state::is_open() const {
+  return exists() && current != status::declined && current != status::terminated &&
+         current != status::closed;
+}
+
+}  // namespace hotline::workflow

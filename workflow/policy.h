@@ -1,0 +1,127 @@
+#pragma once
+// A jurisdiction's rules as data. Every value carries where it comes from: the seed and article,
+// or "assumed: <why>" where the regulation is silent (rules.md §3). The loader builds this from
+// scenarios/<id>/; the rule core only reads it.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "workflow/calendar.h"
+#include "workflow/departments.h"
+#include "workflow/enums.h"
+#include "workflow/period.h"
+
+namespace hotline::workflow {
+
+/// "002 art. 17(1)", or "assumed: <why>".
+using source = std::string;
+
+template <class T>
+struct sourced {
+  T value{};
+  source from;
+};
+
+/// Which tickets a rule applies to. An empty list matches every value.
+struct selector {
+  std::vector<ticket_type> types;
+  std::vector<ticket_class> classes;
+  std::vector<complexity> complexities;
+  std::optional<bool> emergency;
+};
+
+/// A term for the tickets `when` matches. No term means no deadline (003 §4 class C: "until done").
+struct term_rule {
+  selector when;
+  std::optional<period> term;
+  source from;
+};
+/// The first matching rule applies; when none matches there is no deadline.
+using term_table = std::vector<term_rule>;
+
+/// When a sign-off rule applies. All given parts must hold.
+struct condition {
+  int calls_at_least = 0;          // this is at least the N-th call on the matter (001 art. 10(4))
+  std::optional<bool> key;         // a key item (001 art. 10(4))
+  std::vector<ticket_class> classes;
+  bool joint = false;              // several units handle it (004 art. 12)
+  int total_days_above = 0;        // the handling term with extensions exceeds N wd (001 art. 19)
+};
+
+struct sign_off_rule {
+  step at = step::dispatch;
+  condition when;
+  sign_off_level level = sign_off_level::unit_head;
+  source from;
+};
+
+/// A rule that raises supervision by itself.
+struct supervision_rule {
+  supervision_trigger trigger = supervision_trigger::manual;
+  std::optional<key_source> key;   // key_item: which source
+  int calls_at_least = 0;          // repeat: from the N-th call
+  int nth = 0;                     // dissatisfaction: from the N-th dissatisfaction
+  supervision_level level = supervision_level::written;
+  source from;
+};
+
+/// Pingdingshan's ladder (003 §6): automatic rungs while a ticket stays overdue.
+struct ladder_policy {
+  bool enabled = false;
+  period escalate_after = working_days(5);  // still overdue this long after a rung: next rung
+  period on_site_plan = working_days(3);    // on-site supervision: the unit's plan is due
+  source from;
+};
+
+struct policy {
+  std::string id;
+  std::string name;
+  std::string seed;  // the regulation file in shared/seeds/
+
+  // Intake: which optional fields the jurisdiction uses.
+  sourced<bool> uses_class;       // Pingdingshan A-D (003 §4)
+  sourced<bool> uses_complexity;  // Zhijiang general/complex (002 art. 17(2))
+  sourced<bool> uses_nature;      // Mengcheng mediation/enforcement (001 art. 25)
+  sourced<std::vector<key_source>> key_items;  // sources that make a key item for sign-offs
+
+  // Terms, each from the instant the step starts.
+  term_table dispatch;       // the center forwards the ticket (000 art. 12, 14)
+  term_table sign;           // the unit signs for it
+  term_table return_window;  // the unit may ask to give it back
+  term_table contact;        // the unit contacts the caller
+  term_table plan;           // the unit reports a plan (003 §4 class C)
+  term_table handle;         // the unit replies
+  sourced<bool> deemed_acceptance;         // not returned in time = accepted (001 art. 16)
+  sourced<bool> center_may_refuse_return;  // a refused return must be handled (002 art. 17(1))
+
+  // Extensions.
+  sourced<std::optional<int>> extension_max_count;
+  term_table extension_max_total;  // cap on the whole handling term, extensions included
+  sourced<bool> extension_same_as_original;  // the extension equals the original term (002 17(3))
+
+  std::vector<sign_off_rule> sign_offs;  // first matching rule per step
+
+  // Dissatisfaction.
+  sourced<std::vector<nature>> satisfaction_exempt;  // closed even when dissatisfied (001 art. 25)
+  sourced<bool> second_dissatisfaction_review;       // professional evaluation (002 art. 20(2))
+
+  std::vector<supervision_rule> supervision;
+  ladder_policy ladder;
+  sourced<int> concentration_callers;  // callers on one topic and region that make a hot spot
+  sourced<int> concentration_window_days;
+
+  sourced<bool> termination_allowed;  // 001 art. 20
+  sourced<int> termination_calls_at_least;
+
+  sourced<int> retention_years;  // 000 art. 17
+};
+
+/// Everything the rule core knows about one jurisdiction.
+struct jurisdiction {
+  policy rules;
+  department_tree departments;
+  working_calendar calendar;
+};
+
+}  // namespace hotline::workflow

@@ -1,0 +1,210 @@
+// Helpers every decision uses: term selection, sign-offs, supervision, closing, refusals.
+#include <algorithm>
+
+#include "workflow/decide_support.h"
+
+namespace hotline::workflow {
+
+refusal invalid_field(std::string field, std::string message) {
+  refusal r;
+  r.code = refusal_code::validation_failed;
+  r.message = field + " " + message + ".";
+  r.field = std::move(field);
+  return r;
+}
+
+std::string by_text(const actor_ref& a) {
+  return std::string(name_of(a.who)) + ":" + (a.department.empty() ? a.label : a.department);
+}
+
+}  // namespace hotline::workflow
+
+namespace hotline::workflow::detail {
+namespace {
+
+template <class T>
+bool matches(const std::vector<T>& allowed, const std::optional<T>& value) {
+  return allowed.empty() || (value && std::find(allowed.begin(), allowed.end(), *value) != allowed.end());
+}
+
+}  // namespace
+
+profile profile_of(const ticket_state& s) { return {s.type, s.cls, s.cx, s.emergency}; }
+
+const term_rule* select(const term_table& table, const profile& p) {
+  for (const auto& rule : table) {
+    const selector& w = rule.when;
+    if (!matches(w.types, std::optional<ticket_type>(p.type)) || !matches(w.classes, p.cls) ||
+        !matches(w.complexities, p.cx) || (w.emergency && *w.emergency != p.emergency))
+      continue;
+    return &rule;
+  }
+  return nullptr;
+}
+
+result<std::optional<instant>> due_by(const term_table& table, const profile& p, instant from,
+                                      const working_calendar& cal) {
+  const term_rule* rule = select(table, p);
+  if (!rule || !rule->term) return std::optional<instant>{};
+  auto due = cal.due(from, *rule->term);
+  if (!due) return due.error();
+  return std::optional<instant>{*due};
+}
+
+result<handling_terms> start_handling(const ticket_state& s, const context& ctx) {
+  const policy& p = ctx.where.rules;
+  const auto& cal = ctx.where.calendar;
+  profile prof = profile_of(s);
+  instant from = s.received_by_unit.value_or(ctx.now);
+  handling_terms t;
+  auto contact_due = due_by(p.contact, prof, from, cal);
+  auto plan_due = due_by(p.plan, prof, from, cal);
+  auto handle_due = due_by(p.handle, prof, from, cal);
+  for (auto* r : {&contact_due, &plan_due, &handle_due})
+    if (!*r) return r->error();
+  t.contact_due = *contact_due;
+  t.plan_due = *plan_due;
+  t.handle_due = *handle_due;
+  // On-site supervision given before the unit took the ticket on: the plan is due from now.
+  if (p.ladder.enabled && s.supervision >= supervision_level::on_site && !s.plan_given) {
+    auto on_site = cal.due(ctx.now, p.ladder.on_site_plan);
+    if (!on_site) return on_site.error();
+    if (!t.plan_due || *on_site < *t.plan_due) t.plan_due = *on_site;
+  }
+  if (const term_rule* rule = select(p.handle, prof);
+      rule && rule->term && rule->term->kind == period::unit::working_days)
+    t.handle_term_days = rule->term->amount;
+  return t;
+}
+
+sign_off_facts sign_off_facts_of(const ticket_state& s, const policy& p) {
+  sign_off_facts f;
+  f.calls = s.repeat_count + 1;
+  const auto& keys = p.key_items.value;
+  f.key = s.key && std::find(keys.begin(), keys.end(), *s.key) != keys.end();
+  f.cls = s.cls;
+  f.joint = !s.co.empty();
+  f.total_days = s.handle_term_days + s.extension_days;
+  return f;
+}
+
+std::optional<sign_off_level> sign_off_for(const policy& p, step at, const sign_off_facts& f) {
+  for (const auto& rule : p.sign_offs) {
+    const condition& c = rule.when;
+    if (rule.at != at || f.calls < c.calls_at_least || (c.key && *c.key != f.key) ||
+        !matches(c.classes, f.cls) || (c.joint && !f.joint) ||
+        (c.total_days_above > 0 && f.total_days <= c.total_days_above))
+      continue;
+    return rule.level;
+  }
+  return std::nullopt;
+}
+
+result<std::optional<approval>> check_sign_off(std::optional<sign_off_level> level, step at,
+                                               const std::optional<signature>& given,
+                                               instant now) {
+  if (!given) {
+    if (!level) return std::optional<approval>{};
+    refusal r = invalid_field("approved_by", "is required: this step needs the sign-off of a " +
+                                                 std::string(name_of(*level)));
+    r.level = level;
+    return r;
+  }
+  if (given->name.empty()) {
+    refusal r = invalid_field("approved_by.name", "must name who signed off");
+    r.level = level;
+    return r;
+  }
+  return std::optional<approval>{approval{at, level, given->name, given->post, now}};
+}
+
+supervision_level next_rung(supervision_level l) {
+  return l == supervision_level::transferred ? l
+                                             : static_cast<supervision_level>(static_cast<int>(l) + 1);
+}
+
+std::optional<supervision_level> automatic_level(const policy& p, supervision_trigger t,
+                                                 const ticket_state& s) {
+  for (const auto& rule : p.supervision) {
+    if (rule.trigger != t) continue;
+    if (t == supervision_trigger::key_item && rule.key != s.key) continue;
+    if (t == supervision_trigger::repeat && s.repeat_count + 1 < rule.calls_at_least) continue;
+    if (t == supervision_trigger::dissatisfaction && s.dissatisfied_count + 1 < rule.nth) continue;
+    return rule.level;
+  }
+  return std::nullopt;
+}
+
+result<supervised> raise(const ticket_state& s, const context& ctx, supervision_level level,
+                         supervision_trigger trigger, std::string reason, bool handling,
+                         bool overdue_now) {
+  const policy& p = ctx.where.rules;
+  supervised e{level, trigger, std::move(reason), std::nullopt, std::nullopt};
+  if (!p.ladder.enabled) return e;
+  if (handling && level >= supervision_level::on_site && s.supervision < supervision_level::on_site &&
+      !s.plan_given) {
+    auto due = ctx.where.calendar.due(ctx.now, p.ladder.on_site_plan);
+    if (!due) return due.error();
+    e.plan_due = *due;
+  }
+  if (handling && overdue_now && level < supervision_level::transferred) {
+    auto due = ctx.where.calendar.due(ctx.now, p.ladder.escalate_after);
+    if (!due) return due.error();
+    e.escalate_due = *due;
+  }
+  return e;
+}
+
+void close_and_archive(decision& d, const context& ctx, bool add_closed) {
+  if (add_closed) d.add(closed{});
+  d.add(archived{add_years(local_date(ctx.now), ctx.where.rules.retention_years.value)});
+}
+
+long utf8_length(const std::string& s) {
+  long n = 0;
+  for (std::size_t i = 0; i < s.size();) {
+    auto c = static_cast<unsigned char>(s[i]);
+    std::size_t len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
+    if (len == 0 || i + len > s.size()) return -1;
+    for (std::size_t k = 1; k < len; ++k)
+      if ((static_cast<unsigned char>(s[i + k]) >> 6) != 2) return -1;
+    i += len;
+    ++n;
+  }
+  return n;
+}
+
+std::optional<refusal> check_text(const std::string& field, const std::string& text, long max) {
+  long n = utf8_length(text);
+  if (n < 0) return invalid_field(field, "is not valid UTF-8");
+  if (n == 0) return invalid_field(field, "must not be empty");
+  if (n > max) return invalid_field(field, "must be at most " + std::to_string(max) + " characters");
+  return std::nullopt;
+}
+
+refusal invalid_transition(const ticket_state& s, const policy& p, std::string message) {
+  refusal r;
+  r.code = refusal_code::invalid_transition;
+  r.message = std::move(message);
+  r.current = s.current;
+  r.allowed = allowed_actions(s, p);
+  return r;
+}
+
+refusal deadline_passed(deadline_kind kind, instant due, std::string message) {
+  refusal r;
+  r.code = refusal_code::deadline_passed;
+  r.message = std::move(message);
+  r.deadline = kind;
+  r.due = due;
+  return r;
+}
+
+refusal limit_reached(std::string message) {
+  refusal r;
+  r.code = refusal_code::limit_reached;
+  r.message = std::move(message);
+  return r;
+}
+
+}  // namespace hotline::workflow::detail

@@ -1,0 +1,196 @@
+#pragma once
+// The state of one ticket: everything the rules need to decide the next command, folded from its
+// events. It holds no history (that lives in the event log) and no policy.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "workflow/enums.h"
+#include "workflow/time.h"
+#include "workflow/describe.h"
+#include "workflow/values.h"
+
+namespace hotline::workflow {
+
+/// One deadline: when it falls due, and whether its expiry has already been handled.
+struct deadline_slot {
+  std::optional<instant> due;
+  bool fired = false;
+};
+
+struct pending_return {
+  std::string reason;
+  std::string basis;
+  std::string suggest;
+  std::string department;
+  instant at;
+};
+
+struct pending_extension {
+  int working_days = 0;
+  std::string reason;
+  instant at;
+};
+
+struct pending_termination {
+  std::string reason;
+  instant at;
+};
+
+struct co_handler {
+  std::string department;
+  bool reported = false;
+};
+
+struct ticket_state {
+  // Set once, at submission.
+  std::string id;
+  std::string jurisdiction;
+  channel via = channel::phone;
+  ticket_type type = ticket_type::consultation;
+  std::optional<ticket_class> cls;
+  std::optional<complexity> cx;
+  bool emergency = false;
+  std::optional<nature> kind_of_matter;
+  std::string title;
+  std::string content;
+  std::string region;
+  std::string topic;
+  std::optional<citizen> caller;
+  bool confidential = false;
+  std::optional<key_source> key;
+  std::string related_to;
+  int repeat_count = 0;  // earlier calls on the same matter
+  std::string proposed_lead;
+  instant created_at;
+
+  // The lifecycle.
+  status current = status::received;
+  std::uint64_t version = 0;  // seq of the last event folded in
+  std::string lead;
+  std::vector<co_handler> co;
+  std::string unit;  // a subordinate unit holding it (003 §1(4))
+  std::optional<instant> received_by_unit;  // the dispatch instant, from which terms run
+  bool deemed_on_return_expiry = false;
+  bool contacted = false;
+  bool plan_given = false;
+  bool return_refused = false;
+  int handle_term_days = 0;  // the original handling term in working days, 0 if not in days
+
+  deadline_slot dispatch_deadline, sign_deadline, return_deadline, contact_deadline,
+      plan_deadline, handle_deadline, escalate_deadline;
+
+  bool overdue = false;
+  int rework_count = 0;
+  int dissatisfied_count = 0;
+  int extension_count = 0;
+  int extension_days = 0;
+  supervision_level supervision = supervision_level::none;
+  std::vector<approval> approvals;
+  std::optional<pending_return> return_request;
+  std::optional<pending_extension> extension_request;
+  std::optional<pending_termination> termination_request;
+  std::optional<bool> satisfied;  // the latest evaluation
+  bool archived = false;
+  std::optional<date> retain_until;
+  std::optional<instant> closed_at;
+
+  bool exists() const { return version > 0; }
+  /// The slot for `kind`.
+  deadline_slot& slot(deadline_kind kind);
+  const deadline_slot& slot(deadline_kind kind) const;
+  /// Whether `department` is one of the co-handlers.
+  bool is_co_handler(const std::string& department) const;
+  /// Open: not declined, terminated or closed.
+  bool is_open() const;
+};
+
+template <class F>
+void describe(F& f, deadline_slot& x) {
+  f("due", x.due);
+  f("fired", x.fired);
+}
+template <class F>
+void describe(F& f, pending_return& x) {
+  f("reason", x.reason);
+  f("basis", x.basis);
+  f("suggest", x.suggest);
+  f("department", x.department);
+  f("at", x.at);
+}
+template <class F>
+void describe(F& f, pending_extension& x) {
+  f("working_days", x.working_days);
+  f("reason", x.reason);
+  f("at", x.at);
+}
+template <class F>
+void describe(F& f, pending_termination& x) {
+  f("reason", x.reason);
+  f("at", x.at);
+}
+template <class F>
+void describe(F& f, co_handler& x) {
+  f("department", x.department);
+  f("reported", x.reported);
+}
+
+/// Every member, for snapshots and state comparison.
+template <class F>
+void describe(F& f, ticket_state& x) {
+  f("id", x.id);
+  f("jurisdiction", x.jurisdiction);
+  f("channel", x.via);
+  f("type", x.type);
+  f("class", x.cls);
+  f("complexity", x.cx);
+  f("emergency", x.emergency);
+  f("nature", x.kind_of_matter);
+  f("title", x.title);
+  f("content", x.content);
+  f("region", x.region);
+  f("topic", x.topic);
+  f("citizen", x.caller);
+  f("confidential", x.confidential);
+  f("key_source", x.key);
+  f("related_to", x.related_to);
+  f("repeat_count", x.repeat_count);
+  f("proposed_lead", x.proposed_lead);
+  f("created_at", x.created_at);
+  f("status", x.current);
+  f("version", x.version);
+  f("lead", x.lead);
+  f("co", x.co);
+  f("unit", x.unit);
+  f("received_by_unit", x.received_by_unit);
+  f("deemed_on_return_expiry", x.deemed_on_return_expiry);
+  f("contacted", x.contacted);
+  f("plan_given", x.plan_given);
+  f("return_refused", x.return_refused);
+  f("handle_term_days", x.handle_term_days);
+  f("dispatch_deadline", x.dispatch_deadline);
+  f("sign_deadline", x.sign_deadline);
+  f("return_deadline", x.return_deadline);
+  f("contact_deadline", x.contact_deadline);
+  f("plan_deadline", x.plan_deadline);
+  f("handle_deadline", x.handle_deadline);
+  f("escalate_deadline", x.escalate_deadline);
+  f("overdue", x.overdue);
+  f("rework_count", x.rework_count);
+  f("dissatisfied_count", x.dissatisfied_count);
+  f("extension_count", x.extension_count);
+  f("extension_days", x.extension_days);
+  f("supervision", x.supervision);
+  f("approvals", x.approvals);
+  f("return_request", x.return_request);
+  f("extension_request", x.extension_request);
+  f("termination_request", x.termination_request);
+  f("satisfied", x.satisfied);
+  f("archived", x.archived);
+  f("retain_until", x.retain_until);
+  f("closed_at", x.closed_at);
+}
+
+}  // namespace hotline::workflow
