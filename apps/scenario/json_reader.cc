@@ -54,7 +54,7 @@ boost::json::value parse_file(const std::string& file) {
   buf << in.rdbuf();
   boost::json::error_code ec;
   auto v = boost::json::parse(buf.str(), ec);
-  if (ec) throw read_error{"", "is not valid JSON (" + ec.message() + ")"};
+  if (ec) throw read_error{"", "not valid JSON (" + ec.message() + ")"};
   return v;
 }
 

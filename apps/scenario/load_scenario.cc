@@ -213,8 +213,13 @@ year_calendar read_year(const node& root) {
   return y;
 }
 
+// One line an operator can act on: "<file>: <path>: <what is wrong>."
 refusal load_failure(const std::string& file, const read_error& e) {
-  return invalid_field(file + (e.path.empty() ? "" : ": " + e.path), e.message);
+  refusal r;
+  r.code = refusal_code::validation_failed;
+  r.field = e.path;
+  r.message = file + ": " + (e.path.empty() ? "" : e.path + ": ") + e.message + ".";
+  return r;
 }
 
 }  // namespace
@@ -230,7 +235,11 @@ result<jurisdiction> load_scenario(const std::string& dir) {
     file = (fs::path(dir) / "departments.json").string();
     doc = parse_file(file);
     auto tree = department_tree::build(read_departments(node(doc, "")));
-    if (!tree) throw read_error{tree.error().field, tree.error().message};
+    if (!tree) {
+      refusal r = tree.error();  // its message already names the field
+      r.message = file + ": " + r.message;
+      return r;
+    }
     j.departments = std::move(tree).value();
 
     std::vector<year_calendar> years;
@@ -239,7 +248,7 @@ result<jurisdiction> load_scenario(const std::string& dir) {
     std::vector<fs::path> files;
     for (const auto& entry : fs::directory_iterator(file, ec))
       if (entry.path().extension() == ".json") files.push_back(entry.path());
-    if (ec || files.empty()) throw read_error{"", "has no calendar files (YYYY.json)"};
+    if (ec || files.empty()) throw read_error{"", "no calendar files (YYYY.json)"};
     std::sort(files.begin(), files.end());
     for (const auto& path : files) {
       file = path.string();

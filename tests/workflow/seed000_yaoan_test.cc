@@ -1,1 +1,124 @@
-// placeholder while writing
+// Yao'an County Water Affairs Bureau (seed 000_ddeac92c184dd392.txt): the office, its sections.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "tests/support/ticket_case.h"
+
+namespace hotline::testing {
+namespace {
+using namespace workflow;
+using ::testing::ElementsAre;
+
+const signature leader = signed_by("杨书记", "局党委副书记");
+const signature head = signed_by("李局长", "局长");
+
+struct Yaoan : ::testing::Test {
+  ticket_case t{"yaoan-water"};
+  void with_section(const std::string& when = "2026-03-16T09:00:00+08:00") {
+    t.submit(request(), "2026-03-16T08:40:00+08:00");
+    t.ok(dispatch_to("water-supply", {}, leader), when, operator_role());
+    t.ok(sign{}, when, department("water-supply"));
+  }
+};
+
+TEST_F(Yaoan, Seed000Art12_14_TheOfficeForwardsWithinOneWorkingDay) {
+  t.submit(request(), "2026-03-13T17:45:00+08:00");
+  EXPECT_EQ(t.due(deadline_kind::dispatch), "2026-03-16T17:30:00+08:00");
+  EXPECT_THAT(t.advance("2026-03-16T17:30:00+08:00"), ElementsAre("dispatch_overdue"));
+  EXPECT_TRUE(t.state().overdue);
+}
+
+TEST_F(Yaoan, Seed000Art12_ALeaderInstructsBeforeTheOfficeForwards) {
+  t.submit(request(), "2026-03-16T08:40:00+08:00");
+  EXPECT_EQ(t.sign_off(step::dispatch), "bureau_leader");
+  auto r = t.refused(dispatch_to("water-supply"), "2026-03-16T09:00:00+08:00", operator_role());
+  EXPECT_EQ(r.code, refusal_code::validation_failed);
+  EXPECT_EQ(r.field, "approved_by");
+  EXPECT_EQ(r.level, sign_off_level::bureau_leader);
+  t.ok(dispatch_to("water-supply", {}, leader), "2026-03-16T09:00:00+08:00", operator_role());
+  auto armed = deadlines(t.state());  // the office met its own deadline; the section's runs
+  ASSERT_EQ(armed.size(), 1u);
+  EXPECT_EQ(armed[0].kind, deadline_kind::sign);
+}
+
+TEST_F(Yaoan, Seed000Art14_TheSectionContactsTheCallerWithinTwoWorkingDaysHolidaysPostponed) {
+  with_section("2026-09-30T10:00:00+08:00");
+  EXPECT_EQ(t.due(deadline_kind::contact), "2026-10-09T17:30:00+08:00");
+  EXPECT_TRUE(t.advance("2026-10-09T17:29:59+08:00").empty());
+  EXPECT_THAT(t.advance("2026-10-09T17:30:00+08:00"), ElementsAre("contact_overdue"));
+}
+
+TEST_F(Yaoan, Seed000Art15_TheBureauHeadReviewsAndSealsTheReply) {
+  with_section();
+  EXPECT_EQ(t.sign_off(step::reply), "bureau_head");
+  EXPECT_EQ(t.refused(reply_with("已抢修恢复供水"), "2026-03-17T10:00:00+08:00",
+                      department("water-supply"))
+                .level,
+            sign_off_level::bureau_head);
+  t.ok(reply_with("已抢修恢复供水", head), "2026-03-17T10:00:00+08:00", department("water-supply"));
+}
+
+TEST_F(Yaoan, Seed000Art13_3_LeadersAndDeputiesItemsGoOutAsSupervisedTickets) {
+  for (auto source : {key_source::leader, key_source::deputies}) {
+    ticket_case c{"yaoan-water"};
+    intake r = request();
+    r.key = source;
+    EXPECT_THAT(c.submit(r, "2026-03-16T08:40:00+08:00"), ElementsAre("submitted", "supervised"));
+  }
+  ticket_case media{"yaoan-water"};
+  intake r = request();
+  r.key = key_source::media;
+  EXPECT_THAT(media.submit(r, "2026-03-16T08:40:00+08:00"), ElementsAre("submitted"));
+}
+
+TEST_F(Yaoan, Seed000Art13_3_ASecondDissatisfactionBecomesASupervisedTicket) {
+  with_section();
+  t.ok(reply_with("已处理", head), "2026-03-17T10:00:00+08:00", department("water-supply"));
+  EXPECT_THAT(t.ok(evaluate{false, "仍停水"}, "2026-03-18T10:00:00+08:00", operator_role()),
+              ElementsAre("evaluated", "rework_started"));
+  t.ok(reply_with("已再次处理", head), "2026-03-19T10:00:00+08:00", department("water-supply"));
+  EXPECT_THAT(t.ok(evaluate{false, "办理不力"}, "2026-03-20T10:00:00+08:00", operator_role()),
+              ElementsAre("evaluated", "rework_started", "supervised"));
+  EXPECT_EQ(t.state().rework_count, 2);
+  EXPECT_EQ(t.state().supervision, supervision_level::written);
+}
+
+TEST_F(Yaoan, Seed000Art17_ArchivedRecordsAreKeptAtLeastTwoYears) {
+  with_section();
+  t.ok(reply_with("已处理", head), "2026-03-17T10:00:00+08:00", department("water-supply"));
+  EXPECT_THAT(t.ok(evaluate{true, ""}, "2026-03-20T10:00:00+08:00", operator_role()),
+              ElementsAre("evaluated", "closed", "archived"));
+  EXPECT_TRUE(t.state().archived);
+  EXPECT_EQ(format_date(*t.state().retain_until), "2028-03-20");
+}
+
+TEST_F(Yaoan, Seed000Art9_AConfidentialCallersNameNeverReachesTheSection) {
+  intake r = request();
+  r.confidential = true;
+  t.submit(r, "2026-03-16T08:40:00+08:00");
+  EXPECT_FALSE(citizen_visible(t.state(), department("water-supply")));
+  EXPECT_TRUE(citizen_visible(t.state(), supervisor()));
+}
+
+TEST_F(Yaoan, Seed000Art11_EmergenciesBelongTo110_119_120) {
+  t.submit(request(ticket_type::help), "2026-03-16T08:40:00+08:00");
+  EXPECT_EQ(t.refused(decline{decline_reason::emergency, "管道爆裂伤人", ""},
+                      "2026-03-16T08:41:00+08:00", operator_role())
+                .field,
+            "referral");
+  EXPECT_THAT(t.ok(decline{decline_reason::emergency, "管道爆裂伤人", "已转120"},
+                   "2026-03-16T08:41:00+08:00", operator_role()),
+              ElementsAre("declined", "archived"));
+}
+
+TEST_F(Yaoan, Seed000Art13_2_JointHandlingOneLeadSectionAndCoHandlingSections) {
+  t.submit(request(), "2026-03-16T08:40:00+08:00");
+  t.ok(dispatch_to("water-supply", {"engineering", "reservoirs"}, leader), "2026-03-16T09:00:00+08:00",
+       operator_role());
+  EXPECT_EQ(t.state().co.size(), 2u);
+  EXPECT_EQ(t.refused(dispatch_to("water-supply"), "2026-03-16T09:00:00+08:00", operator_role()).code,
+            refusal_code::invalid_transition);
+}
+
+}  // namespace
+}  // namespace hotline::testing
