@@ -1,0 +1,112 @@
+#include "storage/rocksdb_store.h"
+
+#include <rocksdb/db.h>
+#include <rocksdb/filter_policy.h>
+#include <rocksdb/table.h>
+#include <rocksdb/write_batch.h>
+
+#include "storage/group_commit.h"
+
+namespace hotline::storage {
+namespace {
+
+class rocksdb_store final : public store {
+ public:
+  rocksdb_store(rocksdb::DB* db, std::vector<rocksdb::ColumnFamilyHandle*> handles, bool sync)
+      : db_(db),
+        handles_(std::move(handles)),
+        sync_(sync),
+        committer_(std::in_place, [this](const std::vector<batch*>& g) { return apply(g); },
+                   sync) {}
+
+  ~rocksdb_store() override {
+    committer_.reset();  // drain before closing
+    for (auto* h : handles_) db_->DestroyColumnFamilyHandle(h);
+    db_->FlushWAL(true);
+    delete db_;
+  }
+
+  void commit(batch b, commit_callback done) override {
+    committer_->submit(std::move(b), std::move(done));
+  }
+
+  std::optional<std::string> get(family f, std::string_view key) const override {
+    std::string value;
+    auto s = db_->Get(rocksdb::ReadOptions(), handle(f), rocksdb::Slice(key.data(), key.size()),
+                      &value);
+    if (!s.ok()) return std::nullopt;
+    return value;
+  }
+
+  void scan(family f, std::string_view from, std::string_view to,
+            const scan_visitor& visit) const override {
+    rocksdb::ReadOptions ro;
+    rocksdb::Slice upper(to.data(), to.size());
+    if (!to.empty()) ro.iterate_upper_bound = &upper;
+    std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(ro, handle(f)));
+    for (it->Seek(rocksdb::Slice(from.data(), from.size())); it->Valid(); it->Next()) {
+      auto k = it->key(), v = it->value();
+      if (!visit({k.data(), k.size()}, {v.data(), v.size()})) break;
+    }
+  }
+
+  store_stats stats() const override { return committer_->stats(); }
+  bool durable() const override { return sync_; }
+
+ private:
+  rocksdb::ColumnFamilyHandle* handle(family f) const {
+    return handles_[static_cast<std::size_t>(f) + 1];  // [0] is the default family
+  }
+
+  std::string apply(const std::vector<batch*>& group) {
+    rocksdb::WriteBatch wb;
+    for (const batch* b : group)
+      for (const auto& op : *b) {
+        rocksdb::Slice key(op.key);
+        if (op.value)
+          wb.Put(handle(op.in), key, rocksdb::Slice(*op.value));
+        else
+          wb.Delete(handle(op.in), key);
+      }
+    rocksdb::WriteOptions wo;
+    wo.sync = sync_;
+    auto s = db_->Write(wo, &wb);
+    return s.ok() ? std::string() : s.ToString();
+  }
+
+  rocksdb::DB* db_;
+  std::vector<rocksdb::ColumnFamilyHandle*> handles_;
+  const bool sync_;
+  std::optional<group_committer> committer_;  // reset first on close, to drain
+};
+
+}  // namespace
+
+std::unique_ptr<store> open_rocksdb_store(const rocksdb_options& o, std::string& error) {
+  rocksdb::Options options;
+  options.create_if_missing = true;
+  options.create_missing_column_families = true;
+  options.max_background_jobs = 2;
+  options.write_buffer_size = o.write_buffer_mb << 20;
+  options.enable_pipelined_write = true;
+  rocksdb::BlockBasedTableOptions table;
+  table.block_cache = rocksdb::NewLRUCache(o.cache_mb << 20);
+  table.filter_policy.reset(rocksdb::NewBloomFilterPolicy(10));
+  rocksdb::ColumnFamilyOptions cf_options(options);
+  cf_options.table_factory.reset(rocksdb::NewBlockBasedTableFactory(table));
+
+  std::vector<rocksdb::ColumnFamilyDescriptor> families{
+      {rocksdb::kDefaultColumnFamilyName, cf_options}};
+  for (std::size_t i = 0; i < family_count; ++i)
+    families.push_back({family_name(static_cast<family>(i)), cf_options});
+  std::vector<rocksdb::ColumnFamilyHandle*> handles;
+  rocksdb::DB* db = nullptr;
+  auto s = rocksdb::DB::Open(options, o.dir, families, &handles, &db);
+  if (!s.ok()) {
+    error = "cannot open the data directory " + o.dir + ": " + s.ToString();
+    return nullptr;
+  }
+  return std::make_unique<rocksdb_store>(db, std::move(handles), o.sync);
+}
+
+}  // namespace hotline::storage

@@ -1,0 +1,70 @@
+#pragma once
+// The storage's narrow face: atomic batches of puts and deletes across a few column families,
+// point reads and ordered scans. Two implementations: RocksDB (rocksdb_store.h) and memory
+// (memory_store.h), both behind the same group commit (group_commit.h).
+//
+// Durability: commit() calls back only once its batch is durable (synced to the WAL unless the
+// store was opened without sync). Batches become durable in the order commit() was called.
+// After a failed write the store is failed: every later commit fails too, so nothing written
+// after a loss is ever acknowledged.
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace hotline::storage {
+
+enum class family : std::uint8_t { events, snapshots, indexes, due, idempotency, counters };
+constexpr std::size_t family_count = 6;
+const char* family_name(family f);
+
+/// One put (value set) or delete (no value).
+struct write_op {
+  family in = family::events;
+  std::string key;
+  std::optional<std::string> value;
+};
+using batch = std::vector<write_op>;
+
+/// Called once per commit: an empty string when durable, else what went wrong.
+/// Runs on the store's writer thread: keep it short (set a promise, send a message).
+using commit_callback = std::function<void(const std::string& error)>;
+
+/// Return false to stop a scan.
+using scan_visitor = std::function<bool(std::string_view key, std::string_view value)>;
+
+struct store_stats {
+  std::uint64_t batches = 0;  // commit() calls made durable
+  std::uint64_t writes = 0;   // grouped writes to the engine
+  std::uint64_t syncs = 0;    // of which synced
+  std::uint64_t keys = 0;     // puts and deletes written
+  std::uint64_t pending = 0;  // batches waiting for the writer now
+};
+
+class store {
+ public:
+  virtual ~store() = default;
+  /// Applies `b` atomically and calls `done` once it is durable or failed. Thread-safe.
+  virtual void commit(batch b, commit_callback done) = 0;
+  /// Commits `b` and waits for it; the error, or an empty string.
+  std::string commit_and_wait(batch b);
+  virtual std::optional<std::string> get(family f, std::string_view key) const = 0;
+  /// Visits keys in [from, to) in order (`to` empty: to the end) until `visit` returns false.
+  virtual void scan(family f, std::string_view from, std::string_view to,
+                    const scan_visitor& visit) const = 0;
+  virtual store_stats stats() const = 0;
+  /// Whether commits are synced to disk before they are acknowledged.
+  virtual bool durable() const = 0;
+};
+
+/// Big-endian encodings, so that keys sort by number.
+std::string be64(std::uint64_t v);
+std::uint64_t read_be64(std::string_view bytes);
+/// An instant (seconds, may be negative) as a key part that sorts in time order.
+std::string time_key(std::int64_t seconds);
+std::int64_t read_time_key(std::string_view bytes);
+
+}  // namespace hotline::storage

@@ -1,0 +1,138 @@
+// The storage contract, for both implementations: atomic batches, ordered scans, group commit,
+// durability across reopening (RocksDB), and a locked directory refused.
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <filesystem>
+#include <future>
+#include <thread>
+
+#include "storage/memory_store.h"
+#include "storage/rocksdb_store.h"
+
+namespace hotline::storage {
+namespace {
+namespace fs = std::filesystem;
+
+struct temp_dir {
+  fs::path path;
+  temp_dir() {
+    path = fs::temp_directory_path() / ("hotline-store-" + std::to_string(::getpid()) + "-" +
+                                        std::to_string(counter++));
+    fs::remove_all(path);
+  }
+  ~temp_dir() { fs::remove_all(path); }
+  static inline int counter = 0;
+};
+
+class StoreTest : public ::testing::TestWithParam<std::string> {
+ protected:
+  temp_dir dir;
+  std::unique_ptr<store> s = open();
+  std::unique_ptr<store> open() {
+    if (GetParam() == "memory") return open_memory_store();
+    std::string error;
+    auto st = open_rocksdb_store({dir.path.string()}, error);
+    EXPECT_TRUE(st) << error;
+    return st;
+  }
+  std::vector<std::string> keys(family f, std::string from = "", std::string to = "") {
+    std::vector<std::string> out;
+    s->scan(f, from, to, [&](std::string_view k, std::string_view) {
+      out.emplace_back(k);
+      return true;
+    });
+    return out;
+  }
+};
+
+TEST_P(StoreTest, ABatchIsAppliedWholeAcrossFamilies) {
+  ASSERT_EQ(s->commit_and_wait({{family::events, "a", "1"}, {family::due, "d", "x"},
+                                {family::snapshots, "a", "snap"}}),
+            "");
+  EXPECT_EQ(s->get(family::events, "a"), "1");
+  EXPECT_EQ(s->get(family::due, "d"), "x");
+  EXPECT_EQ(s->get(family::snapshots, "a"), "snap");
+  EXPECT_FALSE(s->get(family::events, "d"));
+  ASSERT_EQ(s->commit_and_wait({{family::due, "d", std::nullopt}, {family::events, "b", "2"}}), "");
+  EXPECT_FALSE(s->get(family::due, "d"));
+}
+
+TEST_P(StoreTest, ScansAreOrderedAndBounded) {
+  batch b;
+  for (std::string k : {"t2", "t1", "t3", "u1"}) b.push_back({family::indexes, k, "v"});
+  ASSERT_EQ(s->commit_and_wait(b), "");
+  EXPECT_EQ(keys(family::indexes), (std::vector<std::string>{"t1", "t2", "t3", "u1"}));
+  EXPECT_EQ(keys(family::indexes, "t2", "u"), (std::vector<std::string>{"t2", "t3"}));
+  int seen = 0;
+  s->scan(family::indexes, "", "", [&](auto, auto) { return ++seen < 2; });
+  EXPECT_EQ(seen, 2);
+}
+
+TEST_P(StoreTest, TimeKeysSortInTimeOrderAcrossTheEpoch) {
+  ASSERT_EQ(s->commit_and_wait({{family::due, time_key(100), ""},
+                                {family::due, time_key(-5), ""},
+                                {family::due, time_key(7), ""}}),
+            "");
+  std::vector<std::int64_t> order;
+  s->scan(family::due, "", "", [&](std::string_view k, auto) {
+    order.push_back(read_time_key(k));
+    return true;
+  });
+  EXPECT_EQ(order, (std::vector<std::int64_t>{-5, 7, 100}));
+}
+
+TEST_P(StoreTest, ConcurrentCommitsShareWritesAndAllBecomeDurableInOrder) {
+  constexpr int threads = 4, per_thread = 500;
+  std::atomic<int> acknowledged{0};
+  std::vector<std::thread> pool;
+  for (int t = 0; t < threads; ++t)
+    pool.emplace_back([&, t] {
+      std::vector<std::future<void>> waits;
+      for (int i = 0; i < per_thread; ++i) {
+        auto p = std::make_shared<std::promise<void>>();
+        waits.push_back(p->get_future());
+        s->commit({{family::events, "k" + std::to_string(t) + "-" + std::to_string(i), "v"}},
+                  [&, p](const std::string& e) {
+                    if (e.empty()) ++acknowledged;
+                    p->set_value();
+                  });
+      }
+      for (auto& w : waits) w.wait();
+    });
+  for (auto& t : pool) t.join();
+  EXPECT_EQ(acknowledged, threads * per_thread);
+  auto st = s->stats();
+  EXPECT_EQ(st.batches, std::uint64_t{threads * per_thread});
+  EXPECT_LE(st.writes, st.batches);
+  EXPECT_EQ(keys(family::events).size(), std::size_t{threads * per_thread});
+  EXPECT_EQ(st.pending, 0u);
+}
+
+INSTANTIATE_TEST_SUITE_P(Both, StoreTest, ::testing::Values("memory", "rocksdb"));
+
+TEST(RocksdbStore, WhatWasAcknowledgedIsThereAfterReopening) {
+  temp_dir dir;
+  std::string error;
+  auto s = open_rocksdb_store({dir.path.string()}, error);
+  ASSERT_TRUE(s) << error;
+  EXPECT_TRUE(s->durable());
+  ASSERT_EQ(s->commit_and_wait({{family::events, "kept", "yes"}}), "");
+  s.reset();
+  s = open_rocksdb_store({dir.path.string()}, error);
+  ASSERT_TRUE(s) << error;
+  EXPECT_EQ(s->get(family::events, "kept"), "yes");
+}
+
+TEST(RocksdbStore, ALockedDataDirectoryIsRefused) {
+  temp_dir dir;
+  std::string error;
+  auto first = open_rocksdb_store({dir.path.string()}, error);
+  ASSERT_TRUE(first) << error;
+  auto second = open_rocksdb_store({dir.path.string()}, error);
+  EXPECT_FALSE(second);
+  EXPECT_NE(error.find("lock"), std::string::npos) << error;
+}
+
+}  // namespace
+}  // namespace hotline::storage
