@@ -111,6 +111,8 @@ struct policy {
   sourced<int> concentration_callers;  // callers on one topic and region that make a hot spot
   sourced<int> concentration_window_days;
 
+  sourced<bool> routing_precedent;  // a lead fixed for a kind of problem is proposed next time
+
   sourced<bool> termination_allowed;  // 001 art. 20
   sourced<int> termination_calls_at_least;
 

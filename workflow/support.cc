@@ -177,6 +177,7 @@ long utf8_length(const std::string& s) {
 std::optional<refusal> check_text(const std::string& field, const std::string& text, long max) {
   long n = utf8_length(text);
   if (n < 0) return invalid_field(field, "is not valid UTF-8");
+  if (text.find('\0') != std::string::npos) return invalid_field(field, "must not contain NUL");
   if (n == 0) return invalid_field(field, "must not be empty");
   if (n > max) return invalid_field(field, "must be at most " + std::to_string(max) + " characters");
   return std::nullopt;

@@ -164,6 +164,8 @@ policy read_policy(const node& root, business_hours& hours) {
   p.concentration_callers = read_int(conc.at("callers"));
   p.concentration_window_days = read_int(conc.at("window_days"));
 
+  p.routing_precedent = read_flag(root.at("routing_precedent"));
+
   node term = root.at("termination");
   p.termination_allowed = read_flag(term.at("allowed"));
   p.termination_calls_at_least = read_int(term.at("calls_at_least"));

@@ -1,0 +1,102 @@
+#pragma once
+// Internal to actors/: the messages the runtime's actors exchange. Local only, so they are
+// allowed as unsafe (unserializable) message types; payloads shared between senders are
+// immutable (shared_ptr<const ...>).
+
+#include <caf/all.hpp>
+#include <functional>
+#include <memory>
+#include <variant>
+
+#include "actors/outcome.h"
+#include "actors/runtime.h"
+#include "storage/store.h"
+#include "workflow/commands.h"
+#include "workflow/ticket.h"
+
+namespace hotline::actors {
+
+/// A command for a ticket, with whoever waits for its outcome.
+struct command_request {
+  workflow::command c;
+  workflow::actor_ref by;
+  reply_to reply;
+  storage::batch extra;  // written atomically with the command's events
+};
+
+/// An operator asking a ticket actor about itself.
+struct inspect_request {
+  std::function<void(ticket_actor_info)> reply;
+};
+
+/// Everything addressed to a ticket goes through the directory in this envelope.
+struct ticket_message {
+  std::string id;
+  std::variant<command_request, inspect_request> what;
+};
+
+/// To an owner: spawn and supervise an actor for this loaded ticket.
+struct adopt_request {
+  std::string id;
+  std::shared_ptr<workflow::ticket_state> state;
+};
+
+/// To an owner: supervise this live ticket actor (its lead changed to you).
+struct adopt_live {
+  std::string id;
+  caf::actor ticket;
+};
+
+/// To an owner: stop supervising (the lead moved elsewhere).
+struct release_ticket {
+  caf::actor_addr ticket;
+};
+
+/// After a durable change: the ticket before and after, and what was recorded.
+struct ticket_changed {
+  std::shared_ptr<const workflow::ticket_state> before;
+  std::shared_ptr<const workflow::ticket_state> after;
+  std::shared_ptr<const std::vector<workflow::event_record>> events;
+};
+
+/// To the center: a new ticket.
+struct intake_request {
+  workflow::intake request;
+  workflow::actor_ref by;
+  reply_to reply;
+  storage::batch extra;
+};
+
+/// To the timer service.
+struct advance_request {
+  workflow::instant to;
+  std::function<void(advance_result)> reply;
+};
+struct timer_ack {
+  bool fired = false;
+  std::int64_t late_seconds = 0;
+};
+
+/// Counters a long-lived actor reports about itself.
+struct counters_request {
+  std::function<void(std::vector<std::pair<std::string, std::size_t>>)> reply;
+};
+
+using persisted_atom = caf::atom_constant<caf::atom("persisted")>;
+using passivate_atom = caf::atom_constant<caf::atom("passivate")>;
+using retired_atom = caf::atom_constant<caf::atom("retired")>;
+using tick_atom = caf::atom_constant<caf::atom("tick")>;
+using due_atom = caf::atom_constant<caf::atom("due")>;
+
+}  // namespace hotline::actors
+
+CAF_ALLOW_UNSAFE_MESSAGE_TYPE(hotline::actors::ticket_message)
+CAF_ALLOW_UNSAFE_MESSAGE_TYPE(hotline::actors::adopt_request)
+CAF_ALLOW_UNSAFE_MESSAGE_TYPE(hotline::actors::adopt_live)
+CAF_ALLOW_UNSAFE_MESSAGE_TYPE(hotline::actors::release_ticket)
+CAF_ALLOW_UNSAFE_MESSAGE_TYPE(hotline::actors::ticket_changed)
+CAF_ALLOW_UNSAFE_MESSAGE_TYPE(hotline::actors::intake_request)
+CAF_ALLOW_UNSAFE_MESSAGE_TYPE(hotline::actors::advance_request)
+CAF_ALLOW_UNSAFE_MESSAGE_TYPE(hotline::actors::timer_ack)
+CAF_ALLOW_UNSAFE_MESSAGE_TYPE(hotline::actors::counters_request)
+CAF_ALLOW_UNSAFE_MESSAGE_TYPE(hotline::workflow::instant)

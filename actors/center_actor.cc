@@ -1,0 +1,123 @@
+// The hotline center's actor: registers tickets (ids, repeat counts from related_to, Zhijiang's
+// routing precedent), spawns their actors and supervises them until a department leads them.
+#include <cstdio>
+
+#include "actors/ticket_supervision.h"
+
+namespace hotline::actors {
+namespace {
+using namespace workflow;
+
+const std::string precedent_prefix = std::string("precedent") + '\0';
+
+struct center_state {
+  ticket_supervision tickets{nullptr, ""};
+  runtime_context* ctx = nullptr;
+  date day{0, 0, 0};
+  long next_seq = 1;
+  std::unordered_map<std::string, std::string> precedents;  // topic -> lead
+  static constexpr const char* name = "center";
+};
+using self_ptr = caf::stateful_actor<center_state>*;
+
+// "<jurisdiction>-YYYYMMDD-NNNNNN": ids sort by day and arrival.
+std::string next_id(center_state& st, instant now) {
+  date d = local_date(now);
+  char day[16];
+  std::snprintf(day, sizeof day, "%04d%02d%02d", d.year, d.month, d.day);
+  std::string prefix = st.ctx->where.rules.id + "-" + day + "-";
+  if (d != st.day) {
+    st.day = d;
+    st.next_seq = 1;
+    if (auto last = st.ctx->repo.last_id(prefix)) st.next_seq = std::atol(last->c_str() + prefix.size()) + 1;
+  }
+  char seq[16];
+  std::snprintf(seq, sizeof seq, "%06ld", st.next_seq++);
+  return prefix + seq;
+}
+
+// What the center knows beyond the request: the repeat count along related_to (001 art. 10(4),
+// 21(6)), whether the earlier ticket closed after rework (004 art. 14), the precedent.
+result<intake_facts> facts_for(center_state& st, const intake& r) {
+  intake_facts f;
+  if (!r.related_to.empty()) {
+    auto related = st.ctx->repo.load(r.related_to);
+    if (!related) return invalid_field("related_to", "'" + r.related_to + "' is not a ticket");
+    f.repeat_count = related->repeat_count + 1;
+    f.prior_reworked = related->rework_count > 0 && related->current == status::closed;
+  }
+  if (st.ctx->where.rules.routing_precedent.value) {
+    auto it = st.precedents.find(r.topic);
+    if (it != st.precedents.end()) f.proposed_lead = it->second;
+  }
+  return f;
+}
+
+void take_in(self_ptr self, intake_request& r) {
+  auto& st = self->state;
+  runtime_context* ctx = st.ctx;
+  auto facts = facts_for(st, r.request);
+  if (!facts) {
+    r.reply(command_outcome::refused(facts.error()));
+    return;
+  }
+  // The request is checked before an id is spent on it, so refused requests leave no gaps.
+  facts.value().id = "unassigned";
+  submit probe{r.request, *facts};
+  auto checked = decide(ticket_state{}, probe, context{ctx->where, ctx->time.now(), r.by});
+  if (!checked) {
+    r.reply(command_outcome::refused(checked.error()));
+    return;
+  }
+  probe.facts.id = next_id(st, ctx->time.now());
+  caf::actor ticket = spawn_ticket(self->system(), ctx, probe.facts.id, nullptr, 0);
+  ctx->directory.add_new(probe.facts.id, ticket);
+  st.tickets.watch(self, probe.facts.id, ticket);
+  ++ctx->metrics.activations;
+  caf::anon_send(ticket, ticket_message{probe.facts.id,
+                                        command_request{std::move(probe), r.by, std::move(r.reply),
+                                                        std::move(r.extra)}});
+  ctx->shed_load();
+}
+
+// Zhijiang (002 art. 16(4)): a lead fixed by a joint dispatch is proposed for the same topic.
+void remember_precedent(self_ptr self, const ticket_changed& change) {
+  auto& st = self->state;
+  const ticket_state& t = *change.after;
+  if (!st.ctx->where.rules.routing_precedent.value || t.topic.empty()) return;
+  for (const auto& e : *change.events) {
+    auto* d = std::get_if<dispatched>(&e.body);
+    if (!d || d->co.empty() || st.precedents[t.topic] == d->lead) continue;
+    st.precedents[t.topic] = d->lead;
+    st.ctx->db.commit({{storage::family::counters, precedent_prefix + t.topic, d->lead}},
+                      [](const std::string&) {});
+  }
+}
+
+caf::behavior center_actor(self_ptr self, runtime_context* ctx) {
+  auto& st = self->state;
+  st.ctx = ctx;
+  st.tickets = ticket_supervision(ctx, "");
+  std::string end = precedent_prefix;
+  end.back() = '\1';
+  ctx->db.scan(storage::family::counters, precedent_prefix, end,
+               [&](std::string_view key, std::string_view lead) {
+                 st.precedents[std::string(key.substr(precedent_prefix.size()))] = std::string(lead);
+                 return true;
+               });
+  self->set_down_handler([=](caf::down_msg& dm) { self->state.tickets.down(self, dm); });
+  auto [adopt, live, release, counters] = supervision_handlers(self);
+  return {adopt, live, release, counters, [=](intake_request& r) { take_in(self, r); },
+          [=](ticket_changed& change) {
+            self->state.tickets.count(change);
+            remember_precedent(self, change);
+          }};
+}
+
+}  // namespace
+
+caf::actor spawn_center(caf::actor_system& sys, runtime_context* ctx) {
+  return sys.spawn<caf::lazy_init>(center_actor, ctx);
+}
+
+}  // namespace hotline::actors

@@ -1,0 +1,22 @@
+#pragma once
+// The binary form of events and ticket states, written once against the describe() protocol.
+// Each stored value starts with a format byte; describe() order is the schema, so a change to a
+// described struct needs a new format byte and a reader for the old one.
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "workflow/events.h"
+#include "workflow/ticket.h"
+
+namespace hotline::actors {
+
+std::string encode(const std::vector<workflow::event_record>& events);
+std::string encode(const workflow::ticket_state& state);
+/// Nothing if the bytes are not a value this version wrote.
+std::optional<std::vector<workflow::event_record>> decode_events(std::string_view bytes);
+std::optional<workflow::ticket_state> decode_state(std::string_view bytes);
+
+}  // namespace hotline::actors

@@ -1,0 +1,103 @@
+// The escalation actor: the rules that look across tickets. Concentration: five or more callers
+// on one topic and region within the policy's window (001 art. 21(6), 002 art. 7(3), 003 §6(2))
+// puts every ticket of the hot spot under the jurisdiction's supervision. It also keeps the
+// tallies of supervision by rung and trigger, dissatisfaction, rework and termination.
+// Per-ticket escalation (overdue, the ladder, dissatisfaction paths) is decided by the rule core
+// when the ticket's own timers and commands arrive.
+#include <deque>
+#include <map>
+#include <set>
+
+#include "actors/runtime_context.h"
+
+namespace hotline::actors {
+namespace {
+using namespace workflow;
+
+struct hot_spot {
+  std::deque<std::pair<instant, std::string>> calls;  // oldest first
+  std::set<std::string> supervised;
+};
+
+struct escalation_state {
+  runtime_context* ctx = nullptr;
+  bool concentration_supervises = false;
+  std::int64_t window = 0;  // seconds
+  std::unordered_map<std::string, hot_spot> spots;  // topic \0 region
+  std::map<std::string, std::size_t> tallies;
+  static constexpr const char* name = "escalation";
+};
+using self_ptr = caf::stateful_actor<escalation_state>*;
+
+void check(self_ptr self, const std::string& topic, const std::string& region, instant now) {
+  auto& st = self->state;
+  auto& spot = st.spots[topic + '\0' + region];
+  while (!spot.calls.empty() && spot.calls.front().first.seconds < now.seconds - st.window)
+    spot.calls.pop_front();
+  const auto& callers = st.ctx->where.rules.concentration_callers;
+  if (!st.concentration_supervises || spot.calls.size() < static_cast<std::size_t>(callers.value))
+    return;
+  if (spot.supervised.empty()) {
+    ++st.ctx->metrics.concentration_alerts;
+    ++st.tallies["concentration_alerts"];
+  }
+  for (const auto& [at, id] : spot.calls) {
+    if (!spot.supervised.insert(id).second) continue;
+    supervise s;
+    s.trigger = supervision_trigger::concentration;
+    s.reason = std::to_string(spot.calls.size()) + " callers on '" + topic + "' in '" + region +
+               "' within " + std::to_string(st.ctx->where.rules.concentration_window_days.value) +
+               " days (" + callers.from + ")";
+    st.ctx->route(ticket_message{id, command_request{s, system_actor("escalation"), reply_to(), {}}});
+  }
+}
+
+void observe(self_ptr self, const ticket_changed& change) {
+  auto& st = self->state;
+  const ticket_state& t = *change.after;
+  for (const auto& e : *change.events) {
+    if (std::holds_alternative<submitted>(e.body) && !t.topic.empty() && !t.region.empty()) {
+      st.spots[t.topic + '\0' + t.region].calls.emplace_back(t.created_at, t.id);
+      check(self, t.topic, t.region, t.created_at);
+    } else if (auto* s = std::get_if<supervised>(&e.body)) {
+      ++st.tallies["supervised_" + std::string(name_of(s->level))];
+      ++st.tallies["supervised_by_" + std::string(name_of(s->trigger))];
+    } else if (auto* v = std::get_if<evaluated>(&e.body)) {
+      ++st.tallies[v->satisfied ? "satisfied" : "dissatisfied"];
+    } else if (std::holds_alternative<rework_started>(e.body)) {
+      ++st.tallies["reworked"];
+    } else if (std::holds_alternative<terminated>(e.body)) {
+      ++st.tallies["terminated"];
+    }
+  }
+}
+
+caf::behavior escalation_actor(self_ptr self, runtime_context* ctx) {
+  auto& st = self->state;
+  st.ctx = ctx;
+  st.window = std::int64_t{ctx->where.rules.concentration_window_days.value} * seconds_per_day;
+  for (const auto& rule : ctx->where.rules.supervision)
+    if (rule.trigger == supervision_trigger::concentration) st.concentration_supervises = true;
+  // Recovery: the submissions still inside the window.
+  instant now = ctx->time.now();
+  for (auto& s : ctx->repo.submissions_since({now.seconds - st.window}))
+    st.spots[s.topic + '\0' + s.region].calls.emplace_back(s.at, s.ticket);
+  return {
+      [=](ticket_changed& change) { observe(self, change); },
+      [=](counters_request& r) {
+        std::vector<std::pair<std::string, std::size_t>> out(self->state.tallies.begin(),
+                                                             self->state.tallies.end());
+        out.emplace_back("hot_spots_tracked", self->state.spots.size());
+        out.emplace_back("mailbox", self->mailbox().size());
+        r.reply(std::move(out));
+      },
+  };
+}
+
+}  // namespace
+
+caf::actor spawn_escalation(caf::actor_system& sys, runtime_context* ctx) {
+  return sys.spawn<caf::lazy_init>(escalation_actor, ctx);
+}
+
+}  // namespace hotline::actors

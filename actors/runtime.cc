@@ -1,0 +1,208 @@
+// The runtime facade: builds the actor system and the actors, and turns calls from other
+// threads into messages.
+#include "actors/runtime.h"
+
+#include <future>
+#include <thread>
+
+#include "actors/runtime_context.h"
+
+namespace hotline::actors {
+using namespace workflow;
+
+namespace {
+
+const std::string virtual_now_key = "virtual_now";
+
+// A reply that also counts the command out of flight.
+reply_to counted(runtime_context* ctx, reply_to inner) {
+  ++ctx->metrics.in_flight;
+  return reply_to([ctx, inner = std::move(inner)](command_outcome o) {
+    inner(std::move(o));
+    --ctx->metrics.in_flight;
+  });
+}
+
+template <class T>
+std::optional<T> wait_for(std::future<T>& f, std::chrono::milliseconds timeout) {
+  if (f.wait_for(timeout) != std::future_status::ready) return std::nullopt;
+  return f.get();
+}
+
+}  // namespace
+
+struct runtime::impl {
+  std::unique_ptr<clock> time;
+  caf::actor_system_config config;
+  std::unique_ptr<caf::actor_system> system;
+  std::unique_ptr<runtime_context> ctx;
+};
+
+runtime::runtime(const runtime_options& o) : impl_(std::make_unique<impl>()) {
+  if (o.virtual_time) {
+    instant start = o.start;
+    if (auto saved = o.db->get(storage::family::counters, virtual_now_key))
+      start.seconds = std::max(start.seconds, storage::read_time_key(*saved));
+    impl_->time = std::make_unique<virtual_clock>(start);
+  } else {
+    impl_->time = std::make_unique<real_clock>();
+  }
+  impl_->config.set("scheduler.max-threads", o.worker_threads);
+  impl_->system = std::make_unique<caf::actor_system>(impl_->config);
+  impl_->ctx = std::make_unique<runtime_context>(o, *impl_->time);
+  runtime_context* ctx = impl_->ctx.get();
+  caf::actor_system& sys = *impl_->system;
+  // Every handle is in place before the first message is sent.
+  ctx->center = spawn_center(sys, ctx);
+  ctx->catalog.push_back({"center", "center", "", ctx->center});
+  for (const auto& d : ctx->where.departments.all()) {
+    ctx->departments[d.id] = spawn_department(sys, ctx, d.id);
+    ctx->catalog.push_back(
+        {"department", d.id, d.parent.empty() ? "center" : "department:" + d.parent,
+         ctx->departments[d.id]});
+  }
+  ctx->escalation = spawn_escalation(sys, ctx);
+  ctx->catalog.push_back({"escalation", "escalation", "", ctx->escalation});
+  ctx->timer = spawn_timer(sys, ctx);
+  ctx->catalog.push_back({"timer", "timer", "", ctx->timer});
+  // Deadlines that passed while the process was down fire now.
+  if (o.virtual_time)
+    advance(impl_->time->now());
+  else
+    caf::anon_send(ctx->timer, tick_atom::value);
+}
+
+runtime::~runtime() {
+  quiesce(std::chrono::seconds(30));
+  runtime_context* ctx = impl_->ctx.get();
+  for (auto& [id, a] : ctx->directory.live_tickets(SIZE_MAX)) caf::anon_send_exit(a, caf::exit_reason::user_shutdown);
+  for (auto& e : ctx->catalog) caf::anon_send_exit(e.handle, caf::exit_reason::user_shutdown);
+  impl_->system->await_actors_before_shutdown(false);
+  impl_->system.reset();
+}
+
+void runtime::submit(intake request, actor_ref by, reply_to reply, storage::batch extra) {
+  runtime_context* ctx = impl_->ctx.get();
+  caf::anon_send(ctx->center, intake_request{std::move(request), std::move(by),
+                                             counted(ctx, std::move(reply)), std::move(extra)});
+}
+
+void runtime::act(const std::string& id, command c, actor_ref by, reply_to reply,
+                  storage::batch extra) {
+  runtime_context* ctx = impl_->ctx.get();
+  ctx->route(ticket_message{
+      id, command_request{std::move(c), std::move(by), counted(ctx, std::move(reply)), std::move(extra)}});
+}
+
+std::optional<stored_ticket> runtime::read(const std::string& id) const {
+  // The state is folded from the same history it is shown with, so the two always agree.
+  stored_ticket t;
+  t.history = impl_->ctx->repo.history(id);
+  if (t.history.empty()) return std::nullopt;
+  t.state = replay(t.history);
+  return t;
+}
+
+const ticket_repository& runtime::repository() const { return impl_->ctx->repo; }
+const jurisdiction& runtime::where() const { return impl_->ctx->where; }
+instant runtime::now() const { return impl_->time->now(); }
+bool runtime::virtual_time() const { return impl_->time->is_virtual(); }
+
+std::optional<advance_result> runtime::advance(instant to) {
+  if (!impl_->time->is_virtual()) return std::nullopt;
+  runtime_context* ctx = impl_->ctx.get();
+  auto done = std::make_shared<std::promise<advance_result>>();
+  auto result = done->get_future();
+  caf::anon_send(ctx->timer, advance_request{to, [done](advance_result r) { done->set_value(r); }});
+  advance_result r = result.get();
+  ctx->db.commit({{storage::family::counters, virtual_now_key, storage::time_key(r.now.seconds)}},
+                 [](const std::string&) {});
+  return r;
+}
+
+bool runtime::quiesce(std::chrono::milliseconds timeout) {
+  auto until = std::chrono::steady_clock::now() + timeout;
+  runtime_context* ctx = impl_->ctx.get();
+  while (ctx->metrics.in_flight > 0 || ctx->db.stats().pending > 0) {
+    if (std::chrono::steady_clock::now() > until) return false;
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
+  return true;
+}
+
+bool runtime::overloaded() const {
+  runtime_context* ctx = impl_->ctx.get();
+  return ctx->metrics.in_flight >= ctx->options.max_in_flight;
+}
+
+ticket_actor_info runtime::inspect(const std::string& id) {
+  runtime_context* ctx = impl_->ctx.get();
+  ticket_actor_info info;
+  info.id = id;
+  if (caf::actor a = ctx->directory.live(id)) {
+    auto done = std::make_shared<std::promise<ticket_actor_info>>();
+    auto answer = done->get_future();
+    caf::anon_send<caf::message_priority::high>(
+        a, ticket_message{id, inspect_request{[done](ticket_actor_info i) { done->set_value(i); }}});
+    if (auto got = wait_for(answer, std::chrono::seconds(2))) return *got;
+  }
+  info.failed = ctx->directory.is_failed(id);
+  if (auto stored = read(id)) {
+    info.timers = deadlines(stored->state);
+    info.supervisor = ctx->owner_name(stored->state);
+    info.state = std::move(stored->state);
+  }
+  return info;
+}
+
+std::vector<actor_info> runtime::actors(const std::string& kind, std::size_t limit) {
+  runtime_context* ctx = impl_->ctx.get();
+  std::vector<actor_info> out;
+  for (const auto& e : ctx->catalog) {
+    if (out.size() >= limit) return out;
+    if (!kind.empty() && kind != e.kind) continue;
+    auto done = std::make_shared<std::promise<std::size_t>>();
+    auto size = done->get_future();
+    // Answered ahead of the backlog, so it reports the backlog rather than waiting behind it.
+    caf::anon_send<caf::message_priority::high>(
+        e.handle, counters_request{[done](std::vector<std::pair<std::string, std::size_t>> c) {
+          std::size_t mailbox = 0;
+          for (auto& [k, v] : c)
+            if (k == "mailbox") mailbox = v;
+          done->set_value(mailbox);
+        }});
+    out.push_back({e.kind, e.id, wait_for(size, std::chrono::milliseconds(500)).value_or(0),
+                   e.supervisor});
+  }
+  if (!kind.empty() && kind != "ticket") return out;
+  for (auto& [id, a] : ctx->directory.live_tickets(limit - std::min(limit, out.size()))) {
+    auto info = inspect(id);
+    out.push_back({"ticket", id, info.mailbox, info.supervisor});
+  }
+  return out;
+}
+
+bool runtime::kill_ticket_actor(const std::string& id) {
+  caf::actor a = impl_->ctx->directory.live(id);
+  if (!a) return false;
+  caf::anon_send_exit(a, caf::exit_reason::kill);
+  return true;
+}
+
+runtime_stats runtime::stats() const {
+  runtime_context* ctx = impl_->ctx.get();
+  runtime_stats s;
+  s.live_tickets = ctx->directory.live_count();
+  s.failed_tickets = ctx->directory.failed_count();
+  s.in_flight = ctx->metrics.in_flight;
+  s.activations = ctx->metrics.activations;
+  s.passivations = ctx->metrics.passivations;
+  s.restarts = ctx->metrics.restarts;
+  s.timers_fired = ctx->metrics.timers_fired;
+  s.concentration_alerts = ctx->metrics.concentration_alerts;
+  for (const auto& b : ctx->metrics.lateness) s.lateness.push_back(b);
+  s.store = ctx->db.stats();
+  return s;
+}
+
+}  // namespace hotline::actors

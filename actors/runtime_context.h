@@ -1,0 +1,75 @@
+#pragma once
+// Internal to actors/: what every actor of one runtime shares. Handles and options are set
+// before the first message and only read afterwards.
+
+#include <array>
+#include <atomic>
+#include <caf/all.hpp>
+#include <unordered_map>
+
+#include "actors/caf_messages.h"
+#include "actors/clock.h"
+#include "actors/ticket_directory.h"
+#include "actors/ticket_repository.h"
+
+namespace hotline::actors {
+
+struct runtime_metrics {
+  std::atomic<std::size_t> activations{0};
+  std::atomic<std::size_t> passivations{0};
+  std::atomic<std::size_t> restarts{0};
+  std::atomic<std::size_t> timers_fired{0};
+  std::atomic<std::size_t> in_flight{0};
+  std::atomic<std::size_t> concentration_alerts{0};
+  std::array<std::atomic<std::size_t>, 5> lateness{};  // <1s, 1-10s, 10s-1m, 1-10m, >10m
+};
+
+/// A long-lived actor, listed for operators.
+struct catalog_entry {
+  std::string kind;
+  std::string id;
+  std::string supervisor;
+  caf::actor handle;
+};
+
+struct runtime_context {
+  runtime_context(const runtime_options& o, clock& c)
+      : options(o), where(*o.where), db(*o.db), repo(*o.db), time(c) {}
+
+  const runtime_options options;
+  const workflow::jurisdiction& where;
+  storage::store& db;
+  const ticket_repository repo;
+  clock& time;
+  ticket_directory directory;
+  runtime_metrics metrics;
+
+  caf::actor center;
+  caf::actor escalation;
+  caf::actor timer;
+  std::unordered_map<std::string, caf::actor> departments;
+  std::vector<catalog_entry> catalog;
+
+  /// The actor that supervises a ticket: its lead department's, or the center's before dispatch.
+  caf::actor owner_for(const workflow::ticket_state& s) const;
+  std::string owner_name(const workflow::ticket_state& s) const;
+  /// Delivers `m` to its ticket, bringing the ticket back from storage if it is passive.
+  void route(ticket_message m);
+  /// Asks actors over capacity to passivate.
+  void shed_load();
+  /// Answers a message that cannot be delivered.
+  static void answer(ticket_message& m, command_outcome o);
+};
+
+/// The system actor that issues timer and escalation commands.
+workflow::actor_ref system_actor(const std::string& label);
+
+// Spawning, one function per kind of actor (each in its own file).
+caf::actor spawn_ticket(caf::actor_system& sys, runtime_context* ctx, std::string id,
+                        std::shared_ptr<workflow::ticket_state> loaded, int restarts);
+caf::actor spawn_department(caf::actor_system& sys, runtime_context* ctx, std::string id);
+caf::actor spawn_center(caf::actor_system& sys, runtime_context* ctx);
+caf::actor spawn_escalation(caf::actor_system& sys, runtime_context* ctx);
+caf::actor spawn_timer(caf::actor_system& sys, runtime_context* ctx);
+
+}  // namespace hotline::actors

@@ -1,0 +1,197 @@
+// The ticket actor: one per active ticket. It runs each command through the rule core, hands
+// the resulting batch to storage, and only once that batch is durable answers and tells whom
+// it concerns. It holds no rule of its own. Its timers live in the due index (the timer service
+// fires them), so passivating it loses nothing.
+#include <algorithm>
+
+#include "actors/runtime_context.h"
+
+namespace hotline::actors {
+namespace {
+using namespace workflow;
+
+struct ticket_actor_state {
+  runtime_context* ctx = nullptr;
+  std::string id;
+  std::shared_ptr<const ticket_state> ticket = std::make_shared<ticket_state>();
+  int restarts = 0;
+  int outstanding = 0;  // commits handed to storage, not yet durable
+  bool passivating = false;
+  bool retired = false;
+  static constexpr const char* name = "ticket";
+};
+using self_ptr = caf::stateful_actor<ticket_actor_state>*;
+
+bool terminal(const ticket_state& s) { return s.exists() && !s.is_open(); }
+
+bool holders_changed(const ticket_state& a, const ticket_state& b) {
+  auto departments = [](const ticket_state& s) {
+    std::vector<std::string> d{s.lead, s.unit};
+    for (const auto& c : s.co) d.push_back(c.department);
+    return d;
+  };
+  return a.current != b.current || a.overdue != b.overdue || a.supervision != b.supervision ||
+         departments(a) != departments(b);
+}
+
+bool concerns_escalation(const std::vector<event_record>& events) {
+  return std::any_of(events.begin(), events.end(), [](const event_record& e) {
+    return std::holds_alternative<submitted>(e.body) || std::holds_alternative<supervised>(e.body) ||
+           std::holds_alternative<evaluated>(e.body) || std::holds_alternative<terminated>(e.body) ||
+           std::holds_alternative<rework_started>(e.body);
+  });
+}
+
+bool fixes_a_lead(const std::vector<event_record>& events) {
+  return std::any_of(events.begin(), events.end(), [](const event_record& e) {
+    auto* d = std::get_if<dispatched>(&e.body);
+    return d && !d->co.empty();
+  });
+}
+
+// After a durable change: owners, counters, escalation and timers hear of it. Runs on the
+// storage writer thread, so it only sends.
+void notify(runtime_context* ctx, const caf::actor& me, const ticket_changed& change) {
+  const ticket_state& before = *change.before;
+  const ticket_state& after = *change.after;
+  if (before.exists() && before.lead != after.lead) {
+    caf::anon_send(ctx->owner_for(after), adopt_live{after.id, me});
+    caf::anon_send(ctx->owner_for(before), release_ticket{me.address()});
+  }
+  if (holders_changed(before, after)) {
+    std::vector<std::string> told;
+    for (const std::string* d : {&before.lead, &before.unit, &after.lead, &after.unit}) {
+      auto it = ctx->departments.find(*d);
+      if (it == ctx->departments.end() || std::count(told.begin(), told.end(), *d)) continue;
+      told.push_back(*d);
+      caf::anon_send(it->second, change);
+    }
+    if (!before.exists() || before.lead.empty() || after.lead.empty())
+      caf::anon_send(ctx->center, change);
+  } else if (ctx->where.rules.routing_precedent.value && fixes_a_lead(*change.events)) {
+    caf::anon_send(ctx->center, change);
+  }
+  if (concerns_escalation(*change.events)) caf::anon_send(ctx->escalation, change);
+  auto armed = deadlines(after);
+  if (!ctx->time.is_virtual() && !armed.empty()) caf::anon_send(ctx->timer, due_atom::value, armed.front().due);
+  if (terminal(after)) caf::anon_send(me, passivate_atom::value);  // closed tickets leave memory
+}
+
+void maybe_retire(self_ptr self) {
+  auto& st = self->state;
+  if (!st.passivating || st.outstanding > 0 || st.retired) return;
+  if (!st.ctx->directory.retire(st.id, caf::actor_cast<caf::actor>(self))) {
+    st.passivating = false;
+    return;
+  }
+  st.retired = true;
+  ++st.ctx->metrics.passivations;
+  // Whatever reached the mailbox before the directory forgot us is sent back through it.
+  self->send(self, retired_atom::value);
+}
+
+void run_command(self_ptr self, command_request& r) {
+  auto& st = self->state;
+  runtime_context* ctx = st.ctx;
+  auto out = decide(*st.ticket, r.c, context{ctx->where, ctx->time.now(), r.by});
+  if (!out) {
+    r.reply(command_outcome::refused(out.error()));
+    if (!st.ticket->exists()) {  // a refused submission leaves no ticket behind
+      st.passivating = true;
+      maybe_retire(self);
+    }
+    return;
+  }
+  if (out->empty()) {  // a timer made stale by a later change
+    command_outcome o;
+    o.what = command_outcome::kind::done;
+    o.ticket = st.ticket;
+    r.reply(std::move(o));
+    return;
+  }
+  auto events = std::make_shared<const std::vector<event_record>>(std::move(*out));
+  auto after = std::make_shared<ticket_state>(*st.ticket);
+  for (const auto& e : *events) evolve(*after, e);
+  storage::batch b = ctx->repo.changes(*st.ticket, *after, *events);
+  for (auto& op : r.extra) b.push_back(std::move(op));
+  ticket_changed change{st.ticket, after, events};
+  st.ticket = after;  // later commands decide on this; their answers wait for this batch too
+  ++st.outstanding;
+  caf::actor me = caf::actor_cast<caf::actor>(self);
+  ctx->db.commit(std::move(b), [ctx, me, reply = r.reply, change](const std::string& error) {
+    if (!error.empty()) {
+      reply(command_outcome::unavailable(error));
+      caf::anon_send_exit(me, caf::exit_reason::unhandled_exception);  // reload from storage
+      return;
+    }
+    command_outcome o;
+    o.what = command_outcome::kind::done;
+    o.ticket = change.after;
+    o.events = *change.events;
+    reply(std::move(o));
+    caf::anon_send(me, persisted_atom::value);
+    notify(ctx, me, change);
+  });
+}
+
+void describe_self(self_ptr self, inspect_request& r) {
+  auto& st = self->state;
+  ticket_actor_info info;
+  info.id = st.id;
+  info.alive = true;
+  info.mailbox = self->mailbox().size();
+  info.supervisor = st.ctx->owner_name(*st.ticket);
+  info.restarts = st.restarts;
+  info.timers = deadlines(*st.ticket);
+  info.state = *st.ticket;
+  r.reply(std::move(info));
+}
+
+caf::behavior ticket_actor(self_ptr self, runtime_context* ctx, std::string id,
+                           std::shared_ptr<ticket_state> loaded, int restarts) {
+  auto& st = self->state;
+  st.ctx = ctx;
+  st.id = std::move(id);
+  st.restarts = restarts;
+  if (loaded) st.ticket = std::move(loaded);
+  return {
+      [=](ticket_message& m) {
+        if (self->state.retired) {
+          self->state.ctx->route(std::move(m));
+          return;
+        }
+        std::visit(
+            [&](auto& r) {
+              using T = std::decay_t<decltype(r)>;
+              if constexpr (std::is_same_v<T, command_request>)
+                run_command(self, r);
+              else
+                describe_self(self, r);
+            },
+            m.what);
+      },
+      [=](persisted_atom) {
+        --self->state.outstanding;
+        maybe_retire(self);
+      },
+      [=](passivate_atom) {
+        self->state.passivating = true;
+        maybe_retire(self);
+      },
+      [=](retired_atom) { self->quit(); },
+      caf::after(ctx->options.idle_after) >>
+          [=] {
+            self->state.passivating = true;
+            maybe_retire(self);
+          },
+  };
+}
+
+}  // namespace
+
+caf::actor spawn_ticket(caf::actor_system& sys, runtime_context* ctx, std::string id,
+                        std::shared_ptr<ticket_state> loaded, int restarts) {
+  return sys.spawn<caf::lazy_init>(ticket_actor, ctx, std::move(id), std::move(loaded), restarts);
+}
+
+}  // namespace hotline::actors

@@ -1,0 +1,224 @@
+#include "actors/ticket_repository.h"
+
+#include <algorithm>
+#include <set>
+
+#include "actors/codec.h"
+
+namespace hotline::actors {
+using namespace workflow;
+using storage::family;
+
+namespace {
+
+const std::string sep(1, '\0');
+
+std::string event_key(const std::string& id, std::uint64_t seq) {
+  return id + sep + storage::be64(seq);
+}
+
+std::string status_key(status s, const std::string& id) {
+  return "s" + sep + std::string(name_of(s)) + sep + id;
+}
+std::string holder_key(const std::string& d, const std::string& id) {
+  return "h" + sep + d + sep + id;
+}
+std::string overdue_key(const std::string& id) { return "o" + sep + id; }
+std::string level_key(supervision_level l, const std::string& id) {
+  return "v" + sep + std::string(name_of(l)) + sep + id;
+}
+std::string submission_key(const ticket_state& s) {
+  return "c" + sep + storage::time_key(s.created_at.seconds) + sep + s.topic + sep + s.region +
+         sep + s.id;
+}
+
+// The index keys a state belongs under.
+std::set<std::string> index_keys(const ticket_state& s) {
+  std::set<std::string> keys;
+  if (!s.exists()) return keys;
+  keys.insert(status_key(s.current, s.id));
+  for (const std::string* d : {&s.lead, &s.unit})
+    if (!d->empty()) keys.insert(holder_key(*d, s.id));
+  for (const auto& c : s.co) keys.insert(holder_key(c.department, s.id));
+  if (s.overdue) keys.insert(overdue_key(s.id));
+  if (s.supervision != supervision_level::none) keys.insert(level_key(s.supervision, s.id));
+  if (!s.topic.empty() && !s.region.empty()) keys.insert(submission_key(s));
+  return keys;
+}
+
+std::set<std::string> due_keys(const ticket_state& s) {
+  std::set<std::string> keys;
+  for (const auto& d : deadlines(s)) keys.insert(due_key(d.due, s.id, d.kind));
+  return keys;
+}
+
+// Puts for keys only in `after`, deletes for keys only in `before`.
+void diff(family f, const std::set<std::string>& before, const std::set<std::string>& after,
+          storage::batch& out) {
+  for (const auto& k : before)
+    if (!after.count(k)) out.push_back({f, k, std::nullopt});
+  for (const auto& k : after)
+    if (!before.count(k)) out.push_back({f, k, std::string()});
+}
+
+// The id at the end of an index key.
+std::string last_part(std::string_view key) {
+  auto pos = key.rfind('\0');
+  return std::string(key.substr(pos + 1));
+}
+
+void scan_prefix(const storage::store& db, family f, const std::string& prefix,
+                 const storage::scan_visitor& visit) {
+  std::string end = prefix;
+  end.back() = static_cast<char>(end.back() + 1);  // prefixes here end in '\0'
+  db.scan(f, prefix, end, visit);
+}
+
+}  // namespace
+
+std::string due_key(instant due, const std::string& ticket, deadline_kind kind) {
+  return storage::time_key(due.seconds) + ticket + sep + static_cast<char>(kind);
+}
+
+storage::batch ticket_repository::changes(const ticket_state& before, const ticket_state& after,
+                                          const std::vector<event_record>& events) const {
+  storage::batch b;
+  if (events.empty()) return b;
+  b.push_back({family::events, event_key(after.id, events.front().seq), encode(events)});
+  b.push_back({family::snapshots, after.id, encode(after)});
+  diff(family::due, due_keys(before), due_keys(after), b);
+  diff(family::indexes, index_keys(before), index_keys(after), b);
+  return b;
+}
+
+std::optional<ticket_state> ticket_repository::load(const std::string& id) const {
+  ticket_state s;
+  if (auto snap = db_.get(family::snapshots, id)) {
+    auto decoded = decode_state(*snap);
+    if (decoded) s = std::move(*decoded);
+  }
+  // Events after the snapshot, if it lags behind.
+  scan_prefix(db_, family::events, id + sep, [&](std::string_view key, std::string_view value) {
+    if (storage::read_be64(key.substr(id.size() + 1)) <= s.version) return true;
+    auto events = decode_events(value);
+    if (events)
+      for (const auto& e : *events)
+        if (e.seq > s.version) evolve(s, e);
+    return true;
+  });
+  if (!s.exists()) return std::nullopt;
+  return s;
+}
+
+std::vector<event_record> ticket_repository::history(const std::string& id) const {
+  std::vector<event_record> all;
+  scan_prefix(db_, family::events, id + sep, [&](std::string_view, std::string_view value) {
+    if (auto events = decode_events(value))
+      all.insert(all.end(), events->begin(), events->end());
+    return true;
+  });
+  return all;
+}
+
+std::vector<due_entry> ticket_repository::due_until(instant until, std::size_t limit) const {
+  std::vector<due_entry> out;
+  db_.scan(family::due, "", storage::time_key(until.seconds + 1),
+           [&](std::string_view key, std::string_view) {
+             due_entry e;
+             e.due.seconds = storage::read_time_key(key.substr(0, 8));
+             e.ticket = std::string(key.substr(8, key.size() - 10));
+             e.kind = static_cast<deadline_kind>(key.back());
+             out.push_back(std::move(e));
+             return out.size() < limit;
+           });
+  return out;
+}
+
+std::optional<instant> ticket_repository::next_due() const {
+  std::optional<instant> next;
+  db_.scan(family::due, "", "", [&](std::string_view key, std::string_view) {
+    next = instant{storage::read_time_key(key.substr(0, 8))};
+    return false;
+  });
+  return next;
+}
+
+std::vector<std::string> ticket_repository::list(const ticket_query& q) const {
+  // Candidates come from the narrowest index given, each scanned in id order from the cursor;
+  // the other filters are index lookups.
+  std::vector<std::string> prefixes;
+  if (!q.holders.empty()) {
+    for (const auto& d : q.holders) prefixes.push_back("h" + sep + d + sep);
+  } else if (q.status) {
+    prefixes.push_back("s" + sep + std::string(name_of(*q.status)) + sep);
+  } else if (q.supervision) {
+    prefixes.push_back("v" + sep + std::string(name_of(*q.supervision)) + sep);
+  } else if (q.overdue_only) {
+    prefixes.push_back("o" + sep);
+  } else {
+    for (std::size_t i = 0; i < count_of<status>(); ++i)
+      prefixes.push_back("s" + sep + std::string(name_of(static_cast<status>(i))) + sep);
+  }
+  auto has = [&](const std::string& key) { return db_.get(family::indexes, key).has_value(); };
+  std::set<std::string> found;
+  for (const auto& prefix : prefixes) {
+    std::string end = prefix;
+    end.back() = '\1';
+    std::size_t taken = 0;
+    db_.scan(family::indexes, prefix + q.after + std::string(1, '\1'), end,
+             [&](std::string_view key, std::string_view) {
+               std::string id = last_part(key);
+               if (q.status && !has(status_key(*q.status, id))) return true;
+               if (q.overdue_only && !has(overdue_key(id))) return true;
+               if (q.supervision && !has(level_key(*q.supervision, id))) return true;
+               found.insert(std::move(id));
+               return ++taken < q.limit;
+             });
+  }
+  std::vector<std::string> out(found.begin(), found.end());
+  if (out.size() > q.limit) out.resize(q.limit);
+  return out;
+}
+
+std::vector<std::pair<status, std::size_t>> ticket_repository::count_by_status() const {
+  std::vector<std::pair<status, std::size_t>> out;
+  for (std::size_t i = 0; i < count_of<status>(); ++i) {
+    auto st = static_cast<status>(i);
+    std::size_t n = 0;
+    scan_prefix(db_, family::indexes, "s" + sep + std::string(name_of(st)) + sep,
+                [&](auto, auto) { return ++n, true; });
+    out.emplace_back(st, n);
+  }
+  return out;
+}
+
+std::vector<submission_entry> ticket_repository::submissions_since(instant from) const {
+  std::vector<submission_entry> out;
+  db_.scan(family::indexes, "c" + sep + storage::time_key(from.seconds), "c" + std::string(1, '\1'),
+           [&](std::string_view key, std::string_view) {
+             // c \0 <time:8> \0 topic \0 region \0 id
+             submission_entry e;
+             e.at.seconds = storage::read_time_key(key.substr(2, 8));
+             std::string_view rest = key.substr(11);
+             auto a = rest.find('\0'), b = rest.find('\0', a + 1);
+             e.topic = std::string(rest.substr(0, a));
+             e.region = std::string(rest.substr(a + 1, b - a - 1));
+             e.ticket = std::string(rest.substr(b + 1));
+             out.push_back(std::move(e));
+             return true;
+           });
+  return out;
+}
+
+std::optional<std::string> ticket_repository::last_id(const std::string& prefix) const {
+  std::optional<std::string> last;
+  std::string end = prefix;
+  end.push_back('\xff');
+  db_.scan(family::snapshots, prefix, end, [&](std::string_view key, std::string_view) {
+    last = std::string(key);
+    return true;
+  });
+  return last;
+}
+
+}  // namespace hotline::actors

@@ -1,0 +1,81 @@
+#pragma once
+// Where a ticket lives in storage, and how one command's change becomes one atomic batch:
+//   events     "<id>\0<first seq>"           the events of one command, in order
+//   snapshots  "<id>"                        the state after the last command
+//   due        "<time><id>\0<kind>"          armed deadlines, so the next due is a range scan
+//   indexes    "s\0<status>\0<id>"           by status
+//              "h\0<department>\0<id>"       by holder: lead, co-handler or unit
+//              "o\0<id>"                     overdue
+//              "v\0<level>\0<id>"            supervised, by rung
+//              "c\0<time>\0<topic>\0<region>\0<id>"  submissions, for concentration windows
+//   idempotency "<token>\0<key>"            the first answer to a repeated request
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "storage/store.h"
+#include "workflow/decide.h"
+
+namespace hotline::actors {
+
+struct due_entry {
+  workflow::instant due;
+  std::string ticket;
+  workflow::deadline_kind kind = workflow::deadline_kind::sign;
+};
+
+/// A listing query (GET /api/v1/tickets); unset parts do not filter.
+struct ticket_query {
+  std::optional<workflow::status> status;
+  std::vector<std::string> holders;  // any of these departments holds it
+  bool overdue_only = false;
+  std::optional<workflow::supervision_level> supervision;
+  std::string after;  // ids sort by date and sequence; list those after this one
+  std::size_t limit = 50;
+};
+
+/// A submission as the concentration window sees it.
+struct submission_entry {
+  workflow::instant at;
+  std::string topic;
+  std::string region;
+  std::string ticket;
+};
+
+class ticket_repository {
+ public:
+  explicit ticket_repository(storage::store& db) : db_(db) {}
+
+  /// The writes that record `events` (already folded: `before` -> `after`).
+  storage::batch changes(const workflow::ticket_state& before, const workflow::ticket_state& after,
+                         const std::vector<workflow::event_record>& events) const;
+
+  /// The durable state of ticket `id`: snapshot plus any later events. Nothing if unknown.
+  std::optional<workflow::ticket_state> load(const std::string& id) const;
+  /// Every event of ticket `id`, in order.
+  std::vector<workflow::event_record> history(const std::string& id) const;
+
+  /// Armed deadlines due at or before `until`, earliest first, at most `limit`.
+  std::vector<due_entry> due_until(workflow::instant until, std::size_t limit) const;
+  std::optional<workflow::instant> next_due() const;
+
+  /// Ticket ids matching `q`, in id order.
+  std::vector<std::string> list(const ticket_query& q) const;
+  /// How many tickets each status has now.
+  std::vector<std::pair<workflow::status, std::size_t>> count_by_status() const;
+  /// Submissions since `from`, oldest first.
+  std::vector<submission_entry> submissions_since(workflow::instant from) const;
+  /// The greatest ticket id starting with `prefix`, if any.
+  std::optional<std::string> last_id(const std::string& prefix) const;
+
+  storage::store& db() const { return db_; }
+
+ private:
+  storage::store& db_;
+};
+
+/// The due-index key of a deadline.
+std::string due_key(workflow::instant due, const std::string& ticket, workflow::deadline_kind kind);
+
+}  // namespace hotline::actors

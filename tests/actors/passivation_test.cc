@@ -1,0 +1,95 @@
+// Idle tickets are passivated: their timers wait in the due index and a message or a due
+// deadline brings them back. A crashed ticket actor comes back from storage.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <thread>
+
+#include "tests/support/runtime_case.h"
+
+namespace hotline::testing {
+namespace {
+using namespace workflow;
+using ::testing::Contains;
+
+actors::runtime_options small(std::size_t max_live) {
+  actors::runtime_options o;
+  o.max_live_tickets = max_live;
+  return o;
+}
+
+bool eventually(const std::function<bool()>& f) {
+  for (int i = 0; i < 500; ++i) {
+    if (f()) return true;
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  return f();
+}
+
+TEST(Passivation, OverCapacityTicketsPassivateAndComeBackOnTheNextMessage) {
+  runtime_case r("heyuan", "2026-03-16T08:30:00+08:00", small(5));
+  std::vector<std::string> ids;
+  for (int i = 0; i < 30; ++i) {
+    ids.push_back(r.open());
+    r.ok(ids.back(), dispatch_to("housing"), operator_role());
+  }
+  EXPECT_TRUE(eventually([&] { return r.rt->stats().live_tickets <= 5; }))
+      << r.rt->stats().live_tickets;
+  EXPECT_GE(r.rt->stats().passivations, 25u);
+  EXPECT_FALSE(r.rt->inspect(ids[0]).alive);
+  // A message brings the first one back, with its state.
+  r.ok(ids[0], sign{}, department("housing"));
+  EXPECT_EQ(r.state(ids[0]).current, status::handling);
+}
+
+TEST(Passivation, DueDeadlinesBringPassiveTicketsBack) {
+  runtime_case r("heyuan", "2026-03-16T08:30:00+08:00", small(3));
+  std::vector<std::string> ids;
+  for (int i = 0; i < 20; ++i) {
+    ids.push_back(r.open());
+    r.ok(ids.back(), dispatch_to("housing"), operator_role());
+  }
+  EXPECT_EQ(r.advance("2026-03-17T17:30:00+08:00"), 20u);
+  for (const auto& id : ids) EXPECT_THAT(r.history(id), Contains("sign_overdue")) << id;
+}
+
+TEST(Supervision, ACrashedTicketActorComesBackFromStorageWithItsStateAndTimers) {
+  runtime_case r("mengcheng", "2026-03-16T08:30:00+08:00");
+  std::string id = r.open();
+  r.ok(id, dispatch_to("housing"), operator_role());
+  auto before = r.rt->inspect(id);
+  ASSERT_TRUE(before.alive);
+  ASSERT_TRUE(r.rt->kill_ticket_actor(id));
+  ASSERT_TRUE(eventually([&] {
+    auto now = r.rt->inspect(id);
+    return now.alive && now.restarts == 1;
+  }));
+  auto after = r.rt->inspect(id);
+  EXPECT_EQ(fingerprint(*after.state), fingerprint(*before.state));
+  EXPECT_EQ(after.timers, before.timers);
+  EXPECT_EQ(after.supervisor, "department:housing");
+  EXPECT_EQ(r.rt->stats().restarts, 1u);
+  r.ok(id, sign{signed_by("局长")}, department("housing"));
+}
+
+TEST(Supervision, TooManyCrashesParkTheTicketAsFailed) {
+  actors::runtime_options o;
+  o.restart_limit = 2;
+  runtime_case r("heyuan", "2026-03-16T08:30:00+08:00", o);
+  std::string id = r.open();
+  for (int crashes = 0; crashes <= o.restart_limit; ++crashes) {
+    ASSERT_TRUE(eventually([&] {
+      auto info = r.rt->inspect(id);
+      return info.alive && info.restarts == crashes;
+    })) << crashes;
+    r.rt->kill_ticket_actor(id);
+  }
+  ASSERT_TRUE(eventually([&] { return r.rt->inspect(id).failed; }));
+  EXPECT_EQ(r.rt->stats().failed_tickets, 1u);
+  auto o2 = r.act(id, dispatch_to("housing"), operator_role());
+  EXPECT_EQ(o2.what, actors::command_outcome::kind::unavailable);
+  EXPECT_NE(o2.error.find("parked"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace hotline::testing
