@@ -1,0 +1,159 @@
+// Recovery on RocksDB: deadlines missed while down fire at start, in due order, exactly once;
+// and a process killed with SIGKILL mid-burst loses nothing it acknowledged, and no timer.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <csignal>
+#include <filesystem>
+#include <map>
+#include <set>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "storage/rocksdb_store.h"
+#include "tests/support/runtime_case.h"
+
+namespace hotline::testing {
+namespace {
+using namespace workflow;
+namespace fs = std::filesystem;
+
+struct data_dir {
+  fs::path path = fs::temp_directory_path() / ("hotline-recovery-" + std::to_string(::getpid()));
+  data_dir() { fs::remove_all(path); }
+  ~data_dir() { fs::remove_all(path); }
+  std::unique_ptr<storage::store> open() {
+    std::string error;
+    auto s = storage::open_rocksdb_store({path.string()}, error);
+    EXPECT_TRUE(s) << error;
+    return s;
+  }
+};
+
+std::size_t count(const std::vector<std::string>& names, const std::string& name) {
+  return std::count(names.begin(), names.end(), name);
+}
+
+TEST(Recovery, DeadlinesMissedWhileDownFireAtStartInDueOrderExactlyOnce) {
+  data_dir dir;
+  std::string id;
+  {
+    auto db = dir.open();
+    runtime_case r("mengcheng", "2026-03-16T09:00:00+08:00", *db);
+    id = r.open();
+    r.ok(id, dispatch_to("housing"), operator_role());
+  }
+  std::vector<std::string> missed = {"sign_overdue", "deemed_signed", "contact_overdue",
+                                     "handle_overdue", "supervised"};
+  {
+    // Down from Monday 16 March to Wednesday 1 April: the sign, return and contact deadlines
+    // (17 March) and the handling deadline (30 March) passed meanwhile.
+    auto db = dir.open();
+    runtime_case r("mengcheng", "2026-04-01T09:00:00+08:00", *db);
+    auto history = r.rt->read(id)->history;
+    ASSERT_EQ(history.size(), 2 + missed.size());
+    for (std::size_t i = 0; i < missed.size(); ++i) {
+      EXPECT_EQ(event_name(history[2 + i].body), missed[i]);  // in due order
+      EXPECT_EQ(format_instant(history[2 + i].at), "2026-04-01T09:00:00+08:00");  // at start
+    }
+    EXPECT_EQ(r.rt->stats().timers_fired, 4u);
+  }
+  auto db = dir.open();
+  runtime_case r("mengcheng", "2026-04-02T09:00:00+08:00", *db);
+  EXPECT_EQ(r.history(id).size(), 2 + missed.size());  // exactly once
+  EXPECT_EQ(r.rt->stats().timers_fired, 0u);
+}
+
+TEST(Recovery, ATicketContinuesWhereItStoppedAfterARestart) {
+  data_dir dir;
+  std::string id;
+  {
+    auto db = dir.open();
+    runtime_case r("zhijiang", "2026-03-16T09:00:00+08:00", *db);
+    id = r.open();
+    r.ok(id, dispatch_to("housing"), operator_role());
+    r.ok(id, sign{}, department("housing"));
+  }
+  auto db = dir.open();
+  runtime_case r("zhijiang", "2026-03-16T10:00:00+08:00", *db);
+  EXPECT_EQ(r.state(id).current, status::handling);
+  r.ok(id, reply_with("已处理"), department("housing"));
+  r.ok(id, evaluate{true, ""}, operator_role());
+  EXPECT_EQ(r.open(), "zhijiang-20260316-000002");  // ids go on from where they were
+}
+
+// The child prints one "ack <id> <version>" per durable command.
+std::vector<std::pair<std::string, std::uint64_t>> run_and_kill(const fs::path& dir, int acks_before_kill) {
+  int out[2];
+  EXPECT_EQ(::pipe(out), 0);
+  pid_t child = ::fork();
+  if (child == 0) {
+    ::dup2(out[1], 1);
+    ::close(out[0]);
+    ::execl(HOTLINE_CRASH_CHILD, HOTLINE_CRASH_CHILD, dir.c_str(), HOTLINE_SCENARIOS_DIR, "3000",
+            static_cast<char*>(nullptr));
+    ::_exit(127);
+  }
+  ::close(out[1]);
+  FILE* in = ::fdopen(out[0], "r");
+  std::vector<std::pair<std::string, std::uint64_t>> acks;
+  char line[256];
+  bool killed = false;
+  while (std::fgets(line, sizeof line, in)) {
+    char id[128];
+    unsigned long long version = 0;
+    if (std::sscanf(line, "ack %127s %llu", id, &version) == 2) acks.emplace_back(id, version);
+    if (!killed && static_cast<int>(acks.size()) >= acks_before_kill) {
+      ::kill(child, SIGKILL);  // mid-burst: hundreds of commands still in flight
+      killed = true;
+    }
+  }
+  std::fclose(in);
+  int status = 0;
+  ::waitpid(child, &status, 0);
+  EXPECT_TRUE(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL) << "the child was not killed";
+  return acks;
+}
+
+TEST(Recovery, AProcessKilledMidBurstLosesNothingItAcknowledgedAndNoTimer) {
+  data_dir dir;
+  auto acks = run_and_kill(dir.path, 400);
+  ASSERT_GE(acks.size(), 400u);
+
+  auto db = dir.open();
+  actors::ticket_repository repo(*db);
+  std::map<std::string, std::uint64_t> acknowledged;
+  for (auto& [id, v] : acks) acknowledged[id] = std::max(acknowledged[id], v);
+  for (auto& [id, v] : acknowledged) {
+    auto s = repo.load(id);
+    ASSERT_TRUE(s) << "acknowledged ticket lost: " << id;
+    EXPECT_GE(s->version, v) << id;
+  }
+  // Every stored ticket's armed deadlines are exactly its entries in the due index.
+  std::set<std::string> due_index, armed;
+  for (auto& e : repo.due_until(at("2030-01-01T00:00:00+08:00"), 1u << 20))
+    due_index.insert(e.ticket + "/" + std::string(name_of(e.kind)) + "/" + format_instant(e.due));
+  std::vector<std::string> dispatched;
+  db->scan(storage::family::snapshots, "", "", [&](std::string_view id, std::string_view) {
+    auto s = repo.load(std::string(id));
+    for (auto& d : deadlines(*s))
+      armed.insert(s->id + "/" + std::string(name_of(d.kind)) + "/" + format_instant(d.due));
+    if (s->current == status::dispatched) dispatched.push_back(s->id);
+    return true;
+  });
+  EXPECT_EQ(due_index, armed);
+  ASSERT_FALSE(dispatched.empty());
+
+  // Back up on the same directory: every dispatched ticket's sign deadline fires once, and a
+  // second restart fires nothing again.
+  {
+    runtime_case r("heyuan", "2026-03-16T09:00:00+08:00", *db);
+    r.advance("2026-03-18T09:00:00+08:00");
+    for (const auto& id : dispatched) ASSERT_EQ(count(r.history(id), "sign_overdue"), 1u) << id;
+  }
+  runtime_case r("heyuan", "2026-03-19T09:00:00+08:00", *db);
+  for (const auto& id : dispatched) ASSERT_EQ(count(r.history(id), "sign_overdue"), 1u) << id;
+}
+
+}  // namespace
+}  // namespace hotline::testing
