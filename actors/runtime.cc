@@ -75,9 +75,12 @@ runtime::runtime(const runtime_options& o) : impl_(std::make_unique<impl>()) {
 runtime::~runtime() {
   quiesce(std::chrono::seconds(30));
   runtime_context* ctx = impl_->ctx.get();
-  for (auto& [id, a] : ctx->directory.live_tickets(SIZE_MAX)) caf::anon_send_exit(a, caf::exit_reason::user_shutdown);
+  ctx->stopping = true;
+  for (auto& [id, a] : ctx->directory.live_tickets(SIZE_MAX))
+    caf::anon_send_exit(a, caf::exit_reason::user_shutdown);
   for (auto& e : ctx->catalog) caf::anon_send_exit(e.handle, caf::exit_reason::user_shutdown);
-  impl_->system->await_actors_before_shutdown(false);
+  impl_->system->await_all_actors_done();
+  impl_->ctx.reset();  // its actor handles go before the system they belong to
   impl_->system.reset();
 }
 

@@ -49,6 +49,7 @@ struct runtime_context {
   caf::actor timer;
   std::unordered_map<std::string, caf::actor> departments;
   std::vector<catalog_entry> catalog;
+  std::atomic<bool> stopping{false};  // shutting down: a dying actor is not restarted
 
   /// The actor that supervises a ticket: its lead department's, or the center's before dispatch.
   caf::actor owner_for(const workflow::ticket_state& s) const;

@@ -15,7 +15,13 @@ struct ticket_actor_state {
   std::string id;
   std::shared_ptr<const ticket_state> ticket = std::make_shared<ticket_state>();
   int restarts = 0;
-  int outstanding = 0;  // commits handed to storage, not yet durable
+  // Commits handed to storage, not yet durable; the writer thread counts them down and wakes
+  // the actor (persisted) only if it is waiting to passivate.
+  struct in_storage {
+    std::atomic<int> outstanding{0};
+    std::atomic<bool> waiting{false};
+  };
+  std::shared_ptr<in_storage> commits = std::make_shared<in_storage>();
   bool passivating = false;
   bool retired = false;
   static constexpr const char* name = "ticket";
@@ -24,14 +30,14 @@ using self_ptr = caf::stateful_actor<ticket_actor_state>*;
 
 bool terminal(const ticket_state& s) { return s.exists() && !s.is_open(); }
 
+// What owners count: the status, and who holds the ticket.
 bool holders_changed(const ticket_state& a, const ticket_state& b) {
   auto departments = [](const ticket_state& s) {
     std::vector<std::string> d{s.lead, s.unit};
     for (const auto& c : s.co) d.push_back(c.department);
     return d;
   };
-  return a.current != b.current || a.overdue != b.overdue || a.supervision != b.supervision ||
-         departments(a) != departments(b);
+  return a.current != b.current || departments(a) != departments(b);
 }
 
 bool concerns_escalation(const std::vector<event_record>& events) {
@@ -79,7 +85,9 @@ void notify(runtime_context* ctx, const caf::actor& me, const ticket_changed& ch
 
 void maybe_retire(self_ptr self) {
   auto& st = self->state;
-  if (!st.passivating || st.outstanding > 0 || st.retired) return;
+  if (!st.passivating || st.retired) return;
+  st.commits->waiting = true;  // before looking at the count, so the last commit wakes us
+  if (st.commits->outstanding > 0) return;
   if (!st.ctx->directory.retire(st.id, caf::actor_cast<caf::actor>(self))) {
     st.passivating = false;
     return;
@@ -116,9 +124,11 @@ void run_command(self_ptr self, command_request& r) {
   for (auto& op : r.extra) b.push_back(std::move(op));
   ticket_changed change{st.ticket, after, events};
   st.ticket = after;  // later commands decide on this; their answers wait for this batch too
-  ++st.outstanding;
+  ++st.commits->outstanding;
   caf::actor me = caf::actor_cast<caf::actor>(self);
-  ctx->db.commit(std::move(b), [ctx, me, reply = r.reply, change](const std::string& error) {
+  ctx->db.commit(std::move(b), [ctx, me, reply = r.reply, change,
+                                commits = st.commits](const std::string& error) {
+    if (--commits->outstanding == 0 && commits->waiting) caf::anon_send(me, persisted_atom::value);
     if (!error.empty()) {
       reply(command_outcome::unavailable(error));
       caf::anon_send_exit(me, caf::exit_reason::unhandled_exception);  // reload from storage
@@ -129,7 +139,6 @@ void run_command(self_ptr self, command_request& r) {
     o.ticket = change.after;
     o.events = *change.events;
     reply(std::move(o));
-    caf::anon_send(me, persisted_atom::value);
     notify(ctx, me, change);
   });
 }
@@ -170,10 +179,7 @@ caf::behavior ticket_actor(self_ptr self, runtime_context* ctx, std::string id,
             },
             m.what);
       },
-      [=](persisted_atom) {
-        --self->state.outstanding;
-        maybe_retire(self);
-      },
+      [=](persisted_atom) { maybe_retire(self); },
       [=](passivate_atom) {
         self->state.passivating = true;
         maybe_retire(self);

@@ -92,22 +92,12 @@ storage::batch ticket_repository::changes(const ticket_state& before, const tick
 }
 
 std::optional<ticket_state> ticket_repository::load(const std::string& id) const {
-  ticket_state s;
-  if (auto snap = db_.get(family::snapshots, id)) {
-    auto decoded = decode_state(*snap);
-    if (decoded) s = std::move(*decoded);
-  }
-  // Events after the snapshot, if it lags behind.
-  scan_prefix(db_, family::events, id + sep, [&](std::string_view key, std::string_view value) {
-    if (storage::read_be64(key.substr(id.size() + 1)) <= s.version) return true;
-    auto events = decode_events(value);
-    if (events)
-      for (const auto& e : *events)
-        if (e.seq > s.version) evolve(s, e);
-    return true;
-  });
-  if (!s.exists()) return std::nullopt;
-  return s;
+  // Every batch writes the snapshot, so it is the durable state; replay is the fallback.
+  if (auto snap = db_.get(family::snapshots, id))
+    if (auto decoded = decode_state(*snap)) return decoded;
+  auto events = history(id);
+  if (events.empty()) return std::nullopt;
+  return replay(events);
 }
 
 std::vector<event_record> ticket_repository::history(const std::string& id) const {

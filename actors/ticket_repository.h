@@ -51,7 +51,7 @@ class ticket_repository {
   storage::batch changes(const workflow::ticket_state& before, const workflow::ticket_state& after,
                          const std::vector<workflow::event_record>& events) const;
 
-  /// The durable state of ticket `id`: snapshot plus any later events. Nothing if unknown.
+  /// The durable state of ticket `id` (its snapshot, or its replayed events). Nothing if unknown.
   std::optional<workflow::ticket_state> load(const std::string& id) const;
   /// Every event of ticket `id`, in order.
   std::vector<workflow::event_record> history(const std::string& id) const;

@@ -28,7 +28,7 @@ void ticket_supervision::down(caf::local_actor* self, const caf::down_msg& dm) {
   if (it == supervised_.end()) return;
   std::string id = std::move(it->second);
   supervised_.erase(it);
-  if (!dm.reason) return;  // passivated
+  if (!dm.reason || ctx_->stopping) return;  // passivated, or shutting down
   if (!ctx_->directory.crashed(id, dm.source)) return;
   ++ctx_->metrics.restarts;
   auto now = std::chrono::steady_clock::now();

@@ -1,6 +1,8 @@
 #include "storage/rocksdb_store.h"
 
 #include <rocksdb/db.h>
+
+#include <filesystem>
 #include <rocksdb/filter_policy.h>
 #include <rocksdb/table.h>
 #include <rocksdb/write_batch.h>
@@ -88,6 +90,7 @@ std::unique_ptr<store> open_rocksdb_store(const rocksdb_options& o, std::string&
   options.create_missing_column_families = true;
   options.max_background_jobs = 2;
   options.write_buffer_size = o.write_buffer_mb << 20;
+  options.db_write_buffer_size = o.total_write_buffer_mb << 20;
   options.enable_pipelined_write = true;
   rocksdb::BlockBasedTableOptions table;
   table.block_cache = rocksdb::NewLRUCache(o.cache_mb << 20);
@@ -99,6 +102,8 @@ std::unique_ptr<store> open_rocksdb_store(const rocksdb_options& o, std::string&
       {rocksdb::kDefaultColumnFamilyName, cf_options}};
   for (std::size_t i = 0; i < family_count; ++i)
     families.push_back({family_name(static_cast<family>(i)), cf_options});
+  std::error_code ec;
+  std::filesystem::create_directories(o.dir, ec);  // the parents too; RocksDB makes only the last
   std::vector<rocksdb::ColumnFamilyHandle*> handles;
   rocksdb::DB* db = nullptr;
   auto s = rocksdb::DB::Open(options, o.dir, families, &handles, &db);
