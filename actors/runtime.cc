@@ -66,10 +66,8 @@ runtime::runtime(const runtime_options& o) : impl_(std::make_unique<impl>()) {
   ctx->timer = spawn_timer(sys, ctx);
   ctx->catalog.push_back({"timer", "timer", "", ctx->timer});
   // Deadlines that passed while the process was down fire now.
-  if (o.virtual_time)
-    advance(impl_->time->now());
-  else
-    caf::anon_send(ctx->timer, tick_atom::value);
+  caf::anon_send(ctx->timer, tick_atom::value);
+  if (o.virtual_time) advance(impl_->time->now());
 }
 
 runtime::~runtime() {

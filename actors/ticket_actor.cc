@@ -1,7 +1,8 @@
 // The ticket actor: one per active ticket. It runs each command through the rule core, hands
 // the resulting batch to storage, and only once that batch is durable answers and tells whom
 // it concerns. It holds no rule of its own. Its timers live in the due index (the timer service
-// fires them), so passivating it loses nothing.
+// fires them), so passivating it loses nothing. It passivates when asked: by the timer
+// service's idle sweep, by capacity pressure, or by itself once the ticket is closed.
 #include <algorithm>
 
 #include "actors/runtime_context.h"
@@ -185,11 +186,6 @@ caf::behavior ticket_actor(self_ptr self, runtime_context* ctx, std::string id,
         maybe_retire(self);
       },
       [=](retired_atom) { self->quit(); },
-      caf::after(ctx->options.idle_after) >>
-          [=] {
-            self->state.passivating = true;
-            maybe_retire(self);
-          },
   };
 }
 

@@ -15,6 +15,7 @@ ticket_directory::routed ticket_directory::route(ticket_message& m) {
   auto [it, fresh] = s.entries.try_emplace(m.id);
   entry& e = it->second;
   if (e.failed) return routed::failed;
+  e.touched = std::chrono::steady_clock::now();
   if (e.actor) {
     caf::anon_send(e.actor, std::move(m));
     return routed::sent;
@@ -32,6 +33,7 @@ bool ticket_directory::add_new(const std::string& id, const caf::actor& a) {
     auto [it, fresh] = s.entries.try_emplace(id);
     if (!fresh) return false;
     it->second.actor = a;
+    it->second.touched = std::chrono::steady_clock::now();
   }
   ++live_;
   std::lock_guard<std::mutex> order(order_mutex_);  // never inside a shard lock
@@ -137,6 +139,20 @@ std::vector<caf::actor> ticket_directory::over_capacity(std::size_t max_live) {
     if (a && out.size() >= excess) break;
     if (a) out.push_back(std::move(a));
     activation_order_.pop_front();
+  }
+  return out;
+}
+
+}  // namespace hotline::actors
+
+namespace hotline::actors {
+
+std::vector<caf::actor> ticket_directory::idle_since(std::chrono::steady_clock::time_point before) const {
+  std::vector<caf::actor> out;
+  for (const auto& s : shards_) {
+    std::lock_guard<std::mutex> lock(s.mutex);
+    for (const auto& [id, e] : s.entries)
+      if (e.actor && e.touched < before) out.push_back(e.actor);
   }
   return out;
 }

@@ -8,6 +8,7 @@
 // Messages are sent while the shard lock is held, so queued ones always go first.
 
 #include <caf/all.hpp>
+#include <chrono>
 #include <deque>
 #include <mutex>
 #include <unordered_map>
@@ -46,10 +47,13 @@ class ticket_directory {
   std::vector<std::pair<std::string, caf::actor>> live_tickets(std::size_t limit) const;
   /// The tickets activated longest ago, while more than `max_live` are live.
   std::vector<caf::actor> over_capacity(std::size_t max_live);
+  /// Live tickets no message was routed to since `before`.
+  std::vector<caf::actor> idle_since(std::chrono::steady_clock::time_point before) const;
 
  private:
   struct entry {
     caf::actor actor;  // live when set
+    std::chrono::steady_clock::time_point touched;  // the last message routed to it
     bool activating = false;
     bool failed = false;
     std::vector<ticket_message> waiting;

@@ -110,9 +110,11 @@ std::vector<event_record> ticket_repository::history(const std::string& id) cons
   return all;
 }
 
-std::vector<due_entry> ticket_repository::due_until(instant until, std::size_t limit) const {
+std::vector<due_entry> ticket_repository::due_until(instant until, std::size_t limit,
+                                                   const std::string& after_key) const {
   std::vector<due_entry> out;
-  db_.scan(family::due, "", storage::time_key(until.seconds + 1),
+  std::string from = after_key.empty() ? "" : after_key + std::string(1, '\0');
+  db_.scan(family::due, from, storage::time_key(until.seconds + 1),
            [&](std::string_view key, std::string_view) {
              due_entry e;
              e.due.seconds = storage::read_time_key(key.substr(0, 8));

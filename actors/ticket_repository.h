@@ -56,8 +56,10 @@ class ticket_repository {
   /// Every event of ticket `id`, in order.
   std::vector<workflow::event_record> history(const std::string& id) const;
 
-  /// Armed deadlines due at or before `until`, earliest first, at most `limit`.
-  std::vector<due_entry> due_until(workflow::instant until, std::size_t limit) const;
+  /// Armed deadlines due at or before `until`, earliest first, at most `limit`; only those whose
+  /// due-index key sorts after `after_key` if it is given.
+  std::vector<due_entry> due_until(workflow::instant until, std::size_t limit,
+                                   const std::string& after_key = "") const;
   std::optional<workflow::instant> next_due() const;
 
   /// Ticket ids matching `q`, in id order.

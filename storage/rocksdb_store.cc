@@ -23,8 +23,10 @@ class rocksdb_store final : public store {
 
   ~rocksdb_store() override {
     committer_.reset();  // drain before closing
+    // Memtables to disk, so the next open has no log to replay.
+    rocksdb::FlushOptions flush;
+    db_->Flush(flush, std::vector<rocksdb::ColumnFamilyHandle*>(handles_.begin() + 1, handles_.end()));
     for (auto* h : handles_) db_->DestroyColumnFamilyHandle(h);
-    db_->FlushWAL(true);
     delete db_;
   }
 
@@ -91,6 +93,8 @@ std::unique_ptr<store> open_rocksdb_store(const rocksdb_options& o, std::string&
   options.max_background_jobs = 2;
   options.write_buffer_size = o.write_buffer_mb << 20;
   options.db_write_buffer_size = o.total_write_buffer_mb << 20;
+  // Memtables are flushed once the log holds this much, which bounds replay after a crash.
+  options.max_total_wal_size = o.total_write_buffer_mb << 20;
   options.enable_pipelined_write = true;
   rocksdb::BlockBasedTableOptions table;
   table.block_cache = rocksdb::NewLRUCache(o.cache_mb << 20);
