@@ -21,7 +21,7 @@ struct command_request {
   workflow::command c;
   workflow::actor_ref by;
   reply_to reply;
-  storage::batch extra;  // written atomically with the command's events
+  std::string idempotency_key;  // recorded atomically with the command's events
 };
 
 /// An operator asking a ticket actor about itself.
@@ -64,7 +64,7 @@ struct intake_request {
   workflow::intake request;
   workflow::actor_ref by;
   reply_to reply;
-  storage::batch extra;
+  std::string idempotency_key;
 };
 
 /// To the timer service.

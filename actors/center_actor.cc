@@ -76,7 +76,7 @@ void take_in(self_ptr self, intake_request& r) {
   ++ctx->metrics.activations;
   caf::anon_send(ticket, ticket_message{probe.facts.id,
                                         command_request{std::move(probe), r.by, std::move(r.reply),
-                                                        std::move(r.extra)}});
+                                                        std::move(r.idempotency_key)}});
   ctx->shed_load();
 }
 

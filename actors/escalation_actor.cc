@@ -48,7 +48,7 @@ void check(self_ptr self, const std::string& topic, const std::string& region, i
     s.reason = std::to_string(spot.calls.size()) + " callers on '" + topic + "' in '" + region +
                "' within " + std::to_string(st.ctx->where.rules.concentration_window_days.value) +
                " days (" + callers.from + ")";
-    st.ctx->route(ticket_message{id, command_request{s, system_actor("escalation"), reply_to(), {}}});
+    st.ctx->route(ticket_message{id, command_request{s, system_actor("escalation"), reply_to(), ""}});
   }
 }
 

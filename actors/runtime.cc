@@ -51,6 +51,9 @@ runtime::runtime(const runtime_options& o) : impl_(std::make_unique<impl>()) {
   impl_->system = std::make_unique<caf::actor_system>(impl_->config);
   impl_->ctx = std::make_unique<runtime_context>(o, *impl_->time);
   runtime_context* ctx = impl_->ctx.get();
+  for (auto [st, n] : ctx->repo.count_by_status())
+    ctx->metrics.by_status[static_cast<std::size_t>(st)] = static_cast<long>(n);
+  ctx->metrics.armed_timers = static_cast<long>(ctx->repo.count_due());
   caf::actor_system& sys = *impl_->system;
   // Every handle is in place before the first message is sent.
   ctx->center = spawn_center(sys, ctx);
@@ -82,17 +85,26 @@ runtime::~runtime() {
   impl_->system.reset();
 }
 
-void runtime::submit(intake request, actor_ref by, reply_to reply, storage::batch extra) {
+void runtime::submit(intake request, actor_ref by, reply_to reply, std::string idempotency_key) {
   runtime_context* ctx = impl_->ctx.get();
   caf::anon_send(ctx->center, intake_request{std::move(request), std::move(by),
-                                             counted(ctx, std::move(reply)), std::move(extra)});
+                                             counted(ctx, std::move(reply)),
+                                             std::move(idempotency_key)});
 }
 
 void runtime::act(const std::string& id, command c, actor_ref by, reply_to reply,
-                  storage::batch extra) {
+                  std::string idempotency_key) {
   runtime_context* ctx = impl_->ctx.get();
-  ctx->route(ticket_message{
-      id, command_request{std::move(c), std::move(by), counted(ctx, std::move(reply)), std::move(extra)}});
+  ctx->route(ticket_message{id, command_request{std::move(c), std::move(by),
+                                                counted(ctx, std::move(reply)),
+                                                std::move(idempotency_key)}});
+}
+
+std::optional<std::pair<std::string, std::uint64_t>> runtime::idempotency_record(
+    const std::string& key) const {
+  auto v = impl_->ctx->db.get(storage::family::idempotency, key);
+  if (!v) return std::nullopt;
+  return read_idempotency_value(*v);
 }
 
 std::optional<stored_ticket> runtime::read(const std::string& id) const {
@@ -202,6 +214,13 @@ runtime_stats runtime::stats() const {
   s.timers_fired = ctx->metrics.timers_fired;
   s.concentration_alerts = ctx->metrics.concentration_alerts;
   for (const auto& b : ctx->metrics.lateness) s.lateness.push_back(b);
+  for (std::size_t i = 0; i < count_of<status>(); ++i) {
+    auto st = static_cast<status>(i);
+    auto n = static_cast<std::size_t>(std::max(0L, ctx->metrics.by_status[i].load()));
+    s.by_status.emplace_back(st, n);
+    if (st != status::declined && st != status::terminated && st != status::closed) s.open_tickets += n;
+  }
+  s.armed_timers = static_cast<std::size_t>(std::max(0L, ctx->metrics.armed_timers.load()));
   s.store = ctx->db.stats();
   return s;
 }

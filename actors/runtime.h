@@ -81,6 +81,9 @@ struct runtime_stats {
   std::size_t timers_fired = 0;
   std::size_t concentration_alerts = 0;
   std::vector<std::size_t> lateness;  // timers fired <1s, 1-10s, 10s-1m, 1-10m, >10m late
+  std::vector<std::pair<workflow::status, std::size_t>> by_status;  // tickets now
+  std::size_t open_tickets = 0;
+  std::size_t armed_timers = 0;  // entries in the due index
   storage::store_stats store;
 };
 
@@ -94,12 +97,15 @@ class runtime {
   runtime(const runtime&) = delete;
   runtime& operator=(const runtime&) = delete;
 
-  /// Registers a new ticket. `extra` is written in the same atomic batch (idempotency records).
+  /// Registers a new ticket. With an idempotency key, the record of its outcome (the ticket and
+  /// version it produced) is written in the same atomic batch; see idempotency_record().
   void submit(workflow::intake request, workflow::actor_ref by, reply_to reply,
-              storage::batch extra = {});
+              std::string idempotency_key = "");
   /// Runs a command on ticket `id`.
   void act(const std::string& id, workflow::command c, workflow::actor_ref by, reply_to reply,
-           storage::batch extra = {});
+           std::string idempotency_key = "");
+  /// What an earlier request with this idempotency key produced, if it was carried out.
+  std::optional<std::pair<std::string, std::uint64_t>> idempotency_record(const std::string& key) const;
 
   /// The durable ticket, or nothing if unknown.
   std::optional<stored_ticket> read(const std::string& id) const;

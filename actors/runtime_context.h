@@ -22,6 +22,9 @@ struct runtime_metrics {
   std::atomic<std::size_t> in_flight{0};
   std::atomic<std::size_t> concentration_alerts{0};
   std::array<std::atomic<std::size_t>, 5> lateness{};  // <1s, 1-10s, 10s-1m, 1-10m, >10m
+  // Counted once at start-up, then kept by the ticket actors after each durable change.
+  std::array<std::atomic<long>, 9> by_status{};
+  std::atomic<long> armed_timers{0};
 };
 
 /// A long-lived actor, listed for operators.

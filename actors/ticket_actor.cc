@@ -61,6 +61,10 @@ bool fixes_a_lead(const std::vector<event_record>& events) {
 void notify(runtime_context* ctx, const caf::actor& me, const ticket_changed& change) {
   const ticket_state& before = *change.before;
   const ticket_state& after = *change.after;
+  if (before.exists()) --ctx->metrics.by_status[static_cast<std::size_t>(before.current)];
+  ++ctx->metrics.by_status[static_cast<std::size_t>(after.current)];
+  ctx->metrics.armed_timers += static_cast<long>(deadlines(after).size()) -
+                               static_cast<long>(deadlines(before).size());
   if (before.exists() && before.lead != after.lead) {
     caf::anon_send(ctx->owner_for(after), adopt_live{after.id, me});
     caf::anon_send(ctx->owner_for(before), release_ticket{me.address()});
@@ -122,7 +126,9 @@ void run_command(self_ptr self, command_request& r) {
   auto after = std::make_shared<ticket_state>(*st.ticket);
   for (const auto& e : *events) evolve(*after, e);
   storage::batch b = ctx->repo.changes(*st.ticket, *after, *events);
-  for (auto& op : r.extra) b.push_back(std::move(op));
+  if (!r.idempotency_key.empty())
+    b.push_back({storage::family::idempotency, r.idempotency_key,
+                 idempotency_value(after->id, after->version)});
   ticket_changed change{st.ticket, after, events};
   st.ticket = after;  // later commands decide on this; their answers wait for this batch too
   ++st.commits->outstanding;

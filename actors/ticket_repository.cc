@@ -76,6 +76,23 @@ void scan_prefix(const storage::store& db, family f, const std::string& prefix,
 
 }  // namespace
 
+std::string idempotency_value(const std::string& ticket, std::uint64_t version) {
+  return ticket + '\n' + std::to_string(version);
+}
+
+std::optional<std::pair<std::string, std::uint64_t>> read_idempotency_value(std::string_view v) {
+  auto nl = v.find('\n');
+  if (nl == std::string_view::npos) return std::nullopt;
+  return std::make_pair(std::string(v.substr(0, nl)),
+                        std::strtoull(std::string(v.substr(nl + 1)).c_str(), nullptr, 10));
+}
+
+std::size_t ticket_repository::count_due() const {
+  std::size_t n = 0;
+  db_.scan(family::due, "", "", [&](auto, auto) { return ++n, true; });
+  return n;
+}
+
 std::string due_key(instant due, const std::string& ticket, deadline_kind kind) {
   return storage::time_key(due.seconds) + ticket + sep + static_cast<char>(kind);
 }

@@ -64,6 +64,8 @@ class ticket_repository {
 
   /// Ticket ids matching `q`, in id order.
   std::vector<std::string> list(const ticket_query& q) const;
+  /// How many entries the due index holds.
+  std::size_t count_due() const;
   /// How many tickets each status has now.
   std::vector<std::pair<workflow::status, std::size_t>> count_by_status() const;
   /// Submissions since `from`, oldest first.
@@ -76,6 +78,10 @@ class ticket_repository {
  private:
   storage::store& db_;
 };
+
+/// An idempotency record: the ticket and version a request produced.
+std::string idempotency_value(const std::string& ticket, std::uint64_t version);
+std::optional<std::pair<std::string, std::uint64_t>> read_idempotency_value(std::string_view v);
 
 /// The due-index key of a deadline.
 std::string due_key(workflow::instant due, const std::string& ticket, workflow::deadline_kind kind);

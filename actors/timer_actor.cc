@@ -58,7 +58,7 @@ void send_expire(self_ptr self, const due_entry& e, std::string key) {
     caf::anon_send(me, a, key);
   });
   ctx->route(ticket_message{
-      e.ticket, command_request{expire{e.kind, e.due}, system_actor("timer"), std::move(ack), {}}});
+      e.ticket, command_request{expire{e.kind, e.due}, system_actor("timer"), std::move(ack), ""}});
 }
 
 // Sends expires from the cursor on until the window is full or the pass has nothing more.

@@ -26,6 +26,15 @@ TEST_F(Common, EachActionBelongsToOneRole) {
             refusal_code::forbidden);
 }
 
+TEST_F(Common, OnlyOperatorsRegisterTickets) {
+  ticket_case c{"zhijiang"};
+  for (auto who : {department("housing"), supervisor(), actor_ref{role::admin, "", "ops"}})
+    EXPECT_EQ(c.refused(workflow::submit{request(), {"T-1", 0, false, ""}},
+                        "2026-03-16T08:40:00+08:00", who)
+                  .code,
+              refusal_code::forbidden);
+}
+
 TEST_F(Common, ADepartmentActsOnlyOnTicketsItHolds) {
   t.ok(dispatch_to("housing"), "2026-03-16T09:00:00+08:00", operator_role());
   auto r = t.refused(sign{}, "2026-03-16T09:10:00+08:00", department("market"));

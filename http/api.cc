@@ -1,0 +1,230 @@
+#include "http/api.h"
+
+#include "http/ticket_json.h"
+
+namespace hotline::http {
+using namespace workflow;
+namespace json = boost::json;
+
+namespace {
+
+std::vector<std::string> split_path(const std::string& path) {
+  std::vector<std::string> parts;
+  std::size_t start = 1;
+  while (start <= path.size()) {
+    std::size_t end = path.find('/', start);
+    if (end == std::string::npos) end = path.size();
+    if (end > start) parts.push_back(path.substr(start, end - start));
+    start = end + 1;
+  }
+  return parts;
+}
+
+bool is(const std::vector<std::string>& parts, std::initializer_list<const char*> pattern) {
+  if (parts.size() != pattern.size()) return false;
+  std::size_t i = 0;
+  for (const char* p : pattern) {
+    if (*p != '{' && parts[i] != p) return false;
+    ++i;
+  }
+  return true;
+}
+
+response method_not_allowed(const std::string& allow) {
+  response r = error_response(405, "method_not_allowed", "This path takes " + allow + ".");
+  r.headers.emplace_back("Allow", allow);
+  return r;
+}
+
+// Idempotency records the rule core's refusals too, so a retry gets the same answer.
+const std::string refused_prefix = "refused\n";
+
+}  // namespace
+
+std::variant<json::value, response> json_body(const request& r) {
+  if (r.body.find_first_not_of(" \t\r\n") == std::string::npos) return json::value(json::object());
+  std::string type = r.header("content-type");
+  if (type.compare(0, 16, "application/json") != 0)
+    return error_response(415, "unsupported_media_type", "Send the body as application/json.");
+  json::error_code ec;
+  auto v = json::parse(r.body, ec);
+  if (ec) return error_response(400, "bad_json", "The body is not valid JSON: " + ec.message() + ".");
+  return v;
+}
+
+api::api(actors::runtime& rt, token_table tokens) : rt_(rt), tokens_(std::move(tokens)) {}
+
+response api::handle(const request& r) {
+  auto start = std::chrono::steady_clock::now();
+  std::string pattern = "unmatched";
+  response out;
+  try {
+    out = route(r, pattern);
+  } catch (const std::exception& e) {  // never a crash for one request
+    out = error_response(500, "internal", std::string("Unexpected failure: ") + e.what());
+  }
+  metrics_.observe(r.method, pattern, out.status,
+                   std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+  return out;
+}
+
+response api::route(const request& r, std::string& pattern) {
+  auto parts = split_path(r.path);
+  const bool get = r.method == "GET", post = r.method == "POST";
+  if (is(parts, {"admin", "health"})) {
+    pattern = "/admin/health";
+    return get ? health() : method_not_allowed("GET");
+  }
+  auto who = tokens_.authenticate(r.header("authorization"));
+  if (!who) {
+    pattern = "unauthorized";
+    response out = error_response(401, "unauthorized", "Send a valid Authorization: Bearer token.");
+    out.headers.emplace_back("WWW-Authenticate", "Bearer");
+    return out;
+  }
+  call c{r, *who, parts};
+  const bool admin_path = (!parts.empty() && parts[0] == "admin") || is(parts, {"metrics"});
+  if (admin_path && who->who != role::admin) {
+    pattern = "forbidden";
+    return error_response(403, "forbidden", "Only the admin role may use " + r.path + ".");
+  }
+  if (is(parts, {"api", "v1", "tickets"})) {
+    pattern = "/api/v1/tickets";
+    return post ? submit(c) : get ? list_tickets(c) : method_not_allowed("GET, POST");
+  }
+  if (is(parts, {"api", "v1", "tickets", "{id}"})) {
+    pattern = "/api/v1/tickets/{id}";
+    return get ? get_ticket(c, parts[3]) : method_not_allowed("GET");
+  }
+  if (is(parts, {"api", "v1", "tickets", "{id}", "{action}"})) {
+    pattern = "/api/v1/tickets/{id}/" + parts[4];
+    if (!parse_name<action>(parts[4])) {
+      pattern = "/api/v1/tickets/{id}/{unknown}";
+      return error_response(404, "not_found", "There is no action '" + parts[4] + "'.");
+    }
+    return post ? act(c, parts[3], parts[4]) : method_not_allowed("POST");
+  }
+  if (is(parts, {"api", "v1", "departments"})) {
+    pattern = "/api/v1/departments";
+    return get ? departments(c) : method_not_allowed("GET");
+  }
+  if (is(parts, {"api", "v1", "departments", "{id}", "stats"})) {
+    pattern = "/api/v1/departments/{id}/stats";
+    return get ? department_stats(c, parts[3]) : method_not_allowed("GET");
+  }
+  if (is(parts, {"admin", "actors"})) {
+    pattern = "/admin/actors";
+    return get ? admin_actors(c) : method_not_allowed("GET");
+  }
+  if (is(parts, {"admin", "actors", "ticket", "{id}"})) {
+    pattern = "/admin/actors/ticket/{id}";
+    return get ? admin_ticket_actor(c, parts[3]) : method_not_allowed("GET");
+  }
+  if (is(parts, {"admin", "actors", "ticket", "{id}", "kill"})) {
+    pattern = "/admin/actors/ticket/{id}/kill";
+    return post ? admin_kill(c, parts[3]) : method_not_allowed("POST");
+  }
+  if (is(parts, {"admin", "clock"})) {
+    pattern = "/admin/clock";
+    return get || post ? clock(c) : method_not_allowed("GET, POST");
+  }
+  if (is(parts, {"metrics"})) {
+    pattern = "/metrics";
+    return get ? prometheus() : method_not_allowed("GET");
+  }
+  return error_response(404, "not_found", "There is nothing at " + r.path + ".");
+}
+
+response api::change(const call& c, int success_status,
+                     const std::function<void(actors::reply_to, std::string)>& send) {
+  std::string header = c.req.header("idempotency-key");
+  std::string key = header.empty() ? "" : by_text(c.who) + '\0' + header;
+  std::promise<response> mine;
+  if (!key.empty()) {
+    std::unique_lock<std::mutex> lock(in_progress_mutex_);
+    auto running = in_progress_.find(key);
+    if (running != in_progress_.end()) {  // the same request, still being carried out
+      auto first = running->second;
+      lock.unlock();
+      return first.get();
+    }
+    if (auto stored = rt_.repository().db().get(storage::family::idempotency, key)) {
+      lock.unlock();
+      if (stored->compare(0, refused_prefix.size(), refused_prefix) == 0) {
+        auto nl = stored->find('\n', refused_prefix.size());
+        response r;
+        r.status = std::stoi(stored->substr(refused_prefix.size(), nl - refused_prefix.size()));
+        r.body = stored->substr(nl + 1);
+        return r;
+      }
+      auto record = actors::read_idempotency_value(*stored);
+      auto view = record ? ticket_view(record->first, record->second, c.who) : std::nullopt;
+      if (!view) return error_response(503, "unavailable", "The first answer cannot be rebuilt.");
+      response r = json_response(success_status, *view);
+      if (success_status == 201) r.headers.emplace_back("Location", "/api/v1/tickets/" + record->first);
+      return r;
+    }
+    in_progress_.emplace(key, mine.get_future().share());
+  }
+  response out;
+  if (rt_.overloaded()) {
+    out = error_response(503, "overloaded", "The runtime is saturated; retry shortly.");
+    out.headers.emplace_back("Retry-After", "1");
+  } else {
+    auto done = std::make_shared<std::promise<actors::command_outcome>>();
+    auto outcome = done->get_future();
+    send(actors::reply_to([done](actors::command_outcome o) { done->set_value(std::move(o)); }), key);
+    if (outcome.wait_for(std::chrono::seconds(30)) != std::future_status::ready) {
+      out = error_response(503, "unavailable", "The command did not complete in time; retry.");
+      out.headers.emplace_back("Retry-After", "1");
+    } else {
+      auto o = outcome.get();
+      switch (o.what) {
+        case actors::command_outcome::kind::done: {
+          auto view = ticket_view(o.ticket->id, o.ticket->version, c.who);
+          out = json_response(success_status, *view);
+          if (success_status == 201)
+            out.headers.emplace_back("Location", "/api/v1/tickets/" + o.ticket->id);
+          break;
+        }
+        case actors::command_outcome::kind::refused:
+          out = refusal_response(o.refusal);
+          if (!key.empty())  // durable before the answer, like everything acknowledged
+            rt_.repository().db().commit_and_wait(
+                {{storage::family::idempotency, key,
+                  refused_prefix + std::to_string(out.status) + "\n" + out.body}});
+          break;
+        case actors::command_outcome::kind::unavailable:
+          out = error_response(503, "unavailable", o.error);
+          out.headers.emplace_back("Retry-After", "1");
+          break;
+      }
+    }
+  }
+  if (!key.empty()) {
+    mine.set_value(out);
+    std::lock_guard<std::mutex> lock(in_progress_mutex_);
+    in_progress_.erase(key);
+  }
+  return out;
+}
+
+std::optional<json::object> api::ticket_view(const std::string& id, std::uint64_t version,
+                                             const actor_ref& viewer) const {
+  auto stored = rt_.read(id);
+  if (!stored) return std::nullopt;
+  if (version > 0 && version < stored->state.version) {
+    stored->history.resize(version);  // seq n is at index n - 1
+    stored->state = replay(stored->history);
+  }
+  return ticket_json(stored->state, rt_.where().rules, viewer, &stored->history);
+}
+
+std::vector<std::string> api::subtree(const std::string& department) const {
+  std::vector<std::string> out{department};
+  for (const auto& d : rt_.where().departments.all())
+    if (rt_.where().departments.is_ancestor(department, d.id)) out.push_back(d.id);
+  return out;
+}
+
+}  // namespace hotline::http

@@ -1,0 +1,68 @@
+#pragma once
+// The HTTP contract (shared/api.md) over the runtime. It only translates: a request becomes a
+// command (or a read), the outcome becomes a status and a body. No rule lives here.
+
+#include <chrono>
+#include <functional>
+#include <future>
+#include <map>
+#include <mutex>
+
+#include "actors/runtime.h"
+#include "http/auth.h"
+#include "http/http_types.h"
+#include "http/metrics.h"
+
+namespace hotline::http {
+
+class api {
+ public:
+  api(actors::runtime& rt, token_table tokens);
+  /// Answers one request; thread-safe.
+  response handle(const request& r);
+
+ private:
+  struct call {
+    const request& req;
+    const workflow::actor_ref& who;
+    const std::vector<std::string>& parts;  // the path, split at '/'
+  };
+  response route(const request& r, std::string& pattern);
+
+  // Tickets (routes_tickets.cc).
+  response submit(const call& c);
+  response act(const call& c, const std::string& id, const std::string& action);
+  response get_ticket(const call& c, const std::string& id);
+  response list_tickets(const call& c);
+  // Departments and figures (routes_departments.cc).
+  response departments(const call& c);
+  response department_stats(const call& c, const std::string& id);
+  // Operators (routes_admin.cc).
+  response health();
+  response admin_actors(const call& c);
+  response admin_ticket_actor(const call& c, const std::string& id);
+  response admin_kill(const call& c, const std::string& id);
+  response clock(const call& c);
+  response prometheus();
+
+  /// Runs a command that changes something: idempotency, backpressure, waiting for durability,
+  /// and the answer. `send` hands the command to the runtime with the idempotency key to record.
+  response change(const call& c, int success_status,
+                  const std::function<void(actors::reply_to, std::string)>& send);
+  /// The ticket as of `version` (0: now), as `viewer` may see it; with its history.
+  std::optional<boost::json::object> ticket_view(const std::string& id, std::uint64_t version,
+                                                 const workflow::actor_ref& viewer) const;
+  /// The departments a department token may look into: itself and its subordinate units.
+  std::vector<std::string> subtree(const std::string& department) const;
+
+  actors::runtime& rt_;
+  token_table tokens_;
+  metrics metrics_;
+  std::mutex in_progress_mutex_;
+  std::map<std::string, std::shared_future<response>> in_progress_;  // idempotency keys
+};
+
+/// A JSON body, or why not: 415 for another content type, 400 bad_json. An empty body is {}.
+std::variant<boost::json::value, response> json_body(const request& r);
+
+}  // namespace hotline::http

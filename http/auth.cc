@@ -1,0 +1,72 @@
+#include "http/auth.h"
+
+#include <boost/json.hpp>
+#include <fstream>
+#include <sstream>
+
+namespace hotline::http {
+using namespace workflow;
+
+namespace {
+refusal bad_file(const std::string& file, const std::string& what) {
+  refusal r;
+  r.code = refusal_code::validation_failed;
+  r.field = file;
+  r.message = file + ": " + what + ".";
+  return r;
+}
+}  // namespace
+
+result<token_table> token_table::load(const std::string& file, const department_tree& tree) {
+  std::ifstream in(file);
+  if (!in) return bad_file(file, "cannot be read");
+  std::stringstream text;
+  text << in.rdbuf();
+  boost::json::error_code ec;
+  auto doc = boost::json::parse(text.str(), ec);
+  if (ec || !doc.is_object() || !doc.get_object().contains("tokens") ||
+      !doc.at("tokens").is_array())
+    return bad_file(file, "must be {\"tokens\":[...]}");
+  token_table t;
+  const auto& list = doc.at("tokens").get_array();
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    std::string where = "tokens[" + std::to_string(i) + "]";
+    const auto* e = list[i].if_object();
+    auto text_of = [&](const char* key) -> std::string {
+      auto* v = e ? e->if_contains(key) : nullptr;
+      return v && v->is_string() ? std::string(v->get_string()) : std::string();
+    };
+    std::string token = text_of("token"), role_name = text_of("role");
+    auto r = parse_name<role>(role_name);
+    if (token.empty()) return bad_file(file, where + ".token is missing");
+    if (!r || *r == role::system) return bad_file(file, where + ".role '" + role_name + "' is not a role");
+    actor_ref who{*r, "", text_of("label")};
+    if (who.label.empty()) who.label = where;
+    if (*r == role::department) {
+      who.department = text_of("department");
+      if (!tree.find(who.department))
+        return bad_file(file, where + ".department '" + who.department + "' is not a department");
+    }
+    if (!t.tokens_.emplace(token, who).second) return bad_file(file, where + ".token repeats");
+  }
+  return t;
+}
+
+token_table token_table::development(const department_tree& tree) {
+  token_table t;
+  t.tokens_["dev-operator"] = {role::operator_, "", "dev"};
+  t.tokens_["dev-supervisor"] = {role::supervisor, "", "dev"};
+  t.tokens_["dev-admin"] = {role::admin, "", "dev"};
+  for (const auto& d : tree.all()) t.tokens_["dev-" + d.id] = {role::department, d.id, d.id};
+  return t;
+}
+
+std::optional<actor_ref> token_table::authenticate(const std::string& authorization) const {
+  const std::string prefix = "Bearer ";
+  if (authorization.compare(0, prefix.size(), prefix) != 0) return std::nullopt;
+  auto it = tokens_.find(authorization.substr(prefix.size()));
+  if (it == tokens_.end()) return std::nullopt;
+  return it->second;
+}
+
+}  // namespace hotline::http

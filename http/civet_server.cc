@@ -1,0 +1,143 @@
+#include "http/civet_server.h"
+
+#include <civetweb.h>
+
+#include <algorithm>
+#include <cctype>
+#include <mutex>
+
+namespace hotline::http {
+namespace {
+
+const char* reason_phrase(int status) {
+  switch (status) {
+    case 200: return "OK";
+    case 201: return "Created";
+    case 400: return "Bad Request";
+    case 401: return "Unauthorized";
+    case 403: return "Forbidden";
+    case 404: return "Not Found";
+    case 405: return "Method Not Allowed";
+    case 409: return "Conflict";
+    case 413: return "Payload Too Large";
+    case 415: return "Unsupported Media Type";
+    case 422: return "Unprocessable Entity";
+    case 429: return "Too Many Requests";
+    case 503: return "Service Unavailable";
+    default: return "Internal Server Error";
+  }
+}
+
+std::string url_decode(const std::string& s) {
+  std::string out(s.size() + 1, '\0');
+  int n = mg_url_decode(s.c_str(), static_cast<int>(s.size()), &out[0], static_cast<int>(out.size()), 1);
+  out.resize(n < 0 ? 0 : n);
+  return out;
+}
+
+std::map<std::string, std::string> parse_query(const char* q) {
+  std::map<std::string, std::string> out;
+  if (!q) return out;
+  std::string s(q);
+  std::size_t start = 0;
+  while (start <= s.size()) {
+    std::size_t end = s.find('&', start);
+    if (end == std::string::npos) end = s.size();
+    std::string pair = s.substr(start, end - start);
+    if (!pair.empty()) {
+      std::size_t eq = pair.find('=');
+      out[url_decode(pair.substr(0, eq))] = eq == std::string::npos ? "" : url_decode(pair.substr(eq + 1));
+    }
+    start = end + 1;
+  }
+  return out;
+}
+
+void write(mg_connection* conn, const response& r) {
+  std::string head = "HTTP/1.1 " + std::to_string(r.status) + " " + reason_phrase(r.status) +
+                     "\r\nContent-Type: " + r.content_type +
+                     "\r\nContent-Length: " + std::to_string(r.body.size()) + "\r\n";
+  for (const auto& [name, value] : r.headers) head += name + ": " + value + "\r\n";
+  head += "\r\n";
+  mg_write(conn, head.data(), head.size());
+  mg_write(conn, r.body.data(), r.body.size());
+}
+
+}  // namespace
+
+struct civet_server::impl {
+  server_options options;
+  handler on_request;
+  mg_context* ctx = nullptr;
+  std::mutex stop_mutex;
+
+  static int handle(mg_connection* conn, void* data) {
+    auto* self = static_cast<impl*>(data);
+    const mg_request_info* info = mg_get_request_info(conn);
+    request req;
+    req.method = info->request_method ? info->request_method : "";
+    req.path = info->local_uri ? info->local_uri : "/";
+    req.query = parse_query(info->query_string);
+    for (int i = 0; i < info->num_headers; ++i) {
+      std::string name = info->http_headers[i].name;
+      std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return std::tolower(c); });
+      req.headers[name] = info->http_headers[i].value;
+    }
+    // The body limit is checked before reading: a declared length over it is not read at all.
+    if (info->content_length > static_cast<long long>(self->options.max_body)) {
+      write(conn, error_response(413, "payload_too_large",
+                                 "The body is larger than " + std::to_string(self->options.max_body) +
+                                     " bytes."));
+      return 413;
+    }
+    char buf[16384];
+    for (int n; (n = mg_read(conn, buf, sizeof buf)) > 0;) {
+      req.body.append(buf, n);
+      if (req.body.size() > self->options.max_body) {
+        write(conn, error_response(413, "payload_too_large", "The body is too large."));
+        return 413;
+      }
+    }
+    response r = self->on_request(req);
+    write(conn, r);
+    return r.status;
+  }
+};
+
+civet_server::civet_server(server_options o, handler h) : impl_(std::make_unique<impl>()) {
+  impl_->options = std::move(o);
+  impl_->on_request = std::move(h);
+}
+
+civet_server::~civet_server() { stop(); }
+
+std::string civet_server::start() {
+  mg_init_library(0);
+  std::string threads = std::to_string(impl_->options.threads);
+  const char* options[] = {"listening_ports",    impl_->options.listen.c_str(),
+                           "num_threads",        threads.c_str(),
+                           "enable_keep_alive",  "yes",
+                           "request_timeout_ms", "30000",
+                           nullptr};
+  mg_callbacks callbacks{};
+  callbacks.log_message = [](const mg_connection*, const char*) { return 1; };  // errors: ours
+  impl_->ctx = mg_start(&callbacks, impl_.get(), options);
+  if (!impl_->ctx) return "cannot listen on " + impl_->options.listen;
+  mg_set_request_handler(impl_->ctx, "/", &impl::handle, impl_.get());
+  return {};
+}
+
+void civet_server::stop() {
+  std::lock_guard<std::mutex> lock(impl_->stop_mutex);
+  if (impl_->ctx) mg_stop(impl_->ctx);
+  impl_->ctx = nullptr;
+}
+
+std::string civet_server::bound() const {
+  mg_server_port ports[4];
+  int n = impl_->ctx ? mg_get_server_ports(impl_->ctx, 4, ports) : 0;
+  std::string host = impl_->options.listen.substr(0, impl_->options.listen.rfind(':'));
+  return n > 0 ? host + ":" + std::to_string(ports[0].port) : impl_->options.listen;
+}
+
+}  // namespace hotline::http

@@ -1,0 +1,61 @@
+#include "http/http_types.h"
+
+namespace hotline::http {
+using namespace workflow;
+
+std::string request::header(const std::string& lower_name) const {
+  auto it = headers.find(lower_name);
+  return it == headers.end() ? std::string() : it->second;
+}
+
+response json_response(int status, const boost::json::value& body) {
+  response r;
+  r.status = status;
+  r.body = boost::json::serialize(body);
+  return r;
+}
+
+response error_response(int status, const std::string& code, const std::string& message,
+                        boost::json::object details) {
+  return json_response(status, {{"error", {{"code", code}, {"message", message}, {"details", details}}}});
+}
+
+response refusal_response(const refusal& r) {
+  boost::json::object details;
+  int status = 422;
+  switch (r.code) {
+    case refusal_code::validation_failed:  // fix the request
+      status = 422;
+      details["field"] = r.field;
+      if (r.level) details["level"] = std::string(name_of(*r.level));
+      break;
+    case refusal_code::invalid_transition: {  // not until the ticket changes
+      status = 409;
+      if (r.current) details["status"] = std::string(name_of(*r.current));
+      boost::json::array allowed;
+      for (auto a : r.allowed) allowed.push_back(boost::json::string(name_of(a)));
+      details["allowed"] = std::move(allowed);
+      break;
+    }
+    case refusal_code::deadline_passed:
+      status = 409;
+      if (r.deadline) details["deadline"] = std::string(name_of(*r.deadline));
+      if (r.due) details["due"] = format_instant(*r.due);
+      break;
+    case refusal_code::limit_reached:
+      status = 409;
+      break;
+    case refusal_code::forbidden:
+      status = 403;
+      break;
+    case refusal_code::not_found:
+      status = 404;
+      break;
+    case refusal_code::calendar_unavailable:  // an operator must add a calendar year
+      status = 503;
+      break;
+  }
+  return error_response(status, std::string(name_of(r.code)), r.message, std::move(details));
+}
+
+}  // namespace hotline::http

@@ -1,0 +1,107 @@
+// POST /api/v1/tickets, GET /api/v1/tickets[/{id}], POST /api/v1/tickets/{id}/{action}.
+#include "http/api.h"
+#include "http/json_codec.h"
+#include "http/ticket_json.h"
+
+namespace hotline::http {
+using namespace workflow;
+namespace json = boost::json;
+
+namespace {
+
+// Decodes the body of action `name` into its command: one generic loop over the command types.
+template <std::size_t I = 0>
+std::optional<result<command>> decode_action(const std::string& name, const json::value& body) {
+  if constexpr (I == std::variant_size_v<command>) {
+    return std::nullopt;
+  } else {
+    using T = std::variant_alternative_t<I, command>;
+    if constexpr (!std::is_same_v<T, submit> && !std::is_same_v<T, expire>) {
+      if (name_of(T::act) == name) {
+        auto decoded = from_json<T>(body);
+        if (!decoded) return result<command>(decoded.error());
+        return result<command>(command{std::move(decoded).value()});
+      }
+    }
+    return decode_action<I + 1>(name, body);
+  }
+}
+
+}  // namespace
+
+response api::submit(const call& c) {
+  auto body = json_body(c.req);
+  if (auto* r = std::get_if<response>(&body)) return *r;
+  auto request = from_json<intake>(std::get<json::value>(body));
+  if (!request) return refusal_response(request.error());
+  return change(c, 201, [&](actors::reply_to reply, std::string key) {
+    rt_.submit(std::move(request).value(), c.who, std::move(reply), std::move(key));
+  });
+}
+
+response api::act(const call& c, const std::string& id, const std::string& action) {
+  auto body = json_body(c.req);
+  if (auto* r = std::get_if<response>(&body)) return *r;
+  auto decoded = decode_action(action, std::get<json::value>(body));
+  if (!decoded) return error_response(404, "not_found", "There is no action '" + action + "'.");
+  if (!*decoded) return refusal_response(decoded->error());
+  return change(c, 200, [&](actors::reply_to reply, std::string key) {
+    rt_.act(id, std::move(*decoded).value(), c.who, std::move(reply), std::move(key));
+  });
+}
+
+response api::get_ticket(const call& c, const std::string& id) {
+  auto stored = rt_.read(id);
+  if (!stored) return error_response(404, "not_found", "There is no ticket " + id + ".");
+  if (!may_view(stored->state, c.who, rt_.where().departments))
+    return error_response(403, "forbidden", "Department " + c.who.department + " does not hold " + id + ".");
+  return json_response(200, ticket_json(stored->state, rt_.where().rules, c.who, &stored->history));
+}
+
+response api::list_tickets(const call& c) {
+  actors::ticket_query q;
+  const auto& params = c.req.query;
+  auto param = [&](const char* name) {
+    auto it = params.find(name);
+    return it == params.end() ? std::string() : it->second;
+  };
+  if (auto v = param("status"); !v.empty()) {
+    q.status = parse_name<status>(v);
+    if (!q.status) return refusal_response(invalid_field("status", "is not a status"));
+  }
+  if (auto v = param("supervision_level"); !v.empty()) {
+    q.supervision = parse_name<supervision_level>(v);
+    if (!q.supervision) return refusal_response(invalid_field("supervision_level", "is not a level"));
+  }
+  if (auto v = param("overdue"); !v.empty()) {
+    if (v != "true" && v != "false") return refusal_response(invalid_field("overdue", "must be true or false"));
+    q.overdue_only = v == "true";
+  }
+  if (auto v = param("limit"); !v.empty()) {
+    char* end = nullptr;
+    long n = std::strtol(v.c_str(), &end, 10);
+    if (*end || n < 1 || n > 500) return refusal_response(invalid_field("limit", "must be 1..500"));
+    q.limit = static_cast<std::size_t>(n);
+  }
+  q.after = param("after");
+  std::string department = param("department");
+  if (!department.empty() && !rt_.where().departments.find(department))
+    return refusal_response(invalid_field("department", "'" + department + "' is not a department"));
+  if (c.who.who == role::department) {  // a department sees only its own tickets
+    auto mine = subtree(c.who.department);
+    if (!department.empty() && std::find(mine.begin(), mine.end(), department) == mine.end())
+      return error_response(403, "forbidden", "Department " + c.who.department + " cannot list " + department + ".");
+    q.holders = department.empty() ? mine : subtree(department);
+  } else if (!department.empty()) {
+    q.holders = subtree(department);
+  }
+  json::array items;
+  auto ids = rt_.repository().list(q);
+  for (const auto& id : ids)
+    if (auto s = rt_.repository().load(id))
+      items.push_back(ticket_json(*s, rt_.where().rules, c.who, nullptr));
+  json::value next = ids.size() == q.limit ? json::value(ids.back()) : json::value(nullptr);
+  return json_response(200, {{"items", std::move(items)}, {"next", std::move(next)}});
+}
+
+}  // namespace hotline::http

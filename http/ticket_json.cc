@@ -1,0 +1,102 @@
+#include "http/ticket_json.h"
+
+#include "http/json_codec.h"
+
+namespace hotline::http {
+using namespace workflow;
+namespace json = boost::json;
+
+namespace {
+
+template <class T>
+json::value or_null(const std::optional<T>& v) {
+  return v ? json_writer::value(*v) : json::value(nullptr);
+}
+
+json::value text_or_null(const std::string& s) { return s.empty() ? json::value(nullptr) : json::value(s); }
+
+json::value citizen_json(const ticket_state& s, bool visible) {
+  if (!visible) return json::object{{"redacted", true}};
+  return or_null(s.caller);
+}
+
+json::object history_entry(const event_record& e, bool citizen_visible) {
+  json::object data = std::visit([](const auto& body) { return to_json(body); }, e.body);
+  if (!citizen_visible && data.contains("citizen")) data["citizen"] = json::object{{"redacted", true}};
+  return {{"seq", e.seq}, {"at", format_instant(e.at)}, {"event", event_name(e.body)},
+          {"by", e.by}, {"data", std::move(data)}};
+}
+
+}  // namespace
+
+json::object ticket_json(const ticket_state& s, const policy& p, const actor_ref& viewer,
+                         const std::vector<event_record>* history) {
+  const bool visible = citizen_visible(s, viewer);
+  json::array co;
+  for (const auto& c : s.co) co.push_back(json::string(c.department));
+  json::object deadlines{{"dispatch", or_null(s.dispatch_deadline.due)},
+                         {"sign", or_null(s.sign_deadline.due)},
+                         {"return", or_null(s.return_deadline.due)},
+                         {"contact", or_null(s.contact_deadline.due)},
+                         {"plan", or_null(s.plan_deadline.due)},
+                         {"handle", or_null(s.handle_deadline.due)}};
+  json::object sign_off;
+  for (std::size_t i = 0; i < count_of<step>(); ++i) {
+    auto st = static_cast<step>(i);
+    sign_off[name_of(st)] = or_null(sign_off_needed(s, p, st));
+  }
+  json::array approvals;
+  for (const auto& a : s.approvals) approvals.push_back(to_json(a));
+  json::object pending{{"return", or_null(s.return_request)},
+                       {"extension", or_null(s.extension_request)},
+                       {"termination", or_null(s.termination_request)}};
+  json::array allowed;
+  for (auto a : allowed_actions(s, p)) allowed.push_back(json::string(name_of(a)));
+  json::value evaluation = nullptr;
+  if (s.satisfied) evaluation = json::string(*s.satisfied ? "satisfied" : "dissatisfied");
+
+  json::object t{{"id", s.id},
+                 {"jurisdiction", s.jurisdiction},
+                 {"channel", name_of(s.via)},
+                 {"type", name_of(s.type)},
+                 {"class", or_null(s.cls)},
+                 {"complexity", or_null(s.cx)},
+                 {"emergency", s.emergency},
+                 {"nature", or_null(s.kind_of_matter)},
+                 {"title", s.title},
+                 {"content", s.content},
+                 {"region", text_or_null(s.region)},
+                 {"topic", text_or_null(s.topic)},
+                 {"citizen", citizen_json(s, visible)},
+                 {"confidential", s.confidential},
+                 {"key_source", or_null(s.key)},
+                 {"related_to", text_or_null(s.related_to)},
+                 {"status", name_of(s.current)},
+                 {"created_at", format_instant(s.created_at)},
+                 {"lead_department", text_or_null(s.lead)},
+                 {"co_departments", std::move(co)},
+                 {"unit", text_or_null(s.unit)},
+                 {"proposed_lead", text_or_null(s.proposed_lead)},
+                 {"deadlines", std::move(deadlines)},
+                 {"overdue", s.overdue},
+                 {"repeat_count", s.repeat_count},
+                 {"rework_count", s.rework_count},
+                 {"extension_count", s.extension_count},
+                 {"supervision_level", name_of(s.supervision)},
+                 {"sign_off", std::move(sign_off)},
+                 {"approvals", std::move(approvals)},
+                 {"pending", std::move(pending)},
+                 {"allowed", std::move(allowed)},
+                 {"evaluation", std::move(evaluation)},
+                 {"archived", s.archived},
+                 {"retain_until", or_null(s.retain_until)},
+                 {"version", s.version}};
+  if (history) {
+    json::array h;
+    for (const auto& e : *history) h.push_back(history_entry(e, visible));
+    t["history"] = std::move(h);
+  }
+  return t;
+}
+
+}  // namespace hotline::http

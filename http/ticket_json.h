@@ -1,0 +1,17 @@
+#pragma once
+// The ticket as the contract shows it (shared/api.md, GET /api/v1/tickets/{id}), for one viewer:
+// a confidential caller is {"redacted":true} to departments, in the history too.
+
+#include <boost/json.hpp>
+#include <vector>
+
+#include "workflow/decide.h"
+
+namespace hotline::http {
+
+/// The ticket; with its history when `history` is given.
+boost::json::object ticket_json(const workflow::ticket_state& s, const workflow::policy& p,
+                                const workflow::actor_ref& viewer,
+                                const std::vector<workflow::event_record>* history);
+
+}  // namespace hotline::http
