@@ -2,9 +2,16 @@
 
 #include <civetweb.h>
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <cctype>
+#include <chrono>
 #include <mutex>
+#include <thread>
 
 namespace hotline::http {
 namespace {
@@ -129,7 +136,23 @@ std::string civet_server::start() {
 
 void civet_server::stop() {
   std::lock_guard<std::mutex> lock(impl_->stop_mutex);
-  if (impl_->ctx) mg_stop(impl_->ctx);
+  if (!impl_->ctx) return;
+  // CivetWeb's master thread sleeps in a 2 s poll() on the listening socket and mg_stop() waits
+  // for it; a connection to ourselves wakes it at once.
+  mg_server_port ports[1];
+  int port = mg_get_server_ports(impl_->ctx, 1, ports) > 0 ? ports[0].port : 0;
+  std::thread wake([port] {
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_port = htons(static_cast<uint16_t>(port));
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    ::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr);
+    ::close(fd);
+  });
+  mg_stop(impl_->ctx);
+  wake.join();
   impl_->ctx = nullptr;
 }
 

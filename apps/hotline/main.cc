@@ -1,7 +1,7 @@
 // hotline: a 12345 hotline workflow runtime.
 //   hotline serve [--scenario DIR] [--data-dir DIR] [--listen HOST:PORT] [--tokens FILE]
 //                 [--clock real|virtual] [--start RFC3339] [--durability sync|relaxed]
-//                 [--threads N] [--max-body BYTES] [--max-live N]
+//                 [--threads N] [--max-body BYTES] [--max-live N] [--max-in-flight N]
 #include <cstdio>
 #include <cstring>
 
@@ -13,6 +13,6 @@ int main(int argc, char** argv) {
                "usage: hotline serve [--scenario DIR] [--data-dir DIR] [--listen HOST:PORT]\n"
                "                     [--tokens FILE] [--clock real|virtual] [--start RFC3339]\n"
                "                     [--durability sync|relaxed] [--threads N] [--max-body BYTES]\n"
-               "                     [--max-live N]\n");
+               "                     [--max-live N] [--max-in-flight N]\n");
   return 2;
 }

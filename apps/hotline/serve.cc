@@ -38,7 +38,7 @@ int serve(int argc, char** argv) {
   std::string error;
   flags f(argc, argv, 2,
           {"scenario", "data-dir", "listen", "tokens", "clock", "start", "durability", "threads",
-           "max-body", "max-live"},
+           "max-body", "max-live", "max-in-flight"},
           error);
   if (!error.empty()) return fail(error);
 
@@ -61,9 +61,11 @@ int serve(int argc, char** argv) {
   long threads = std::atol(f.get_or("threads", "64").c_str());
   long max_body = std::atol(f.get_or("max-body", "1048576").c_str());
   long max_live = std::atol(f.get_or("max-live", "20000").c_str());
+  long max_in_flight = std::atol(f.get_or("max-in-flight", "20000").c_str());
   if (threads < 1 || threads > 1024) return fail("--threads must be 1..1024");
   if (max_body < 1024) return fail("--max-body must be at least 1024 bytes");
   if (max_live < 1) return fail("--max-live must be at least 1");
+  if (max_in_flight < 0) return fail("--max-in-flight must be at least 0");
 
   auto tokens = http::token_table::development(where->departments);
   if (auto file = f.get("tokens")) {
@@ -91,6 +93,7 @@ int serve(int argc, char** argv) {
   o.virtual_time = clock == "virtual";
   o.start = start;
   o.max_live_tickets = static_cast<std::size_t>(max_live);
+  o.max_in_flight = static_cast<std::size_t>(max_in_flight);
   {
     actors::runtime rt(o);
     http::api api(rt, std::move(tokens));

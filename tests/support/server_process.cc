@@ -1,0 +1,127 @@
+#include "tests/support/server_process.h"
+
+#include <arpa/inet.h>
+#include <gtest/gtest.h>
+#include <netinet/in.h>
+#include <signal.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <cstdio>
+#include <filesystem>
+
+namespace hotline::testing {
+
+boost::json::value http_reply::json() const {
+  boost::json::error_code ec;
+  auto v = boost::json::parse(body, ec);
+  return ec ? boost::json::value() : v;
+}
+
+std::string http_reply::code() const {
+  auto v = json();
+  if (!v.is_object() || !v.get_object().contains("error")) return "";
+  return std::string(v.at("error").at("code").get_string());
+}
+
+temp_dir::temp_dir() {
+  static std::atomic<int> n{0};
+  path = (std::filesystem::temp_directory_path() /
+          ("hotline-http-" + std::to_string(::getpid()) + "-" + std::to_string(n++)))
+             .string();
+  std::filesystem::remove_all(path);
+}
+temp_dir::~temp_dir() { std::filesystem::remove_all(path); }
+
+server_process::server_process(const std::string& scenario_id, const std::string& data_dir,
+                               std::vector<std::string> extra) {
+  int out[2];
+  if (::pipe(out) != 0) throw std::runtime_error("pipe");
+  std::vector<std::string> args = {HOTLINE_BINARY, "serve", "--scenario",
+                                   std::string(HOTLINE_SCENARIOS_DIR) + "/" + scenario_id,
+                                   "--data-dir", data_dir, "--listen", "127.0.0.1:0"};
+  args.insert(args.end(), extra.begin(), extra.end());
+  pid_ = ::fork();
+  if (pid_ == 0) {
+    ::dup2(out[1], 1);
+    ::close(out[0]);
+    std::vector<char*> argv;
+    for (auto& a : args) argv.push_back(a.data());
+    argv.push_back(nullptr);
+    ::execv(argv[0], argv.data());
+    ::_exit(127);
+  }
+  ::close(out[1]);
+  FILE* in = ::fdopen(out[0], "r");
+  char line[256];
+  while (std::fgets(line, sizeof line, in)) {
+    if (std::sscanf(line, "listening on 127.0.0.1:%d", &port_) == 1) break;
+  }
+  std::fclose(in);  // port_ stays 0 if the server refused to start
+}
+
+server_process::~server_process() {
+  if (pid_ > 0) stop();
+}
+
+int server_process::stop() {
+  if (pid_ <= 0) return -1;
+  ::kill(pid_, SIGTERM);
+  int status = 0;
+  ::waitpid(pid_, &status, 0);
+  pid_ = -1;
+  return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+}
+
+void server_process::kill_hard() {
+  ::kill(pid_, SIGKILL);
+  ::waitpid(pid_, nullptr, 0);
+  pid_ = -1;
+}
+
+http_reply server_process::request(const std::string& method, const std::string& path,
+                                   const std::string& token, const std::string& body,
+                                   std::map<std::string, std::string> headers) {
+  http_reply reply;
+  int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_port = htons(static_cast<uint16_t>(port_));
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  if (::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) {
+    ::close(fd);
+    return reply;
+  }
+  std::string req = method + " " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n";
+  if (!token.empty()) req += "Authorization: Bearer " + token + "\r\n";
+  for (const auto& [k, v] : headers) req += k + ": " + v + "\r\n";
+  req += "Content-Length: " + std::to_string(body.size()) + "\r\n\r\n" + body;
+  for (std::size_t sent = 0; sent < req.size();) {
+    auto n = ::send(fd, req.data() + sent, req.size() - sent, MSG_NOSIGNAL);
+    if (n <= 0) break;
+    sent += static_cast<std::size_t>(n);
+  }
+  std::string raw;
+  char buf[65536];
+  for (ssize_t n; (n = ::recv(fd, buf, sizeof buf, 0)) > 0;) raw.append(buf, static_cast<std::size_t>(n));
+  ::close(fd);
+  auto head_end = raw.find("\r\n\r\n");
+  if (head_end == std::string::npos) return reply;
+  std::sscanf(raw.c_str(), "HTTP/1.1 %d", &reply.status);
+  std::size_t line = raw.find("\r\n") + 2;
+  while (line < head_end) {
+    std::size_t next = raw.find("\r\n", line);
+    std::string h = raw.substr(line, next - line);
+    auto colon = h.find(':');
+    std::string name = h.substr(0, colon);
+    for (auto& ch : name) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    reply.headers[name] = h.substr(h.find_first_not_of(' ', colon + 1));
+    line = next + 2;
+  }
+  reply.body = raw.substr(head_end + 4);
+  return reply;
+}
+
+}  // namespace hotline::testing
