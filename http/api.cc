@@ -181,8 +181,7 @@ response api::change(const call& c, int success_status,
       auto o = outcome.get();
       switch (o.what) {
         case actors::command_outcome::kind::done: {
-          auto view = ticket_view(o.ticket->id, o.ticket->version, c.who);
-          out = json_response(success_status, *view);
+          out = json_response(success_status, outcome_view(o, c.who));
           if (success_status == 201)
             out.headers.emplace_back("Location", "/api/v1/tickets/" + o.ticket->id);
           break;
@@ -218,6 +217,15 @@ std::optional<json::object> api::ticket_view(const std::string& id, std::uint64_
     stored->state = replay(stored->history);
   }
   return ticket_json(stored->state, rt_.where().rules, viewer, &stored->history);
+}
+
+json::object api::outcome_view(const actors::command_outcome& o, const actor_ref& viewer) const {
+  const ticket_state& s = *o.ticket;
+  if (!o.events.empty() && o.events.front().seq == 1)
+    return ticket_json(s, rt_.where().rules, viewer, &o.events);
+  auto history = rt_.repository().history(s.id);
+  if (history.size() > s.version) history.resize(s.version);  // seq n is at index n - 1
+  return ticket_json(s, rt_.where().rules, viewer, &history);
 }
 
 std::vector<std::string> api::subtree(const std::string& department) const {

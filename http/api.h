@@ -52,6 +52,10 @@ class api {
   /// The ticket as of `version` (0: now), as `viewer` may see it; with its history.
   std::optional<boost::json::object> ticket_view(const std::string& id, std::uint64_t version,
                                                  const workflow::actor_ref& viewer) const;
+  /// The ticket a command left, with its history: the outcome's own events when they are the
+  /// whole history (a submission), else the stored history up to the outcome's version.
+  boost::json::object outcome_view(const actors::command_outcome& o,
+                                   const workflow::actor_ref& viewer) const;
   /// The departments a department token may look into: itself and its subordinate units.
   std::vector<std::string> subtree(const std::string& department) const;
 
