@@ -45,10 +45,12 @@ void check(self_ptr self, const std::string& topic, const std::string& region, i
     if (!spot.supervised.insert(id).second) continue;
     supervise s;
     s.trigger = supervision_trigger::concentration;
-    s.reason = std::to_string(spot.calls.size()) + " callers on '" + topic + "' in '" + region +
-               "' within " + std::to_string(st.ctx->where.rules.concentration_window_days.value) +
-               " days (" + callers.from + ")";
-    st.ctx->route(ticket_message{id, command_request{s, system_actor("escalation"), reply_to(), ""}});
+    s.reason = std::to_string(callers.value) + " or more callers on '" + topic + "' in '" +
+               region + "' within " +
+               std::to_string(st.ctx->where.rules.concentration_window_days.value) + " days (" +
+               callers.from + ")";
+    st.ctx->route(ticket_message{
+        id, command_request{s, system_actor("escalation"), st.ctx->track(reply_to()), ""}});
   }
 }
 
@@ -81,7 +83,8 @@ caf::behavior escalation_actor(self_ptr self, runtime_context* ctx) {
   // Recovery: the submissions still inside the window.
   instant now = ctx->time.now();
   for (auto& s : ctx->repo.submissions_since({now.seconds - st.window}))
-    st.spots[s.topic + '\0' + s.region].calls.emplace_back(s.at, s.ticket);
+    if (!s.topic.empty() && !s.region.empty())
+      st.spots[s.topic + '\0' + s.region].calls.emplace_back(s.at, s.ticket);
   return {
       [=](ticket_changed& change) { observe(self, change); },
       [=](counters_request& r) {

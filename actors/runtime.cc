@@ -14,15 +14,6 @@ namespace {
 
 const std::string virtual_now_key = "virtual_now";
 
-// A reply that also counts the command out of flight.
-reply_to counted(runtime_context* ctx, reply_to inner) {
-  ++ctx->metrics.in_flight;
-  return reply_to([ctx, inner = std::move(inner)](command_outcome o) {
-    inner(std::move(o));
-    --ctx->metrics.in_flight;
-  });
-}
-
 template <class T>
 std::optional<T> wait_for(std::future<T>& f, std::chrono::milliseconds timeout) {
   if (f.wait_for(timeout) != std::future_status::ready) return std::nullopt;
@@ -88,7 +79,7 @@ runtime::~runtime() {
 void runtime::submit(intake request, actor_ref by, reply_to reply, std::string idempotency_key) {
   runtime_context* ctx = impl_->ctx.get();
   caf::anon_send(ctx->center, intake_request{std::move(request), std::move(by),
-                                             counted(ctx, std::move(reply)),
+                                             ctx->track(std::move(reply)),
                                              std::move(idempotency_key)});
 }
 
@@ -96,7 +87,7 @@ void runtime::act(const std::string& id, command c, actor_ref by, reply_to reply
                   std::string idempotency_key) {
   runtime_context* ctx = impl_->ctx.get();
   ctx->route(ticket_message{id, command_request{std::move(c), std::move(by),
-                                                counted(ctx, std::move(reply)),
+                                                ctx->track(std::move(reply)),
                                                 std::move(idempotency_key)}});
 }
 
@@ -114,6 +105,15 @@ std::optional<stored_ticket> runtime::read(const std::string& id) const {
   if (t.history.empty()) return std::nullopt;
   t.state = replay(t.history);
   return t;
+}
+
+bulletin runtime::report(report_period p, instant at) const {
+  auto [from, to] = period_bounds(p, at);
+  bulletin_builder b(impl_->ctx->where, p, from, to);
+  // A ticket can be answered in this period and registered up to a year before it.
+  for (const auto& id : impl_->ctx->repo.created_between({from.seconds - 366 * seconds_per_day}, to))
+    b.add(impl_->ctx->repo.history(id));
+  return b.finish();
 }
 
 const ticket_repository& runtime::repository() const { return impl_->ctx->repo; }
@@ -136,7 +136,8 @@ std::optional<advance_result> runtime::advance(instant to) {
 bool runtime::quiesce(std::chrono::milliseconds timeout) {
   auto until = std::chrono::steady_clock::now() + timeout;
   runtime_context* ctx = impl_->ctx.get();
-  while (ctx->metrics.in_flight > 0 || ctx->db.stats().pending > 0) {
+  if (!ctx->wait_idle(timeout)) return false;
+  while (ctx->db.stats().pending > 0) {  // writes no command waits for (precedents, clock)
     if (std::chrono::steady_clock::now() > until) return false;
     std::this_thread::sleep_for(std::chrono::milliseconds(1));
   }

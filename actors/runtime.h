@@ -21,6 +21,7 @@
 #include "actors/outcome.h"
 #include "actors/ticket_repository.h"
 #include "storage/store.h"
+#include "workflow/bulletin.h"
 #include "workflow/commands.h"
 #include "workflow/policy.h"
 
@@ -107,6 +108,9 @@ class runtime {
   /// What an earlier request with this idempotency key produced, if it was carried out.
   std::optional<std::pair<std::string, std::uint64_t>> idempotency_record(const std::string& key) const;
 
+  /// The bulletin of the period around `at`, from the durable histories of the tickets created
+  /// in the year before the period or during it.
+  workflow::bulletin report(workflow::report_period p, workflow::instant at) const;
   /// The durable ticket, or nothing if unknown.
   std::optional<stored_ticket> read(const std::string& id) const;
   const ticket_repository& repository() const;

@@ -57,6 +57,22 @@ void runtime_context::route(ticket_message m) {
   caf::anon_send(owner, adopt_request{id, std::make_shared<workflow::ticket_state>(std::move(*loaded))});
 }
 
+reply_to runtime_context::track(reply_to inner) {
+  ++metrics.in_flight;
+  return reply_to([this, inner = std::move(inner)](command_outcome o) {
+    inner(std::move(o));
+    if (--metrics.in_flight == 0) {
+      std::lock_guard<std::mutex> lock(idle_mutex);
+      idle.notify_all();
+    }
+  });
+}
+
+bool runtime_context::wait_idle(std::chrono::milliseconds timeout) {
+  std::unique_lock<std::mutex> lock(idle_mutex);
+  return idle.wait_for(lock, timeout, [&] { return metrics.in_flight == 0; });
+}
+
 void runtime_context::shed_load() {
   for (auto& a : directory.over_capacity(options.max_live_tickets))
     caf::anon_send(a, passivate_atom::value);

@@ -4,6 +4,8 @@
 
 #include <array>
 #include <atomic>
+#include <condition_variable>
+#include <mutex>
 #include <caf/all.hpp>
 #include <unordered_map>
 
@@ -53,6 +55,8 @@ struct runtime_context {
   std::unordered_map<std::string, caf::actor> departments;
   std::vector<catalog_entry> catalog;
   std::atomic<bool> stopping{false};  // shutting down: a dying actor is not restarted
+  std::mutex idle_mutex;
+  std::condition_variable idle;  // notified when the last command in flight is answered
 
   /// The actor that supervises a ticket: its lead department's, or the center's before dispatch.
   caf::actor owner_for(const workflow::ticket_state& s) const;
@@ -61,6 +65,10 @@ struct runtime_context {
   void route(ticket_message m);
   /// Asks actors over capacity to passivate.
   void shed_load();
+  /// Counts a command in flight until it is answered; quiesce() waits for none.
+  reply_to track(reply_to inner);
+  /// Waits until no command is in flight, or `timeout` passes; whether it got there.
+  bool wait_idle(std::chrono::milliseconds timeout);
   /// Answers a message that cannot be delivered.
   static void answer(ticket_message& m, command_outcome o);
 };

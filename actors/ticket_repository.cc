@@ -42,7 +42,7 @@ std::set<std::string> index_keys(const ticket_state& s) {
   for (const auto& c : s.co) keys.insert(holder_key(c.department, s.id));
   if (s.overdue) keys.insert(overdue_key(s.id));
   if (s.supervision != supervision_level::none) keys.insert(level_key(s.supervision, s.id));
-  if (!s.topic.empty() && !s.region.empty()) keys.insert(submission_key(s));
+  keys.insert(submission_key(s));
   return keys;
 }
 
@@ -217,6 +217,16 @@ std::vector<submission_entry> ticket_repository::submissions_since(instant from)
              return true;
            });
   return out;
+}
+
+std::vector<std::string> ticket_repository::created_between(instant from, instant to) const {
+  std::vector<std::string> ids;
+  db_.scan(family::indexes, "c" + sep + storage::time_key(from.seconds),
+           "c" + sep + storage::time_key(to.seconds), [&](std::string_view key, std::string_view) {
+             ids.push_back(last_part(key));
+             return true;
+           });
+  return ids;
 }
 
 std::optional<std::string> ticket_repository::last_id(const std::string& prefix) const {

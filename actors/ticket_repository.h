@@ -7,7 +7,8 @@
 //              "h\0<department>\0<id>"       by holder: lead, co-handler or unit
 //              "o\0<id>"                     overdue
 //              "v\0<level>\0<id>"            supervised, by rung
-//              "c\0<time>\0<topic>\0<region>\0<id>"  submissions, for concentration windows
+//              "c\0<time>\0<topic>\0<region>\0<id>"  every ticket by creation time: for
+//                                            concentration windows and bulletins
 //   idempotency "<token>\0<key>"            the first answer to a repeated request
 
 #include <optional>
@@ -68,6 +69,8 @@ class ticket_repository {
   std::size_t count_due() const;
   /// How many tickets each status has now.
   std::vector<std::pair<workflow::status, std::size_t>> count_by_status() const;
+  /// Tickets created in [from, to), oldest first.
+  std::vector<std::string> created_between(workflow::instant from, workflow::instant to) const;
   /// Submissions since `from`, oldest first.
   std::vector<submission_entry> submissions_since(workflow::instant from) const;
   /// The greatest ticket id starting with `prefix`, if any.

@@ -112,6 +112,10 @@ response api::route(const request& r, std::string& pattern) {
     pattern = "/api/v1/departments/{id}/stats";
     return get ? department_stats(c, parts[3]) : method_not_allowed("GET");
   }
+  if (is(parts, {"api", "v1", "reports"})) {
+    pattern = "/api/v1/reports";
+    return get ? reports(c) : method_not_allowed("GET");
+  }
   if (is(parts, {"admin", "actors"})) {
     pattern = "/admin/actors";
     return get ? admin_actors(c) : method_not_allowed("GET");

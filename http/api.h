@@ -37,6 +37,7 @@ class api {
   // Departments and figures (routes_departments.cc).
   response departments(const call& c);
   response department_stats(const call& c, const std::string& id);
+  response reports(const call& c);
   // Operators (routes_admin.cc).
   response health();
   response admin_actors(const call& c);

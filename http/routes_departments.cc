@@ -1,32 +1,12 @@
-// GET /api/v1/departments and /api/v1/departments/{id}/stats.
+// GET /api/v1/departments, /api/v1/departments/{id}/stats and /api/v1/reports.
 #include "http/api.h"
+#include "http/bulletin_json.h"
 #include "workflow/statistics.h"
 
 namespace hotline::http {
 using namespace workflow;
 namespace json = boost::json;
 
-namespace {
-
-json::object counts_json(const unit_counts& c) {
-  json::object by_level;
-  for (std::size_t i = 1; i < c.supervised_by_level.size(); ++i)
-    by_level[name_of(static_cast<supervision_level>(i))] = c.supervised_by_level[i];
-  return {{"received", c.received},         {"signed_on_time", c.signed_on_time},
-          {"signed_late", c.signed_late},   {"deemed_signed", c.deemed},
-          {"returned", c.returned},         {"overdue", c.overdue},
-          {"extended", c.extended},         {"replied", c.replied},
-          {"replied_on_time", c.replied_on_time}, {"satisfied", c.satisfied},
-          {"dissatisfied", c.dissatisfied}, {"reworked", c.reworked},
-          {"supervised", c.supervised},     {"supervised_by_level", std::move(by_level)},
-          {"terminated", c.terminated}};
-}
-
-json::value rate(long part, long whole) {
-  return whole == 0 ? json::value(nullptr) : json::value(double(part) / double(whole));
-}
-
-}  // namespace
 
 response api::departments(const call&) {
   json::array items;
@@ -35,6 +15,24 @@ response api::departments(const call&) {
                      {"parent", d.parent.empty() ? json::value(nullptr) : json::value(d.parent)},
                      {"tier", d.tier}});
   return json_response(200, {{"items", std::move(items)}});
+}
+
+response api::reports(const call& c) {
+  auto period = report_period::month;
+  if (auto it = c.req.query.find("period"); it != c.req.query.end()) {
+    auto p = parse_name<report_period>(it->second);
+    if (!p) return refusal_response(invalid_field("period", "must be week, month, quarter or year"));
+    period = *p;
+  }
+  instant at = rt_.now();
+  if (auto it = c.req.query.find("at"); it != c.req.query.end()) {
+    auto t = parse_instant(it->second);
+    if (!t) return refusal_response(invalid_field("at", "must be an RFC 3339 time"));
+    at = *t;
+  }
+  if (c.who.who == role::department)
+    return error_response(403, "forbidden", "Bulletins are for the hotline center's staff.");
+  return json_response(200, bulletin_json(rt_.report(period, at), rt_.where()));
 }
 
 response api::department_stats(const call& c, const std::string& id) {
@@ -68,16 +66,11 @@ response api::department_stats(const call& c, const std::string& id) {
   unit_counts total;
   for (const auto& u : units)
     if (auto it = tallies.find(u); it != tallies.end()) total.add(it->second);
-  long signs = total.signed_on_time + total.signed_late;
-  return json_response(
-      200, {{"department", id},
-            {"from", format_instant(from)},
-            {"to", format_instant(to)},
-            {"counts", counts_json(total)},
-            {"rates",
-             {{"signed_on_time", rate(total.signed_on_time, signs)},
-              {"replied_on_time", rate(total.replied_on_time, total.replied)},
-              {"satisfaction", rate(total.satisfied, total.satisfied + total.dissatisfied)}}}});
+  return json_response(200, {{"department", id},
+                             {"from", format_instant(from)},
+                             {"to", format_instant(to)},
+                             {"counts", counts_json(total)},
+                             {"rates", rates_json(total)}});
 }
 
 }  // namespace hotline::http

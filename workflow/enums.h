@@ -89,6 +89,8 @@ enum class action {
   reject_termination
 };
 enum class role { operator_, department, supervisor, admin, system };
+/// The periods bulletins cover (001 art. 26, 003 §7(4)).
+enum class report_period { week, month, quarter, year };
 enum class refusal_code {
   validation_failed,
   invalid_transition,
@@ -138,6 +140,7 @@ HOTLINE_ENUM_NAMES(action, "answer"sv, "decline"sv, "dispatch"sv, "sign"sv, "ret
                    "co_report"sv, "request_extension"sv, "approve_extension"sv,
                    "reject_extension"sv, "reply"sv, "evaluate"sv, "review"sv, "supervise"sv,
                    "request_termination"sv, "approve_termination"sv, "reject_termination"sv);
+HOTLINE_ENUM_NAMES(report_period, "week"sv, "month"sv, "quarter"sv, "year"sv);
 HOTLINE_ENUM_NAMES(role, "operator"sv, "department"sv, "supervisor"sv, "admin"sv, "system"sv);
 HOTLINE_ENUM_NAMES(refusal_code, "validation_failed"sv, "invalid_transition"sv,
                    "deadline_passed"sv, "limit_reached"sv, "forbidden"sv, "not_found"sv,

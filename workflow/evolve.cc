@@ -162,6 +162,7 @@ struct folder {
 void evolve(ticket_state& s, const event_record& e) {
   std::visit(folder{s, e}, e.body);
   s.version = e.seq;
+  s.last_change = e.at;
 }
 
 ticket_state replay(const std::vector<event_record>& log) {

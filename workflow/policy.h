@@ -117,6 +117,9 @@ struct policy {
   sourced<int> termination_calls_at_least;
 
   sourced<int> retention_years;  // 000 art. 17
+
+  sourced<std::vector<report_period>> bulletins;  // the periods a bulletin is published for
+  sourced<bool> annual_score;  // the 100-point yearly assessment of units (001 art. 27)
 };
 
 /// Everything the rule core knows about one jurisdiction.

@@ -69,6 +69,7 @@ struct ticket_state {
   // The lifecycle.
   status current = status::received;
   std::uint64_t version = 0;  // seq of the last event folded in
+  instant last_change;        // when the last event happened
   std::string lead;
   std::vector<co_handler> co;
   std::string unit;  // a subordinate unit holding it (003 §1(4))
@@ -161,6 +162,7 @@ void describe(F& f, ticket_state& x) {
   f("created_at", x.created_at);
   f("status", x.current);
   f("version", x.version);
+  f("last_change", x.last_change);
   f("lead", x.lead);
   f("co", x.co);
   f("unit", x.unit);

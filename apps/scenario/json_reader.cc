@@ -47,6 +47,19 @@ int node::integer() const {
   return static_cast<int>(v_->to_number<std::int64_t>());
 }
 
+double node::real() const {
+  if (!v_->is_number()) fail("must be a number");
+  return v_->to_number<double>();
+}
+
+workflow::refusal load_failure(const std::string& file, const read_error& e) {
+  workflow::refusal r;
+  r.code = workflow::refusal_code::validation_failed;
+  r.field = e.path;
+  r.message = file + ": " + (e.path.empty() ? "" : e.path + ": ") + e.message + ".";
+  return r;
+}
+
 boost::json::value parse_file(const std::string& file) {
   std::ifstream in(file);
   if (!in) throw read_error{"", "cannot be read"};

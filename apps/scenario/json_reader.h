@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "workflow/enums.h"
+#include "workflow/result.h"
 
 namespace hotline::scenario {
 
@@ -34,6 +35,7 @@ class node {
   std::string text() const;
   bool flag() const;
   int integer() const;
+  double real() const;
   bool is_null() const { return v_->is_null(); }
   bool is_text() const { return v_->is_string(); }
 
@@ -55,6 +57,9 @@ class node {
   const boost::json::value* v_;
   std::string path_;
 };
+
+/// One line an operator can act on: "<file>: <path>: <what is wrong>."
+workflow::refusal load_failure(const std::string& file, const read_error& e);
 
 /// Parses the file at `file`; throws read_error with path "" if it cannot be read or parsed.
 boost::json::value parse_file(const std::string& file);

@@ -166,6 +166,11 @@ policy read_policy(const node& root, business_hours& hours) {
 
   p.routing_precedent = read_flag(root.at("routing_precedent"));
 
+  node reports = root.at("reports");
+  node periods = reports.at("bulletins");
+  p.bulletins = {periods.at("value").names<report_period>(), read_source(periods)};
+  p.annual_score = read_flag(reports.at("annual_score"));
+
   node term = root.at("termination");
   p.termination_allowed = read_flag(term.at("allowed"));
   p.termination_calls_at_least = read_int(term.at("calls_at_least"));
@@ -213,15 +218,6 @@ year_calendar read_year(const node& root) {
   y.working_weekends = read_dates(root.at("working_weekends"));
   if (auto problem = check_year(y); !problem.empty()) root.fail(problem);
   return y;
-}
-
-// One line an operator can act on: "<file>: <path>: <what is wrong>."
-refusal load_failure(const std::string& file, const read_error& e) {
-  refusal r;
-  r.code = refusal_code::validation_failed;
-  r.field = e.path;
-  r.message = file + ": " + (e.path.empty() ? "" : e.path + ": ") + e.message + ".";
-  return r;
 }
 
 }  // namespace
