@@ -17,6 +17,13 @@ using namespace workflow;
 struct hot_spot {
   std::deque<std::pair<instant, std::string>> calls;  // oldest first
   std::set<std::string> supervised;
+  /// Adds a call unless the ticket is there already: recovery at start-up may have read a
+  /// submission whose notice is still on its way.
+  void add(instant at, const std::string& ticket) {
+    for (const auto& c : calls)
+      if (c.second == ticket) return;
+    calls.emplace_back(at, ticket);
+  }
 };
 
 struct escalation_state {
@@ -59,7 +66,7 @@ void observe(self_ptr self, const ticket_changed& change) {
   const ticket_state& t = *change.after;
   for (const auto& e : *change.events) {
     if (std::holds_alternative<submitted>(e.body) && !t.topic.empty() && !t.region.empty()) {
-      st.spots[t.topic + '\0' + t.region].calls.emplace_back(t.created_at, t.id);
+      st.spots[t.topic + '\0' + t.region].add(t.created_at, t.id);
       check(self, t.topic, t.region, t.created_at);
     } else if (auto* s = std::get_if<supervised>(&e.body)) {
       ++st.tallies["supervised_" + std::string(name_of(s->level))];
@@ -84,7 +91,7 @@ caf::behavior escalation_actor(self_ptr self, runtime_context* ctx) {
   instant now = ctx->time.now();
   for (auto& s : ctx->repo.submissions_since({now.seconds - st.window}))
     if (!s.topic.empty() && !s.region.empty())
-      st.spots[s.topic + '\0' + s.region].calls.emplace_back(s.at, s.ticket);
+      st.spots[s.topic + '\0' + s.region].add(s.at, s.ticket);
   return {
       [=](ticket_changed& change) { observe(self, change); },
       [=](counters_request& r) {

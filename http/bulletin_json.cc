@@ -28,6 +28,7 @@ json::object counts_json(const unit_counts& c) {
           {"extended", c.extended},         {"replied", c.replied},
           {"replied_on_time", c.replied_on_time}, {"satisfied", c.satisfied},
           {"dissatisfied", c.dissatisfied}, {"reworked", c.reworked},
+          {"professional_reviews", c.reviewed},
           {"supervised", c.supervised},     {"supervised_by_level", std::move(by_level)},
           {"terminated", c.terminated}};
 }
@@ -40,6 +41,9 @@ json::object rates_json(const unit_counts& c) {
 
 json::object bulletin_json(const bulletin& b, const jurisdiction& j) {
   json::array units;
+  if (auto center = b.departments.find(center_key); center != b.departments.end())
+    units.push_back({{"id", nullptr}, {"name", "hotline center (before dispatch)"},
+                     {"counts", counts_json(center->second)}, {"rates", rates_json(center->second)}});
   for (const auto& d : j.departments.all()) {
     auto it = b.departments.find(d.id);
     if (it == b.departments.end()) continue;

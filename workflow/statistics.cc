@@ -17,6 +17,7 @@ void unit_counts::add(const unit_counts& o) {
   satisfied += o.satisfied;
   dissatisfied += o.dissatisfied;
   reworked += o.reworked;
+  reviewed += o.reviewed;
   supervised += o.supervised;
   for (std::size_t i = 0; i < supervised_by_level.size(); ++i)
     supervised_by_level[i] += o.supervised_by_level[i];
@@ -50,6 +51,7 @@ struct crediting {
     if (before.current == status::replied) ++(e.satisfied ? c.satisfied : c.dissatisfied);
   }
   void operator()(const rework_started&) { ++c.reworked; }
+  void operator()(const review_started&) { ++c.reviewed; }
   void operator()(const supervised& s) {
     ++c.supervised;
     ++c.supervised_by_level[static_cast<std::size_t>(s.level)];
@@ -70,8 +72,7 @@ void tally(const std::vector<event_record>& history, instant from, instant to,
     if (e.at < from || !(e.at < to)) continue;
     // A dispatch counts for the unit it went to; anything else for the one that held it.
     const std::string& holder = std::holds_alternative<dispatched>(e.body) ? s.lead : before.lead;
-    if (holder.empty()) continue;
-    std::visit(crediting{before, e, out[holder]}, e.body);
+    std::visit(crediting{before, e, out[holder]}, e.body);  // "" is center_key
   }
 }
 

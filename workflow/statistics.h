@@ -26,14 +26,18 @@ struct unit_counts {
   long satisfied = 0;
   long dissatisfied = 0;
   long reworked = 0;
+  long reviewed = 0;        // professional evaluations (002 art. 20(2))
   long supervised = 0;
   std::array<long, 5> supervised_by_level{};  // indexed by supervision_level
   long terminated = 0;
   void add(const unit_counts& o);
 };
 
+/// The key under which events are credited while no department holds the ticket.
+inline const std::string center_key = "";
+
 /// Credits the events of one ticket's history that fall in [from, to) to the departments that
-/// held it then.
+/// held it then (center_key before dispatch).
 void tally(const std::vector<event_record>& history, instant from, instant to,
            std::map<std::string, unit_counts>& out);
 

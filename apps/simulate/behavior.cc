@@ -15,6 +15,14 @@ instant plus_hours(instant t, double hours) {
 
 instant latest(instant a, instant b) { return a < b ? b : a; }
 
+// A unit meets a deadline unless it is late: a planned moment past the deadline moves to the
+// same share of the time that was left.
+instant within(instant planned, instant from, const std::optional<instant>& deadline, double share,
+               bool late) {
+  if (!deadline || late || planned <= *deadline || *deadline <= from) return planned;
+  return {from.seconds + static_cast<std::int64_t>(share * double(deadline->seconds - from.seconds))};
+}
+
 }  // namespace
 
 enum class behavior::why : int {
@@ -137,8 +145,11 @@ std::optional<step> behavior::with_unit(const ticket_state& t, const arrival& a,
   const unit_behavior& u = unit(t.lead);
   const std::string& acting = t.unit.empty() ? t.lead : t.unit;
   instant received = t.received_by_unit.value_or(t.last_change);
+  const bool late_unit = chance(t, index, why::late) < u.late_rate;
   if (t.current == status::dispatched) {
-    instant at = latest(later(received, u.sign_hours, t, index, why::sign_delay), t.last_change);
+    instant at = within(later(received, u.sign_hours, t, index, why::sign_delay), received,
+                        t.sign_deadline.due, 0.8 * chance(t, index, why::reply_share), late_unit);
+    at = latest(at, t.last_change);
     bool window_open = t.return_deadline.due && at <= *t.return_deadline.due;
     if (!t.return_refused && window_open && chance(t, index, why::return_it) < u.return_rate)
       return step{at, return_ticket{"经核查不属于本单位职责", "本单位三定方案", ""}, unit_ref(t.lead)};
@@ -160,7 +171,9 @@ std::optional<step> behavior::with_unit(const ticket_state& t, const arrival& a,
       may(action::assign_unit))
     consider({plus_hours(t.last_change, 1), assign_unit{children[index % children.size()]}, unit_ref(t.lead)});
   if (!t.contacted)
-    consider({latest(later(received, u.contact_hours, t, index, why::contact_delay), t.last_change),
+    consider({latest(within(later(received, u.contact_hours, t, index, why::contact_delay), received,
+                            t.contact_deadline.due, 0.8 * chance(t, index, why::contact_delay), late_unit),
+                     t.last_change),
               contact{"已与来电人联系，告知受理情况"}, unit_ref(acting)});
   if (t.plan_deadline.due && !t.plan_given)
     consider({latest(plus_hours(*t.plan_deadline.due, -24 * chance(t, index, why::plan_delay)), t.last_change),
@@ -178,8 +191,7 @@ std::optional<step> behavior::with_unit(const ticket_state& t, const arrival& a,
     double share = u.reply_share.min + (u.reply_share.max - u.reply_share.min) * chance(t, index, why::reply_share);
     reply_at = {t.last_change.seconds +
                 static_cast<std::int64_t>(share * double(t.handle_deadline.due->seconds - t.last_change.seconds))};
-    if (chance(t, index, why::late) < u.late_rate)
-      reply_at = later(*t.handle_deadline.due, {1, 72}, t, index, why::late_hours);
+    if (late_unit) reply_at = later(*t.handle_deadline.due, {1, 72}, t, index, why::late_hours);
     else if (t.extension_count == 0 && chance(t, index, why::extend) < u.extension_rate &&
              t.last_change < *t.handle_deadline.due && may(action::request_extension)) {
       request_extension ask{std::nullopt, "情况复杂，需协调多个部门", std::nullopt};

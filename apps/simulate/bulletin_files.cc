@@ -106,7 +106,7 @@ std::vector<std::pair<std::string, std::string>> bulletin_charts(const bulletin&
   std::vector<std::string> units;
   std::vector<double> on_time;
   for (const auto& [id, c] : b.departments) {
-    if (c.replied == 0) continue;
+    if (c.replied == 0 || id == center_key) continue;
     units.push_back(department_name(j, id));
     on_time.push_back(double(c.replied_on_time) / c.replied);
   }
@@ -140,11 +140,13 @@ std::string bulletin_markdown(const bulletin& b, const jurisdiction& j, const st
      << "| department | received | signed on time | returned | overdue | extended | replied on time"
         " | satisfied | dissatisfied | reworked | written | on-site | key | transferred |\n"
      << "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n";
-  for (const auto& d : j.departments.all()) {
-    auto it = b.departments.find(d.id);
+  std::vector<std::pair<std::string, std::string>> rows{{center_key, "热线中心 (before dispatch)"}};
+  for (const auto& d : j.departments.all()) rows.emplace_back(d.id, d.name);
+  for (const auto& [id, name] : rows) {
+    auto it = b.departments.find(id);
     if (it == b.departments.end()) continue;
     const auto& c = it->second;
-    md << "| " << d.name << " | " << c.received << " | "
+    md << "| " << name << " | " << c.received << " | "
        << percent(c.signed_on_time, c.signed_on_time + c.signed_late) << " | " << c.returned << " | "
        << c.overdue << " | " << c.extended << " | " << percent(c.replied_on_time, c.replied) << " | "
        << c.satisfied << " | " << c.dissatisfied << " | " << c.reworked;

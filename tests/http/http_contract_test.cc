@@ -309,6 +309,22 @@ TEST_F(Contract, DepartmentsAndTheirFigures) {
   EXPECT_EQ(server->get("/api/v1/departments/nowhere/stats", "dev-operator").status, 404);
 }
 
+TEST_F(Contract, BulletinsForThePeriodAroundAnInstant) {
+  start("mengcheng");
+  std::string id = open();
+  act(id, "dispatch", "dev-operator", R"({"lead":"housing"})");
+  auto week = server->get("/api/v1/reports?period=week&at=2026-03-18T10:00:00%2B08:00", "dev-supervisor").json();
+  EXPECT_EQ(week.at("from"), "2026-03-16T00:00:00+08:00");
+  EXPECT_EQ(week.at("to"), "2026-03-23T00:00:00+08:00");
+  EXPECT_EQ(week.at("registered"), 1);
+  EXPECT_EQ(week.at("totals").at("received"), 1);
+  EXPECT_EQ(week.at("departments").at(0).at("id"), "housing");
+  auto year = server->get("/api/v1/reports?period=year", "dev-operator").json();
+  EXPECT_NE(year.at("score").at("formula").as_string().find("20 x signed on time"), std::string::npos);
+  EXPECT_EQ(server->get("/api/v1/reports?period=decade", "dev-operator").code(), "validation_failed");
+  EXPECT_EQ(server->get("/api/v1/reports", "dev-housing").code(), "forbidden");
+}
+
 TEST_F(Contract, ListingFiltersAndPagesWithACursor) {
   start();
   std::vector<std::string> ids;
