@@ -98,6 +98,7 @@ int simulate(int argc, char** argv) {
   std::printf("tickets        %zu\n", figures.tickets);
   std::printf("commands       %zu (%zu refused, %zu tickets left unfinished by refusals)\n",
               figures.commands, figures.refused, figures.abandoned);
+  for (const auto& [why, n] : figures.refusals) std::printf("  refused %zu x %s\n", n, why.c_str());
   std::printf("events         %zu (timers fired %zu)\n", figures.events, figures.timers_fired);
   std::printf("wall time      %.1f s for %d simulated days (%zu instants)\n", figures.seconds, o.days,
               figures.instants);

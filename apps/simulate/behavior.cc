@@ -1,5 +1,7 @@
 #include "apps/simulate/behavior.h"
 
+#include <algorithm>
+
 namespace hotline::simulate {
 using namespace workflow;
 
@@ -124,8 +126,10 @@ std::optional<step> behavior::supervisor(const ticket_state& t, std::size_t inde
       const auto& all = j_.departments.all();
       std::size_t pick = static_cast<std::size_t>(chance(t, index, why::redispatch_to) * all.size());
       std::string to = all[pick].id == t.lead ? all[(pick + 1) % all.size()].id : all[pick].id;
-      ticket_state target = t;
-      target.co.clear();
+      ticket_state target = t;  // as the rule core sees it: the co-handlers stay, bar the new lead
+      target.co.erase(std::remove_if(target.co.begin(), target.co.end(),
+                                     [&](const co_handler& c) { return c.department == to; }),
+                      target.co.end());
       return step{at, approve_return{to, sign_off(target, workflow::step::dispatch)}, supervisor_ref};
     }
     return step{at, reject_return{"属本单位职责，应正常办理"}, supervisor_ref};

@@ -161,6 +161,8 @@ class engine {
                 f_.events += out.events.size();
                 if (out.what != actors::command_outcome::kind::refused) return;
                 ++f_.refused;
+                ++f_.refusals[std::string(name_of(*act)) + ": " + std::string(name_of(out.refusal.code)) +
+                              ": " + out.refusal.message];
                 // Not planned again for this state; if the alternative is refused as well, the
                 // ticket's simulation ends there (and shows in the figures).
                 if (tickets_[i].blocked_version == version) tickets_[i].abandoned = true;

@@ -11,6 +11,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <string>
 
 #include "actors/runtime.h"
@@ -31,6 +32,7 @@ struct sim_figures {
   std::size_t tickets = 0;
   std::size_t commands = 0;
   std::size_t refused = 0;        // steps the rules refused (the behaviour then does otherwise)
+  std::map<std::string, std::size_t> refusals;  // by action, code and message
   std::size_t abandoned = 0;      // tickets whose required step was refused: left as they were
   std::size_t events = 0;         // recorded by commands, timers and escalation
   std::size_t timers_fired = 0;
