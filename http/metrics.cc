@@ -18,7 +18,8 @@ void metrics::observe(const std::string& method, const std::string& route, int s
 }
 
 std::string metrics::render(const actors::runtime_stats& rt,
-                            const std::vector<actors::actor_info>& mailboxes) const {
+                            const std::vector<actors::actor_info>& mailboxes,
+                            std::int64_t calendar_days_left) const {
   std::ostringstream out;
   {
     std::lock_guard<std::mutex> lock(mutex_);
@@ -65,9 +66,11 @@ std::string metrics::render(const actors::runtime_stats& rt,
       << "\n# TYPE hotline_commands_in_flight gauge\nhotline_commands_in_flight " << rt.in_flight
       << "\n# TYPE hotline_activations_total counter\nhotline_activations_total " << rt.activations
       << "\n# TYPE hotline_passivations_total counter\nhotline_passivations_total "
-      << rt.passivations << "\n# TYPE hotline_actor_restarts_total counter\nhotline_actor_restarts_total "
+      << rt.passivations
+      << "\n# TYPE hotline_actor_restarts_total counter\nhotline_actor_restarts_total "
       << rt.restarts << "\n# TYPE hotline_failed_tickets gauge\nhotline_failed_tickets "
-      << rt.failed_tickets << "\n# TYPE hotline_timers_fired_total counter\nhotline_timers_fired_total "
+      << rt.failed_tickets
+      << "\n# TYPE hotline_timers_fired_total counter\nhotline_timers_fired_total "
       << rt.timers_fired << "\n# HELP hotline_storage_batches_total Commands made durable.\n"
       << "# TYPE hotline_storage_batches_total counter\nhotline_storage_batches_total "
       << rt.store.batches << "\n# HELP hotline_storage_writes_total Grouped RocksDB writes.\n"
@@ -75,7 +78,10 @@ std::string metrics::render(const actors::runtime_stats& rt,
       << rt.store.writes << "\n# HELP hotline_storage_syncs_total Synced RocksDB writes.\n"
       << "# TYPE hotline_storage_syncs_total counter\nhotline_storage_syncs_total "
       << rt.store.syncs << "\n# TYPE hotline_storage_pending gauge\nhotline_storage_pending "
-      << rt.store.pending << "\n";
+      << rt.store.pending << "\n"
+      << "# HELP hotline_calendar_days_left Days until the working-time calendar's data ends.\n"
+      << "# TYPE hotline_calendar_days_left gauge\nhotline_calendar_days_left "
+      << calendar_days_left << "\n";
   return out.str();
 }
 

@@ -10,11 +10,18 @@ namespace json = boost::json;
 response api::health() {
   auto s = rt_.stats();
   std::size_t fixed = rt_.where().departments.all().size() + 3;  // center, escalation, timer
+  auto horizon = horizon_of(rt_.where().calendar, local_date(rt_.now()));
+  json::array warnings;
+  if (!horizon.warning.empty()) warnings.push_back(json::string(horizon.warning));
+  json::value through = nullptr;
+  if (horizon.covered_through) through = json::string(format_date(*horizon.covered_through));
   return json_response(200, {{"status", "ok"},
                              {"tickets_open", s.open_tickets},
                              {"actors", s.live_tickets + fixed},
                              {"clock", rt_.virtual_time() ? "virtual" : "real"},
-                             {"durable", rt_.repository().db().durable()}});
+                             {"durable", rt_.repository().db().durable()},
+                             {"calendar_covered_through", through},
+                             {"warnings", warnings}});
 }
 
 response api::admin_actors(const call& c) {
@@ -24,16 +31,21 @@ response api::admin_actors(const call& c) {
   if (auto it = c.req.query.find("limit"); it != c.req.query.end()) {
     char* end = nullptr;
     long n = std::strtol(it->second.c_str(), &end, 10);
-    if (*end || n < 1 || n > 10000) return refusal_response(invalid_field("limit", "must be 1..10000"));
+    if (*end || n < 1 || n > 10000)
+      return refusal_response(invalid_field("limit", "must be 1..10000"));
     limit = static_cast<std::size_t>(n);
   }
   if (!kind.empty() && kind != "ticket" && kind != "department" && kind != "center" &&
       kind != "escalation" && kind != "timer")
-    return refusal_response(invalid_field("kind", "must be ticket, department, center, escalation or timer"));
+    return refusal_response(
+        invalid_field("kind", "must be ticket, department, center, escalation or timer"));
   json::array items;
   for (const auto& a : rt_.actors(kind, limit))
-    items.push_back({{"kind", a.kind}, {"id", a.id}, {"mailbox", a.mailbox},
-                     {"supervisor", a.supervisor.empty() ? json::value(nullptr) : json::value(a.supervisor)}});
+    items.push_back(
+        {{"kind", a.kind},
+         {"id", a.id},
+         {"mailbox", a.mailbox},
+         {"supervisor", a.supervisor.empty() ? json::value(nullptr) : json::value(a.supervisor)}});
   return json_response(200, {{"items", std::move(items)}});
 }
 
@@ -43,14 +55,15 @@ response api::admin_ticket_actor(const call& c, const std::string& id) {
   json::array timers;
   for (const auto& t : info.timers)
     timers.push_back({{"kind", name_of(t.kind)}, {"due", format_instant(t.due)}});
-  return json_response(200, {{"id", id},
-                             {"alive", info.alive},
-                             {"failed", info.failed},
-                             {"mailbox", info.mailbox},
-                             {"supervisor", info.supervisor},
-                             {"restarts", info.restarts},
-                             {"timers", std::move(timers)},
-                             {"state", ticket_json(*info.state, rt_.where().rules, c.who, nullptr)}});
+  return json_response(200,
+                       {{"id", id},
+                        {"alive", info.alive},
+                        {"failed", info.failed},
+                        {"mailbox", info.mailbox},
+                        {"supervisor", info.supervisor},
+                        {"restarts", info.restarts},
+                        {"timers", std::move(timers)},
+                        {"state", ticket_json(*info.state, rt_.where().rules, c.who, nullptr)}});
 }
 
 response api::admin_kill(const call&, const std::string& id) {
@@ -64,7 +77,8 @@ response api::clock(const call& c) {
     return json_response(200, {{"mode", rt_.virtual_time() ? "virtual" : "real"},
                                {"now", format_instant(rt_.now())}});
   if (!rt_.virtual_time())
-    return error_response(409, "virtual_clock_only", "The clock is real; only a virtual clock is moved.");
+    return error_response(409, "virtual_clock_only",
+                          "The clock is real; only a virtual clock is moved.");
   auto body = json_body(c.req);
   if (auto* r = std::get_if<response>(&body)) return *r;
   const auto* o = std::get<json::value>(body).if_object();
@@ -76,12 +90,15 @@ response api::clock(const call& c) {
   instant target = rt_.now();
   if (seconds) {
     if (!seconds->is_int64() || seconds->get_int64() < 0)
-      return refusal_response(invalid_field("advance_seconds", "must be a whole number of seconds, at least 0"));
+      return refusal_response(
+          invalid_field("advance_seconds", "must be a whole number of seconds, at least 0"));
     target.seconds += seconds->get_int64();
   } else {
     auto t = to->is_string() ? parse_instant(to->get_string()) : std::nullopt;
     if (!t) return refusal_response(invalid_field("to", "must be an RFC 3339 time"));
-    if (*t < rt_.now()) return refusal_response(invalid_field("to", "is before the clock's now; time does not go back"));
+    if (*t < rt_.now())
+      return refusal_response(
+          invalid_field("to", "is before the clock's now; time does not go back"));
     target = *t;
   }
   auto done = rt_.advance(target);
@@ -94,7 +111,8 @@ response api::prometheus() {
   std::vector<actors::actor_info> long_lived;
   for (const char* kind : {"center", "department", "escalation", "timer"})
     for (auto& a : rt_.actors(kind, 10000)) long_lived.push_back(std::move(a));
-  r.body = metrics_.render(rt_.stats(), long_lived);
+  auto horizon = horizon_of(rt_.where().calendar, local_date(rt_.now()));
+  r.body = metrics_.render(rt_.stats(), long_lived, horizon.days_left);
   return r;
 }
 

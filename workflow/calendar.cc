@@ -3,7 +3,9 @@
 namespace hotline::workflow {
 namespace {
 
-bool is_weekend(date d) { return iso_weekday(d) >= 6; }
+bool is_weekend(date d) {
+  return iso_weekday(d) >= 6;
+}
 
 refusal missing_year(int year) {
   refusal r;
@@ -64,6 +66,33 @@ result<bool> working_calendar::is_working_day(date d) const {
   auto it = years_.find(d.year);
   if (it == years_.end()) return missing_year(d.year);
   return bool(it->second[day_of_year(d)]);
+}
+
+std::optional<date> working_calendar::covered_through(date d) const {
+  if (!covers(d.year)) return std::nullopt;
+  int year = d.year;
+  while (covers(year + 1)) ++year;
+  return date{year, 12, 31};
+}
+
+calendar_horizon horizon_of(const working_calendar& c, date today, std::int64_t warn_days) {
+  calendar_horizon h;
+  h.covered_through = c.covered_through(today);
+  if (!h.covered_through) {
+    h.warning = "no calendar for " + std::to_string(today.year) +
+                ": every deadline is refused (calendar_unavailable) until calendars/" +
+                std::to_string(today.year) + ".json is added";
+    return h;
+  }
+  h.days_left = days_from_civil(*h.covered_through) - days_from_civil(today);
+  if (h.days_left <= warn_days) {
+    int next = h.covered_through->year + 1;
+    h.warning = "the calendar ends on " + format_date(*h.covered_through) + ", " +
+                std::to_string(h.days_left) + " days from now: deadlines reaching into " +
+                std::to_string(next) + " are refused (calendar_unavailable) until calendars/" +
+                std::to_string(next) + ".json is added";
+  }
+  return h;
 }
 
 result<bool> working_calendar::is_business_time(instant t) const {

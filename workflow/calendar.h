@@ -10,6 +10,7 @@
 
 #include <bitset>
 #include <map>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -59,11 +60,25 @@ class working_calendar {
   result<instant> add_business_seconds(instant from, std::int64_t seconds) const;
 
   bool covers(int year) const { return years_.count(year) != 0; }
+  /// The last day of the unbroken run of covered years that holds `d`, or nothing if `d`'s year
+  /// has no data: past it, deadlines are refused until an operator adds the next year's file.
+  std::optional<date> covered_through(date d) const;
   const business_hours& hours() const { return hours_; }
 
  private:
   business_hours hours_;
   std::map<int, std::bitset<366>> years_;  // bit set: a working day, by day of year
 };
+
+/// How far the calendar reaches from today, for operators: deadlines past `covered_through` are
+/// refused (calendar_unavailable), so the next year's file must arrive before `today` gets close.
+struct calendar_horizon {
+  std::optional<date> covered_through;  // nothing: today itself has no calendar
+  std::int64_t days_left = 0;           // from today to covered_through
+  std::string warning;                  // empty while more than `warn_days` are left
+};
+/// Assumed: 60 days, since the longest terms the five policies set (with their extensions) reach
+/// about 45 calendar days past the day a ticket arrives.
+calendar_horizon horizon_of(const working_calendar& c, date today, std::int64_t warn_days = 60);
 
 }  // namespace hotline::workflow

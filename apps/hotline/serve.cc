@@ -1,8 +1,8 @@
 #include "apps/hotline/serve.h"
 
+#include <pthread.h>
 #include <csignal>
 #include <cstdio>
-#include <pthread.h>
 
 #include "actors/runtime.h"
 #include "apps/hotline/flags.h"
@@ -57,7 +57,8 @@ int serve(int argc, char** argv) {
     return fail(covered.error().message);
 
   std::string durability = f.get_or("durability", "sync");
-  if (durability != "sync" && durability != "relaxed") return fail("--durability must be sync or relaxed");
+  if (durability != "sync" && durability != "relaxed")
+    return fail("--durability must be sync or relaxed");
   long threads = std::atol(f.get_or("threads", "64").c_str());
   long max_body = std::atol(f.get_or("max-body", "1048576").c_str());
   long max_live = std::atol(f.get_or("max-live", "20000").c_str());
@@ -84,8 +85,9 @@ int serve(int argc, char** argv) {
   auto db = storage::open_rocksdb_store(db_options, error);
   if (!db) return fail(error);
   if (!db_options.sync)
-    std::fprintf(stderr, "WARNING: --durability relaxed: an acknowledged change can be lost if "
-                         "the machine crashes (the process may die safely).\n");
+    std::fprintf(stderr,
+                 "WARNING: --durability relaxed: an acknowledged change can be lost if "
+                 "the machine crashes (the process may die safely).\n");
 
   actors::runtime_options o;
   o.where = &where.value();
@@ -96,6 +98,8 @@ int serve(int argc, char** argv) {
   o.max_in_flight = static_cast<std::size_t>(max_in_flight);
   {
     actors::runtime rt(o);
+    auto horizon = workflow::horizon_of(where->calendar, workflow::local_date(rt.now()));
+    if (!horizon.warning.empty()) std::fprintf(stderr, "WARNING: %s\n", horizon.warning.c_str());
     http::api api(rt, std::move(tokens));
     http::server_options so;
     so.listen = f.get_or("listen", "127.0.0.1:8080");
@@ -107,7 +111,8 @@ int serve(int argc, char** argv) {
     std::fflush(stdout);
     int received = 0;
     sigwait(&signals, &received);
-    std::fprintf(stderr, "hotline serve: %s: draining\n", received == SIGTERM ? "SIGTERM" : "SIGINT");
+    std::fprintf(stderr, "hotline serve: %s: draining\n",
+                 received == SIGTERM ? "SIGTERM" : "SIGINT");
     server.stop();  // stop accepting, let running requests finish
   }                 // the runtime drains in-flight commands; then the store flushes
   db.reset();

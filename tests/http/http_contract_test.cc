@@ -89,7 +89,8 @@ TEST_F(Contract, AConfidentialCallerIsRedactedForDepartmentsEverywhere) {
   EXPECT_EQ(seen.body.find("王五"), std::string::npos) << "the name leaked";
   auto staff = server->get("/api/v1/tickets/" + id, "dev-operator");
   EXPECT_EQ(staff.json().at("citizen").at("phone"), "13900000000");
-  EXPECT_EQ(server->get("/api/v1/tickets", "dev-housing").body.find("13900000000"), std::string::npos);
+  EXPECT_EQ(server->get("/api/v1/tickets", "dev-housing").body.find("13900000000"),
+            std::string::npos);
 }
 
 TEST_F(Contract, BadInputIsRefusedAndChangesNothing) {
@@ -99,8 +100,9 @@ TEST_F(Contract, BadInputIsRefusedAndChangesNothing) {
   auto big = act(id, "dispatch", "dev-operator", R"({"lead":")" + std::string(4096, 'x') + R"("})");
   EXPECT_EQ(big.status, 413);
   EXPECT_EQ(big.code(), "payload_too_large");
-  EXPECT_EQ(server->request("POST", "/api/v1/tickets/" + id + "/dispatch", "dev-operator",
-                            R"({"lead":"housing"})", {{"Content-Type", "text/plain"}})
+  EXPECT_EQ(server
+                ->request("POST", "/api/v1/tickets/" + id + "/dispatch", "dev-operator",
+                          R"({"lead":"housing"})", {{"Content-Type", "text/plain"}})
                 .status,
             415);
   EXPECT_EQ(act(id, "dispatch", "dev-operator", R"({"lead":)").code(), "bad_json");
@@ -143,7 +145,8 @@ TEST_F(Contract, ARepeatedIdempotencyKeyGetsTheFirstAnswerAndDoesNothingAgain) {
   EXPECT_EQ(first.status, 201);
   EXPECT_EQ(second.status, 201);
   EXPECT_EQ(first.body, second.body);
-  EXPECT_EQ(server->get("/api/v1/tickets", "dev-operator").json().at("items").as_array().size(), 1u);
+  EXPECT_EQ(server->get("/api/v1/tickets", "dev-operator").json().at("items").as_array().size(),
+            1u);
   // Another token's same key is another request.
   auto other = server->post("/api/v1/tickets", "dev-supervisor", complaint, key);
   EXPECT_EQ(other.status, 403);
@@ -172,7 +175,8 @@ TEST_F(Contract, ConcurrentRequestsWithOneKeyRunOnce) {
   std::set<std::string> bodies;
   for (auto& r : replies) bodies.insert(r.get().body);
   EXPECT_EQ(bodies.size(), 1u);
-  EXPECT_EQ(server->get("/api/v1/tickets", "dev-operator").json().at("items").as_array().size(), 1u);
+  EXPECT_EQ(server->get("/api/v1/tickets", "dev-operator").json().at("items").as_array().size(),
+            1u);
 }
 
 TEST_F(Contract, ASaturatedRuntimeAnswersOverloadedWithRetryAfter) {
@@ -181,7 +185,8 @@ TEST_F(Contract, ASaturatedRuntimeAnswersOverloadedWithRetryAfter) {
   EXPECT_EQ(r.status, 503);
   EXPECT_EQ(r.code(), "overloaded");
   EXPECT_EQ(r.headers["retry-after"], "1");
-  EXPECT_EQ(server->get("/api/v1/tickets", "dev-operator").json().at("items").as_array().size(), 0u);
+  EXPECT_EQ(server->get("/api/v1/tickets", "dev-operator").json().at("items").as_array().size(),
+            0u);
 }
 
 TEST_F(Contract, OperatorsSeeActorsTimersAndTheClock) {
@@ -191,16 +196,19 @@ TEST_F(Contract, OperatorsSeeActorsTimersAndTheClock) {
   auto actor = server->get("/admin/actors/ticket/" + id, "dev-admin").json();
   EXPECT_EQ(actor.at("alive"), true);
   EXPECT_EQ(actor.at("supervisor"), "department:housing");
-  EXPECT_EQ(actor.at("timers"), boost::json::parse(R"([{"kind":"sign","due":"2026-03-17T17:30:00+08:00"}])"));
+  EXPECT_EQ(actor.at("timers"),
+            boost::json::parse(R"([{"kind":"sign","due":"2026-03-17T17:30:00+08:00"}])"));
   EXPECT_EQ(actor.at("state").at("status"), "dispatched");
   auto all = server->get("/admin/actors?kind=department", "dev-admin").json();
   EXPECT_GT(all.at("items").as_array().size(), 10u);
-  EXPECT_EQ(server->get("/admin/clock", "dev-admin").json().at("now"), boost::json::value(start_flags_clock));
+  EXPECT_EQ(server->get("/admin/clock", "dev-admin").json().at("now"),
+            boost::json::value(start_flags_clock));
   auto moved = server->post("/admin/clock", "dev-admin", R"({"advance_seconds":172800})").json();
   EXPECT_EQ(moved.at("now"), "2026-03-18T08:30:00+08:00");
   EXPECT_EQ(moved.at("fired"), 1);
-  EXPECT_EQ(server->post("/admin/clock", "dev-admin", R"({"to":"2026-03-01T00:00:00+08:00"})").code(),
-            "validation_failed");
+  EXPECT_EQ(
+      server->post("/admin/clock", "dev-admin", R"({"to":"2026-03-01T00:00:00+08:00"})").code(),
+      "validation_failed");
   auto health = server->get("/admin/health", "").json();
   EXPECT_EQ(health.at("tickets_open"), 1);
 }
@@ -221,11 +229,26 @@ TEST_F(Contract, MetricsSpeakPrometheus) {
   EXPECT_EQ(m.headers["content-type"], "text/plain; version=0.0.4");
   for (const char* series :
        {"hotline_http_requests_total{method=\"POST\",route=\"/api/v1/tickets\",status=\"201\"} 1",
-        "hotline_http_request_duration_seconds_bucket{method=\"POST\",route=\"/api/v1/tickets/{id}/dispatch\",le=\"+Inf\"} 1",
+        "hotline_http_request_duration_seconds_bucket{method=\"POST\",route=\"/api/v1/tickets/{id}/"
+        "dispatch\",le=\"+Inf\"} 1",
         "hotline_tickets{status=\"dispatched\"} 1", "hotline_open_timers 1",
-        "hotline_timer_lateness_seconds_bucket{le=\"1\"}", "hotline_actor_mailbox{kind=\"timer\",id=\"timer\"}",
-        "hotline_storage_syncs_total", "hotline_storage_writes_total"})
+        "hotline_timer_lateness_seconds_bucket{le=\"1\"}",
+        "hotline_actor_mailbox{kind=\"timer\",id=\"timer\"}", "hotline_storage_syncs_total",
+        "hotline_storage_writes_total", "hotline_calendar_days_left 290"})
     EXPECT_NE(m.body.find(series), std::string::npos) << series;
+}
+
+TEST_F(Contract, OperatorsAreWarnedBeforeTheCalendarRunsOut) {
+  auto health = [&] { return server->get("/admin/health", "").json(); };
+  start();
+  EXPECT_EQ(health().at("calendar_covered_through"), "2026-12-31");
+  EXPECT_TRUE(health().at("warnings").as_array().empty());
+  server->post("/admin/clock", "dev-admin", R"({"to":"2026-11-23T09:00:00+08:00"})");
+  auto warnings = health().at("warnings").as_array();
+  ASSERT_EQ(warnings.size(), 1u);
+  EXPECT_NE(std::string(warnings[0].as_string()).find("38 days from now"), std::string::npos);
+  EXPECT_NE(server->get("/metrics", "dev-admin").body.find("hotline_calendar_days_left 38\n"),
+            std::string::npos);
 }
 
 TEST_F(Contract, ATokensFileBindsDepartmentsAndReplacesTheDevelopmentTokens) {
@@ -250,9 +273,11 @@ TEST_F(Contract, ARestartInTheMiddleOfALifecycleContinuesWhereItStopped) {
   auto t = server->get("/api/v1/tickets/" + id, "dev-operator").json();
   EXPECT_EQ(t.at("status"), "handling");
   EXPECT_EQ(act(id, "reply", "dev-housing",
-                R"({"result":"已处理","handler":{"name":"李四","post":"科长","phone":"1"}})").status,
+                R"({"result":"已处理","handler":{"name":"李四","post":"科长","phone":"1"}})")
+                .status,
             200);
-  EXPECT_EQ(act(id, "evaluate", "dev-operator", R"({"satisfied":true})").json().at("status"), "closed");
+  EXPECT_EQ(act(id, "evaluate", "dev-operator", R"({"satisfied":true})").json().at("status"),
+            "closed");
 }
 
 TEST_F(Contract, AnAcknowledgedChangeSurvivesKillNine) {
@@ -266,7 +291,8 @@ TEST_F(Contract, AnAcknowledgedChangeSurvivesKillNine) {
 
 TEST_F(Contract, BadFlagsUnreadableScenariosAndLockedDataAreErrors) {
   for (std::vector<std::string> flags : {std::vector<std::string>{"--bogus", "1"},
-                                         {"--clock", "sundial"}, {"--start", "yesterday"},
+                                         {"--clock", "sundial"},
+                                         {"--start", "yesterday"},
                                          {"--start", "2027-03-01T09:00:00+08:00"}}) {
     server_process s("heyuan", dir.path, flags);
     EXPECT_EQ(s.port(), 0);
@@ -294,10 +320,15 @@ TEST_F(Contract, DepartmentsAndTheirFigures) {
   std::string id = open();
   act(id, "dispatch", "dev-operator", R"({"lead":"xinhua","class":"B"})");
   act(id, "sign", "dev-xinhua");
-  act(id, "reply", "dev-xinhua", R"({"result":"已办结","handler":{"name":"a","post":"b","phone":"c"},"approved_by":{"name":"区长"}})");
+  act(id, "reply", "dev-xinhua",
+      R"({"result":"已办结","handler":{"name":"a","post":"b","phone":"c"},"approved_by":{"name":"区长"}})");
   act(id, "evaluate", "dev-operator", R"({"satisfied":false})");
-  auto stats = server->get("/api/v1/departments/xinhua/stats?from=2026-03-01T00:00:00%2B08:00&to=2026-04-01T00:00:00%2B08:00",
-                           "dev-xinhua").json();
+  auto stats = server
+                   ->get(
+                       "/api/v1/departments/xinhua/"
+                       "stats?from=2026-03-01T00:00:00%2B08:00&to=2026-04-01T00:00:00%2B08:00",
+                       "dev-xinhua")
+                   .json();
   EXPECT_EQ(stats.at("counts").at("received"), 1);
   EXPECT_EQ(stats.at("counts").at("signed_on_time"), 1);
   EXPECT_EQ(stats.at("counts").at("replied_on_time"), 1);
@@ -313,7 +344,9 @@ TEST_F(Contract, BulletinsForThePeriodAroundAnInstant) {
   start("mengcheng");
   std::string id = open();
   act(id, "dispatch", "dev-operator", R"({"lead":"housing"})");
-  auto week = server->get("/api/v1/reports?period=week&at=2026-03-18T10:00:00%2B08:00", "dev-supervisor").json();
+  auto week =
+      server->get("/api/v1/reports?period=week&at=2026-03-18T10:00:00%2B08:00", "dev-supervisor")
+          .json();
   EXPECT_EQ(week.at("from"), "2026-03-16T00:00:00+08:00");
   EXPECT_EQ(week.at("to"), "2026-03-23T00:00:00+08:00");
   EXPECT_EQ(week.at("registered"), 1);
@@ -321,8 +354,10 @@ TEST_F(Contract, BulletinsForThePeriodAroundAnInstant) {
   EXPECT_TRUE(week.at("departments").at(0).at("id").is_null());  // the center, before dispatch
   EXPECT_EQ(week.at("departments").at(1).at("id"), "housing");
   auto year = server->get("/api/v1/reports?period=year", "dev-operator").json();
-  EXPECT_NE(year.at("score").at("formula").as_string().find("20 x signed on time"), std::string::npos);
-  EXPECT_EQ(server->get("/api/v1/reports?period=decade", "dev-operator").code(), "validation_failed");
+  EXPECT_NE(year.at("score").at("formula").as_string().find("20 x signed on time"),
+            std::string::npos);
+  EXPECT_EQ(server->get("/api/v1/reports?period=decade", "dev-operator").code(),
+            "validation_failed");
   EXPECT_EQ(server->get("/api/v1/reports", "dev-housing").code(), "forbidden");
 }
 
@@ -341,10 +376,16 @@ TEST_F(Contract, ListingFiltersAndPagesWithACursor) {
   EXPECT_TRUE(rest.at("next").is_null());
   auto dispatched = server->get("/api/v1/tickets?status=dispatched", "dev-supervisor").json();
   EXPECT_EQ(dispatched.at("items").as_array().size(), 2u);
-  auto housing = server->get("/api/v1/tickets?department=housing&status=dispatched", "dev-operator").json();
+  auto housing =
+      server->get("/api/v1/tickets?department=housing&status=dispatched", "dev-operator").json();
   EXPECT_EQ(housing.at("items").as_array().size(), 2u);
   server->post("/admin/clock", "dev-admin", R"({"to":"2026-03-18T09:00:00+08:00"})");
-  EXPECT_EQ(server->get("/api/v1/tickets?overdue=true", "dev-supervisor").json().at("items").as_array().size(), 2u);
+  EXPECT_EQ(server->get("/api/v1/tickets?overdue=true", "dev-supervisor")
+                .json()
+                .at("items")
+                .as_array()
+                .size(),
+            2u);
   EXPECT_EQ(server->get("/api/v1/tickets?limit=0", "dev-supervisor").code(), "validation_failed");
 }
 

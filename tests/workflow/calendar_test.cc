@@ -7,7 +7,9 @@ namespace hotline::testing {
 namespace {
 using namespace workflow;
 
-const working_calendar& cal() { return scenario("mengcheng").calendar; }
+const working_calendar& cal() {
+  return scenario("mengcheng").calendar;
+}
 
 std::string after(const std::string& from, period p) {
   auto due = cal().due(at(from), p);
@@ -40,25 +42,20 @@ TEST(Calendar, TicketArrivingAt1745OnAFridayCivilCodeCounting) {
   EXPECT_EQ(after("2026-03-13T17:45:00+08:00", working_days(1)), "2026-03-16T17:30:00+08:00");
   EXPECT_EQ(after("2026-03-13T17:45:00+08:00", working_days(5)), "2026-03-20T17:30:00+08:00");
   // Half a working day runs on business hours: Monday 08:30 + 3h15.
-  EXPECT_EQ(after("2026-03-13T17:45:00+08:00", business_minutes(195)),
-            "2026-03-16T11:45:00+08:00");
+  EXPECT_EQ(after("2026-03-13T17:45:00+08:00", business_minutes(195)), "2026-03-16T11:45:00+08:00");
 }
 
 TEST(Calendar, HalfAWorkingDayStartingAt1100CrossesTheLunchBreak) {
   // 11:00-12:00 is one hour; the other 2h15 run from 14:30.
-  EXPECT_EQ(after("2026-03-16T11:00:00+08:00", business_minutes(195)),
-            "2026-03-16T16:45:00+08:00");
+  EXPECT_EQ(after("2026-03-16T11:00:00+08:00", business_minutes(195)), "2026-03-16T16:45:00+08:00");
 }
 
 TEST(Calendar, BusinessHoursBeforeOpeningDuringLunchAndOnHolidays) {
-  EXPECT_EQ(after("2026-03-16T07:00:00+08:00", business_minutes(195)),
-            "2026-03-16T11:45:00+08:00");
+  EXPECT_EQ(after("2026-03-16T07:00:00+08:00", business_minutes(195)), "2026-03-16T11:45:00+08:00");
   EXPECT_EQ(after("2026-03-16T12:30:00+08:00", business_minutes(60)), "2026-03-16T15:30:00+08:00");
-  EXPECT_EQ(after("2026-10-03T10:00:00+08:00", business_minutes(195)),
-            "2026-10-08T11:45:00+08:00");
+  EXPECT_EQ(after("2026-10-03T10:00:00+08:00", business_minutes(195)), "2026-10-08T11:45:00+08:00");
   // A make-up Saturday is a full working day.
-  EXPECT_EQ(after("2026-02-14T10:00:00+08:00", business_minutes(195)),
-            "2026-02-14T15:45:00+08:00");
+  EXPECT_EQ(after("2026-02-14T10:00:00+08:00", business_minutes(195)), "2026-02-14T15:45:00+08:00");
   // Exactly filling the morning ends at 12:00, not after lunch.
   EXPECT_EQ(after("2026-03-16T08:30:00+08:00", business_minutes(210)), "2026-03-16T12:00:00+08:00");
 }
@@ -87,6 +84,25 @@ TEST(Calendar, AYearWithoutAFileIsAnErrorNeverAGuess) {
   EXPECT_EQ(due.error().code, refusal_code::calendar_unavailable);
   EXPECT_NE(due.error().message.find("2027"), std::string::npos);
   EXPECT_FALSE(cal().is_working_day({2024, 6, 3}));
+}
+
+TEST(Calendar, SaysHowFarItsYearsReach) {
+  ASSERT_TRUE(cal().covered_through({2025, 3, 1}));
+  EXPECT_EQ(*cal().covered_through({2025, 3, 1}), (date{2026, 12, 31}));  // 2025 runs on into 2026
+  EXPECT_EQ(*cal().covered_through({2026, 11, 23}), (date{2026, 12, 31}));
+  EXPECT_FALSE(cal().covered_through({2027, 1, 4}));
+}
+
+TEST(Calendar, WarnsOperatorsSixtyDaysBeforeItsDataEnds) {
+  auto far = horizon_of(cal(), {2026, 10, 31});
+  EXPECT_EQ(far.days_left, 61);
+  EXPECT_EQ(far.warning, "");
+  auto near = horizon_of(cal(), {2026, 11, 23});
+  EXPECT_EQ(near.days_left, 38);
+  EXPECT_NE(near.warning.find("calendars/2027.json"), std::string::npos);
+  auto beyond = horizon_of(cal(), {2027, 1, 4});
+  EXPECT_FALSE(beyond.covered_through);
+  EXPECT_NE(beyond.warning.find("every deadline is refused"), std::string::npos);
 }
 
 TEST(Calendar, WorkingDaysAndBusinessTime) {
