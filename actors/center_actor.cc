@@ -29,7 +29,8 @@ std::string next_id(center_state& st, instant now) {
   if (d != st.day) {
     st.day = d;
     st.next_seq = 1;
-    if (auto last = st.ctx->repo.last_id(prefix)) st.next_seq = std::atol(last->c_str() + prefix.size()) + 1;
+    if (auto last = st.ctx->repo.last_id(prefix))
+      st.next_seq = std::atol(last->c_str() + prefix.size()) + 1;
   }
   char seq[16];
   std::snprintf(seq, sizeof seq, "%06ld", st.next_seq++);
@@ -102,12 +103,17 @@ caf::behavior center_actor(self_ptr self, runtime_context* ctx) {
   end.back() = '\1';
   ctx->db.scan(storage::family::counters, precedent_prefix, end,
                [&](std::string_view key, std::string_view lead) {
-                 st.precedents[std::string(key.substr(precedent_prefix.size()))] = std::string(lead);
+                 st.precedents[std::string(key.substr(precedent_prefix.size()))] =
+                     std::string(lead);
                  return true;
                });
   self->set_down_handler([=](caf::down_msg& dm) { self->state.tickets.down(self, dm); });
   auto [adopt, live, release, counters] = supervision_handlers(self);
-  return {adopt, live, release, counters, [=](intake_request& r) { take_in(self, r); },
+  return {adopt,
+          live,
+          release,
+          counters,
+          [=](intake_request& r) { take_in(self, r); },
           [=](ticket_changed& change) {
             self->state.tickets.count(change);
             remember_precedent(self, change);

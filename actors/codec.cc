@@ -212,8 +212,12 @@ std::optional<T> decode_value(std::string_view bytes) {
 
 }  // namespace
 
-std::string encode(const std::vector<event_record>& events) { return encode_value(events); }
-std::string encode(const ticket_state& state) { return encode_value(state); }
+std::string encode(const std::vector<event_record>& events) {
+  return encode_value(events);
+}
+std::string encode(const ticket_state& state) {
+  return encode_value(state);
+}
 
 std::optional<std::vector<event_record>> decode_events(std::string_view bytes) {
   return decode_value<std::vector<event_record>>(bytes);

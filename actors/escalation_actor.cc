@@ -29,7 +29,7 @@ struct hot_spot {
 struct escalation_state {
   runtime_context* ctx = nullptr;
   bool concentration_supervises = false;
-  std::int64_t window = 0;  // seconds
+  std::int64_t window = 0;                          // seconds
   std::unordered_map<std::string, hot_spot> spots;  // topic \0 region
   std::map<std::string, std::size_t> tallies;
   static constexpr const char* name = "escalation";
@@ -52,10 +52,9 @@ void check(self_ptr self, const std::string& topic, const std::string& region, i
     if (!spot.supervised.insert(id).second) continue;
     supervise s;
     s.trigger = supervision_trigger::concentration;
-    s.reason = std::to_string(callers.value) + " or more callers on '" + topic + "' in '" +
-               region + "' within " +
-               std::to_string(st.ctx->where.rules.concentration_window_days.value) + " days (" +
-               callers.from + ")";
+    s.reason = std::to_string(callers.value) + " or more callers on '" + topic + "' in '" + region +
+               "' within " + std::to_string(st.ctx->where.rules.concentration_window_days.value) +
+               " days (" + callers.from + ")";
     st.ctx->route(ticket_message{
         id, command_request{s, system_actor("escalation"), st.ctx->track(reply_to()), ""}});
   }

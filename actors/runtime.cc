@@ -51,9 +51,9 @@ runtime::runtime(const runtime_options& o) : impl_(std::make_unique<impl>()) {
   ctx->catalog.push_back({"center", "center", "", ctx->center});
   for (const auto& d : ctx->where.departments.all()) {
     ctx->departments[d.id] = spawn_department(sys, ctx, d.id);
-    ctx->catalog.push_back(
-        {"department", d.id, d.parent.empty() ? "center" : "department:" + d.parent,
-         ctx->departments[d.id]});
+    ctx->catalog.push_back({"department", d.id,
+                            d.parent.empty() ? "center" : "department:" + d.parent,
+                            ctx->departments[d.id]});
   }
   ctx->escalation = spawn_escalation(sys, ctx);
   ctx->catalog.push_back({"escalation", "escalation", "", ctx->escalation});
@@ -78,17 +78,17 @@ runtime::~runtime() {
 
 void runtime::submit(intake request, actor_ref by, reply_to reply, std::string idempotency_key) {
   runtime_context* ctx = impl_->ctx.get();
-  caf::anon_send(ctx->center, intake_request{std::move(request), std::move(by),
-                                             ctx->track(std::move(reply)),
-                                             std::move(idempotency_key)});
+  caf::anon_send(ctx->center,
+                 intake_request{std::move(request), std::move(by), ctx->track(std::move(reply)),
+                                std::move(idempotency_key)});
 }
 
 void runtime::act(const std::string& id, command c, actor_ref by, reply_to reply,
                   std::string idempotency_key) {
   runtime_context* ctx = impl_->ctx.get();
-  ctx->route(ticket_message{id, command_request{std::move(c), std::move(by),
-                                                ctx->track(std::move(reply)),
-                                                std::move(idempotency_key)}});
+  ctx->route(
+      ticket_message{id, command_request{std::move(c), std::move(by), ctx->track(std::move(reply)),
+                                         std::move(idempotency_key)}});
 }
 
 std::optional<std::pair<std::string, std::uint64_t>> runtime::idempotency_record(
@@ -111,15 +111,24 @@ bulletin runtime::report(report_period p, instant at) const {
   auto [from, to] = period_bounds(p, at);
   bulletin_builder b(impl_->ctx->where, p, from, to);
   // A ticket can be answered in this period and registered up to a year before it.
-  for (const auto& id : impl_->ctx->repo.created_between({from.seconds - 366 * seconds_per_day}, to))
+  for (const auto& id :
+       impl_->ctx->repo.created_between({from.seconds - 366 * seconds_per_day}, to))
     b.add(impl_->ctx->repo.history(id));
   return b.finish();
 }
 
-const ticket_repository& runtime::repository() const { return impl_->ctx->repo; }
-const jurisdiction& runtime::where() const { return impl_->ctx->where; }
-instant runtime::now() const { return impl_->time->now(); }
-bool runtime::virtual_time() const { return impl_->time->is_virtual(); }
+const ticket_repository& runtime::repository() const {
+  return impl_->ctx->repo;
+}
+const jurisdiction& runtime::where() const {
+  return impl_->ctx->where;
+}
+instant runtime::now() const {
+  return impl_->time->now();
+}
+bool runtime::virtual_time() const {
+  return impl_->time->is_virtual();
+}
 
 std::optional<advance_result> runtime::advance(instant to) {
   if (!impl_->time->is_virtual()) return std::nullopt;
@@ -157,7 +166,8 @@ ticket_actor_info runtime::inspect(const std::string& id) {
     auto done = std::make_shared<std::promise<ticket_actor_info>>();
     auto answer = done->get_future();
     caf::anon_send<caf::message_priority::high>(
-        a, ticket_message{id, inspect_request{[done](ticket_actor_info i) { done->set_value(i); }}});
+        a,
+        ticket_message{id, inspect_request{[done](ticket_actor_info i) { done->set_value(i); }}});
     if (auto got = wait_for(answer, std::chrono::seconds(2))) return *got;
   }
   info.failed = ctx->directory.is_failed(id);
@@ -185,8 +195,8 @@ std::vector<actor_info> runtime::actors(const std::string& kind, std::size_t lim
             if (k == "mailbox") mailbox = v;
           done->set_value(mailbox);
         }});
-    out.push_back({e.kind, e.id, wait_for(size, std::chrono::milliseconds(500)).value_or(0),
-                   e.supervisor});
+    out.push_back(
+        {e.kind, e.id, wait_for(size, std::chrono::milliseconds(500)).value_or(0), e.supervisor});
   }
   if (!kind.empty() && kind != "ticket") return out;
   for (auto& [id, a] : ctx->directory.live_tickets(limit - std::min(limit, out.size()))) {
@@ -219,7 +229,8 @@ runtime_stats runtime::stats() const {
     auto st = static_cast<status>(i);
     auto n = static_cast<std::size_t>(std::max(0L, ctx->metrics.by_status[i].load()));
     s.by_status.emplace_back(st, n);
-    if (st != status::declined && st != status::terminated && st != status::closed) s.open_tickets += n;
+    if (st != status::declined && st != status::terminated && st != status::closed)
+      s.open_tickets += n;
   }
   s.armed_timers = static_cast<std::size_t>(std::max(0L, ctx->metrics.armed_timers.load()));
   s.store = ctx->db.stats();

@@ -31,13 +31,13 @@ struct runtime_options {
   const workflow::jurisdiction* where = nullptr;  // REQUIRES: outlives the runtime
   storage::store* db = nullptr;                   // REQUIRES: outlives the runtime
   bool virtual_time = false;
-  workflow::instant start;                        // the virtual clock's first instant
+  workflow::instant start;  // the virtual clock's first instant
   std::size_t worker_threads = 2;
-  std::size_t max_live_tickets = 20000;           // more active tickets than this: passivate
-  std::chrono::milliseconds idle_after{30000};    // an untouched ticket passivates after this
-  int restart_limit = 3;                          // crashes within restart_window before parking
+  std::size_t max_live_tickets = 20000;         // more active tickets than this: passivate
+  std::chrono::milliseconds idle_after{30000};  // an untouched ticket passivates after this
+  int restart_limit = 3;                        // crashes within restart_window before parking
   std::chrono::seconds restart_window{60};
-  std::size_t max_in_flight = 20000;              // commands in progress before overloaded
+  std::size_t max_in_flight = 20000;  // commands in progress before overloaded
 };
 
 /// A ticket as stored: its durable state and whole history.
@@ -106,7 +106,8 @@ class runtime {
   void act(const std::string& id, workflow::command c, workflow::actor_ref by, reply_to reply,
            std::string idempotency_key = "");
   /// What an earlier request with this idempotency key produced, if it was carried out.
-  std::optional<std::pair<std::string, std::uint64_t>> idempotency_record(const std::string& key) const;
+  std::optional<std::pair<std::string, std::uint64_t>> idempotency_record(
+      const std::string& key) const;
 
   /// The bulletin of the period around `at`, from the durable histories of the tickets created
   /// in the year before the period or during it.

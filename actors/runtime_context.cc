@@ -54,7 +54,8 @@ void runtime_context::route(ticket_message m) {
   }
   ++metrics.activations;
   caf::actor owner = owner_for(*loaded);
-  caf::anon_send(owner, adopt_request{id, std::make_shared<workflow::ticket_state>(std::move(*loaded))});
+  caf::anon_send(owner,
+                 adopt_request{id, std::make_shared<workflow::ticket_state>(std::move(*loaded))});
 }
 
 reply_to runtime_context::track(reply_to inner) {

@@ -4,9 +4,9 @@
 
 #include <array>
 #include <atomic>
+#include <caf/all.hpp>
 #include <condition_variable>
 #include <mutex>
-#include <caf/all.hpp>
 #include <unordered_map>
 
 #include "actors/caf_messages.h"

@@ -29,7 +29,9 @@ struct ticket_actor_state {
 };
 using self_ptr = caf::stateful_actor<ticket_actor_state>*;
 
-bool terminal(const ticket_state& s) { return s.exists() && !s.is_open(); }
+bool terminal(const ticket_state& s) {
+  return s.exists() && !s.is_open();
+}
 
 // What owners count: the status, and who holds the ticket.
 bool holders_changed(const ticket_state& a, const ticket_state& b) {
@@ -43,8 +45,10 @@ bool holders_changed(const ticket_state& a, const ticket_state& b) {
 
 bool concerns_escalation(const std::vector<event_record>& events) {
   return std::any_of(events.begin(), events.end(), [](const event_record& e) {
-    return std::holds_alternative<submitted>(e.body) || std::holds_alternative<supervised>(e.body) ||
-           std::holds_alternative<evaluated>(e.body) || std::holds_alternative<terminated>(e.body) ||
+    return std::holds_alternative<submitted>(e.body) ||
+           std::holds_alternative<supervised>(e.body) ||
+           std::holds_alternative<evaluated>(e.body) ||
+           std::holds_alternative<terminated>(e.body) ||
            std::holds_alternative<rework_started>(e.body);
   });
 }
@@ -63,8 +67,8 @@ void notify(runtime_context* ctx, const caf::actor& me, const ticket_changed& ch
   const ticket_state& after = *change.after;
   if (before.exists()) --ctx->metrics.by_status[static_cast<std::size_t>(before.current)];
   ++ctx->metrics.by_status[static_cast<std::size_t>(after.current)];
-  ctx->metrics.armed_timers += static_cast<long>(deadlines(after).size()) -
-                               static_cast<long>(deadlines(before).size());
+  ctx->metrics.armed_timers +=
+      static_cast<long>(deadlines(after).size()) - static_cast<long>(deadlines(before).size());
   if (before.exists() && before.lead != after.lead) {
     caf::anon_send(ctx->owner_for(after), adopt_live{after.id, me});
     caf::anon_send(ctx->owner_for(before), release_ticket{me.address()});
@@ -84,7 +88,8 @@ void notify(runtime_context* ctx, const caf::actor& me, const ticket_changed& ch
   }
   if (concerns_escalation(*change.events)) caf::anon_send(ctx->escalation, change);
   auto armed = deadlines(after);
-  if (!ctx->time.is_virtual() && !armed.empty()) caf::anon_send(ctx->timer, due_atom::value, armed.front().due);
+  if (!ctx->time.is_virtual() && !armed.empty())
+    caf::anon_send(ctx->timer, due_atom::value, armed.front().due);
   if (terminal(after)) caf::anon_send(me, passivate_atom::value);  // closed tickets leave memory
 }
 

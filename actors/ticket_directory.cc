@@ -113,8 +113,12 @@ bool ticket_directory::is_failed(const std::string& id) const {
   return it != s.entries.end() && it->second.failed;
 }
 
-std::size_t ticket_directory::live_count() const { return live_; }
-std::size_t ticket_directory::failed_count() const { return failed_; }
+std::size_t ticket_directory::live_count() const {
+  return live_;
+}
+std::size_t ticket_directory::failed_count() const {
+  return failed_;
+}
 
 std::vector<std::pair<std::string, caf::actor>> ticket_directory::live_tickets(
     std::size_t limit) const {
@@ -147,7 +151,8 @@ std::vector<caf::actor> ticket_directory::over_capacity(std::size_t max_live) {
 
 namespace hotline::actors {
 
-std::vector<caf::actor> ticket_directory::idle_since(std::chrono::steady_clock::time_point before) const {
+std::vector<caf::actor> ticket_directory::idle_since(
+    std::chrono::steady_clock::time_point before) const {
   std::vector<caf::actor> out;
   for (const auto& s : shards_) {
     std::lock_guard<std::mutex> lock(s.mutex);

@@ -52,7 +52,7 @@ class ticket_directory {
 
  private:
   struct entry {
-    caf::actor actor;  // live when set
+    caf::actor actor;                               // live when set
     std::chrono::steady_clock::time_point touched;  // the last message routed to it
     bool activating = false;
     bool failed = false;

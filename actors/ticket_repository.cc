@@ -23,7 +23,9 @@ std::string status_key(status s, const std::string& id) {
 std::string holder_key(const std::string& d, const std::string& id) {
   return "h" + sep + d + sep + id;
 }
-std::string overdue_key(const std::string& id) { return "o" + sep + id; }
+std::string overdue_key(const std::string& id) {
+  return "o" + sep + id;
+}
 std::string level_key(supervision_level l, const std::string& id) {
   return "v" + sep + std::string(name_of(l)) + sep + id;
 }
@@ -120,15 +122,14 @@ std::optional<ticket_state> ticket_repository::load(const std::string& id) const
 std::vector<event_record> ticket_repository::history(const std::string& id) const {
   std::vector<event_record> all;
   scan_prefix(db_, family::events, id + sep, [&](std::string_view, std::string_view value) {
-    if (auto events = decode_events(value))
-      all.insert(all.end(), events->begin(), events->end());
+    if (auto events = decode_events(value)) all.insert(all.end(), events->begin(), events->end());
     return true;
   });
   return all;
 }
 
 std::vector<due_entry> ticket_repository::due_until(instant until, std::size_t limit,
-                                                   const std::string& after_key) const {
+                                                    const std::string& after_key) const {
   std::vector<due_entry> out;
   std::string from = after_key.empty() ? "" : after_key + std::string(1, '\0');
   db_.scan(family::due, from, storage::time_key(until.seconds + 1),

@@ -15,7 +15,8 @@ namespace hotline::actors {
 
 class ticket_supervision {
  public:
-  ticket_supervision(runtime_context* ctx, std::string owner) : ctx_(ctx), owner_(std::move(owner)) {}
+  ticket_supervision(runtime_context* ctx, std::string owner)
+      : ctx_(ctx), owner_(std::move(owner)) {}
 
   /// Spawns and supervises an actor for a ticket loaded from storage.
   void adopt(caf::local_actor* self, const adopt_request& r);
@@ -42,15 +43,14 @@ class ticket_supervision {
 /// The handlers every owner shares, to put in its behavior.
 template <class State>
 auto supervision_handlers(caf::stateful_actor<State>* self) {
-  return std::make_tuple(
-      [=](adopt_request& r) { self->state.tickets.adopt(self, r); },
-      [=](adopt_live& r) { self->state.tickets.watch(self, r.id, r.ticket); },
-      [=](release_ticket& r) { self->state.tickets.release(self, r.ticket); },
-      [=](counters_request& r) {
-        auto c = self->state.tickets.counters();
-        c.emplace_back("mailbox", self->mailbox().size());
-        r.reply(std::move(c));
-      });
+  return std::make_tuple([=](adopt_request& r) { self->state.tickets.adopt(self, r); },
+                         [=](adopt_live& r) { self->state.tickets.watch(self, r.id, r.ticket); },
+                         [=](release_ticket& r) { self->state.tickets.release(self, r.ticket); },
+                         [=](counters_request& r) {
+                           auto c = self->state.tickets.counters();
+                           c.emplace_back("mailbox", self->mailbox().size());
+                           r.reply(std::move(c));
+                         });
 }
 
 }  // namespace hotline::actors

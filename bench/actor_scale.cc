@@ -56,7 +56,8 @@ std::unique_ptr<storage::store> open_store(const fs::path& dir) {
 }
 
 // Runs `n` asynchronous jobs with at most `window` in flight; `job(i, done)` must call done().
-void pump(std::size_t n, std::size_t window, const std::function<void(std::size_t, std::function<void()>)>& job) {
+void pump(std::size_t n, std::size_t window,
+          const std::function<void(std::size_t, std::function<void()>)>& job) {
   std::atomic<std::size_t> in_flight{0}, finished{0};
   for (std::size_t i = 0; i < n; ++i) {
     while (in_flight >= window) std::this_thread::yield();
@@ -105,17 +106,19 @@ int main(int argc, char** argv) {
   }
   fs::path root = fs::temp_directory_path() / ("hotline-actor-scale-" + std::to_string(::getpid()));
   fs::remove_all(root);
-  std::printf("actor_scale: %zu open tickets with armed timers (%s), durable RocksDB, virtual "
-              "clock, max %zu live ticket actors\n",
-              tickets,
-              dispatched_storm ? "heyuan, dispatched across departments: sign deadlines"
-                               : "yaoan-water, not yet forwarded: dispatch deadlines",
-              max_live);
+  std::printf(
+      "actor_scale: %zu open tickets with armed timers (%s), durable RocksDB, virtual "
+      "clock, max %zu live ticket actors\n",
+      tickets,
+      dispatched_storm ? "heyuan, dispatched across departments: sign deadlines"
+                       : "yaoan-water, not yet forwarded: dispatch deadlines",
+      max_live);
 
   double ceiling = rocksdb_ceiling(root / "ceiling", tickets);
-  std::printf("  baseline  bare RocksDB, synced group commit of %zu command-shaped batches "
-              "(4 keys): %.0f batches/s\n",
-              tickets, ceiling);
+  std::printf(
+      "  baseline  bare RocksDB, synced group commit of %zu command-shaped batches "
+      "(4 keys): %.0f batches/s\n",
+      tickets, ceiling);
   fs::remove_all(root / "ceiling");
 
   actors::runtime_options o;
@@ -137,15 +140,19 @@ int main(int argc, char** argv) {
       r.type = ticket_type::complaint;
       r.title = "停水";
       r.content = "小区停水，请尽快处理。";
-      rt.submit(r, {role::operator_, "", "bench"}, actors::reply_to([&, i, done](actors::command_outcome out) {
-        if (!out.ticket) return done();
-        ids[i] = out.ticket->id;
-        if (!dispatched_storm) return done();
-        const auto& units = where.value().departments.all();
-        rt.act(ids[i], dispatch{units[i % units.size()].id, {}, std::nullopt, std::nullopt, std::nullopt},
-               {role::operator_, "", "bench"},
-               actors::reply_to([done](actors::command_outcome) { done(); }));
-      }));
+      rt.submit(
+          r, {role::operator_, "", "bench"},
+          actors::reply_to([&, i, done](actors::command_outcome out) {
+            if (!out.ticket) return done();
+            ids[i] = out.ticket->id;
+            if (!dispatched_storm) return done();
+            const auto& units = where.value().departments.all();
+            rt.act(
+                ids[i],
+                dispatch{units[i % units.size()].id, {}, std::nullopt, std::nullopt, std::nullopt},
+                {role::operator_, "", "bench"},
+                actors::reply_to([done](actors::command_outcome) { done(); }));
+          }));
     });
     double create = seconds_since(t0);
     rt.quiesce(std::chrono::seconds(60));
@@ -155,20 +162,22 @@ int main(int argc, char** argv) {
     ::malloc_trim(0);
     std::size_t rss1 = rss_bytes();
     const double commands = double(tickets) * (dispatched_storm ? 2 : 1);
-    std::printf("  create    %zu tickets (%.0f commands) in %.2f s: %.0f commands/s (%.2f x the "
-                "RocksDB ceiling)\n",
-                tickets, commands, create, commands / create, commands / create / ceiling);
-    std::printf("  memory    %.0f bytes resident per open ticket (%.0f before malloc_trim); "
-                "%zu ticket actors live\n",
-                double(rss1 - rss0) / tickets, double(rss_raw - rss0) / tickets,
-                rt.stats().live_tickets);
+    std::printf(
+        "  create    %zu tickets (%.0f commands) in %.2f s: %.0f commands/s (%.2f x the "
+        "RocksDB ceiling)\n",
+        tickets, commands, create, commands / create, commands / create / ceiling);
+    std::printf(
+        "  memory    %.0f bytes resident per open ticket (%.0f before malloc_trim); "
+        "%zu ticket actors live\n",
+        double(rss1 - rss0) / tickets, double(rss_raw - rss0) / tickets, rt.stats().live_tickets);
 
     auto t1 = steady::now();
     auto fired = rt.advance(*parse_instant("2026-03-17T17:30:00+08:00"));
     double storm = seconds_since(t1);
-    std::printf("  storm     %zu deadlines due at one instant handled and durable in %.3f s "
-                "(%.0f/s, %.2f x the RocksDB ceiling)\n",
-                fired->fired, storm, fired->fired / storm, fired->fired / storm / ceiling);
+    std::printf(
+        "  storm     %zu deadlines due at one instant handled and durable in %.3f s "
+        "(%.0f/s, %.2f x the RocksDB ceiling)\n",
+        fired->fired, storm, fired->fired / storm, fired->fired / storm / ceiling);
   }
 
   // Recovery: on first touch (lazy) against loading every open ticket (eager).
@@ -182,25 +191,27 @@ int main(int argc, char** argv) {
   std::mt19937 pick(42);
   std::string probe = ids[pick() % tickets];
   std::promise<actors::command_outcome> served;
-  command touch = dispatched_storm
-                      ? command{supervise{"bench", std::nullopt}}
-                      : command{dispatch{"water-supply", {}, std::nullopt, std::nullopt,
-                                         signature{"杨书记", "副书记"}}};
+  command touch =
+      dispatched_storm
+          ? command{supervise{"bench", std::nullopt}}
+          : command{dispatch{
+                "water-supply", {}, std::nullopt, std::nullopt, signature{"杨书记", "副书记"}}};
   rt.act(probe, touch, {dispatched_storm ? role::supervisor : role::operator_, "", "bench"},
          actors::reply_to([&](actors::command_outcome out) { served.set_value(out); }));
   bool ok = served.get_future().get().what == actors::command_outcome::kind::done;
   double serving = seconds_since(t2);
-  std::printf("  recovery  lazy: serving after %.3f s (RocksDB open %.3f s, runtime up %.3f s, first "
-              "command %s)\n",
-              serving, opened, started - opened, ok ? "durable" : "FAILED");
+  std::printf(
+      "  recovery  lazy: serving after %.3f s (RocksDB open %.3f s, runtime up %.3f s, first "
+      "command %s)\n",
+      serving, opened, started - opened, ok ? "durable" : "FAILED");
   auto t3 = steady::now();
   std::size_t loaded = 0;
   db->scan(storage::family::snapshots, "", "", [&](std::string_view id, std::string_view) {
     loaded += rt.repository().load(std::string(id)).has_value();
     return true;
   });
-  std::printf("  recovery  eager alternative: loading all %zu tickets' states takes %.3f s\n", loaded,
-              seconds_since(t3));
+  std::printf("  recovery  eager alternative: loading all %zu tickets' states takes %.3f s\n",
+              loaded, seconds_since(t3));
   fs::remove_all(root);
   return ok ? 0 : 1;
 }

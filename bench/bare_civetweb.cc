@@ -13,9 +13,10 @@ int fixed(mg_connection* conn, void*) {
   while (mg_read(conn, buf, sizeof buf) > 0) {
   }
   static const char body[] = "{\"id\":\"bench-20260316-000001\",\"status\":\"received\"}";
-  mg_printf(conn,
-            "HTTP/1.1 201 Created\r\nContent-Type: application/json\r\nContent-Length: %zu\r\n\r\n%s",
-            sizeof body - 1, body);
+  mg_printf(
+      conn,
+      "HTTP/1.1 201 Created\r\nContent-Type: application/json\r\nContent-Length: %zu\r\n\r\n%s",
+      sizeof body - 1, body);
   return 201;
 }
 
@@ -30,8 +31,8 @@ int main(int argc, char** argv) {
   sigaddset(&set, SIGINT);
   pthread_sigmask(SIG_BLOCK, &set, nullptr);
   mg_init_library(0);
-  const char* options[] = {"listening_ports", listen.c_str(), "num_threads", "64",
-                           "enable_keep_alive", "yes", nullptr};
+  const char* options[] = {"listening_ports",   listen.c_str(), "num_threads", "64",
+                           "enable_keep_alive", "yes",          nullptr};
   mg_callbacks callbacks{};
   mg_context* ctx = mg_start(&callbacks, nullptr, options);
   if (!ctx) return 1;

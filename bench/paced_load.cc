@@ -40,10 +40,12 @@ struct connection {
   // Sends one request and reads one response; its status and body, or status 0.
   std::pair<int, std::string> exchange(const std::string& method, const std::string& path,
                                        const std::string& token, const std::string& body) {
-    std::string req = method + " " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " +
-                      token + "\r\nContent-Type: application/json\r\nContent-Length: " +
-                      std::to_string(body.size()) + "\r\n\r\n" + body;
-    if (::send(fd, req.data(), req.size(), MSG_NOSIGNAL) != static_cast<ssize_t>(req.size())) return {0, ""};
+    std::string req =
+        method + " " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + token +
+        "\r\nContent-Type: application/json\r\nContent-Length: " + std::to_string(body.size()) +
+        "\r\n\r\n" + body;
+    if (::send(fd, req.data(), req.size(), MSG_NOSIGNAL) != static_cast<ssize_t>(req.size()))
+      return {0, ""};
     char chunk[65536];
     for (;;) {
       auto head = buffer.find("\r\n\r\n");
@@ -78,13 +80,18 @@ struct lifecycle {
   void next(std::string& method, std::string& path, std::string& token, std::string& body) const {
     method = "POST";
     const std::string base = "/api/v1/tickets/" + id + "/";
-    if (status == "received") path = base + "dispatch", token = "dev-operator", body = R"({"lead":"housing"})";
-    else if (status == "dispatched") path = base + "sign", token = "dev-housing", body = "{}";
-    else if (status == "handling") path = base + "reply", token = "dev-housing",
-        body = R"({"result":"已处理","handler":{"name":"李四","post":"科长","phone":"1"}})";
-    else if (status == "replied") path = base + "evaluate", token = "dev-operator", body = R"({"satisfied":true})";
-    else path = "/api/v1/tickets", token = "dev-operator",
-        body = R"({"channel":"phone","type":"complaint","title":"压测","content":"paced load"})";
+    if (status == "received")
+      path = base + "dispatch", token = "dev-operator", body = R"({"lead":"housing"})";
+    else if (status == "dispatched")
+      path = base + "sign", token = "dev-housing", body = "{}";
+    else if (status == "handling")
+      path = base + "reply", token = "dev-housing",
+      body = R"({"result":"已处理","handler":{"name":"李四","post":"科长","phone":"1"}})";
+    else if (status == "replied")
+      path = base + "evaluate", token = "dev-operator", body = R"({"satisfied":true})";
+    else
+      path = "/api/v1/tickets", token = "dev-operator",
+      body = R"({"channel":"phone","type":"complaint","title":"压测","content":"paced load"})";
   }
 };
 
@@ -96,11 +103,16 @@ int main(int argc, char** argv) {
   std::string mode = "submit";
   for (int i = 1; i + 1 < argc; i += 2) {
     std::string flag = argv[i], value = argv[i + 1];
-    if (flag == "--port") port = std::stoi(value);
-    else if (flag == "--rate") rate = std::stod(value);
-    else if (flag == "--seconds") seconds = std::stod(value);
-    else if (flag == "--connections") connections = std::stoi(value);
-    else if (flag == "--mode") mode = value;
+    if (flag == "--port")
+      port = std::stoi(value);
+    else if (flag == "--rate")
+      rate = std::stod(value);
+    else if (flag == "--seconds")
+      seconds = std::stod(value);
+    else if (flag == "--connections")
+      connections = std::stoi(value);
+    else if (flag == "--mode")
+      mode = value;
   }
   std::mutex mutex;
   std::vector<double> latencies;
@@ -119,8 +131,11 @@ int main(int argc, char** argv) {
                                interval * (k + double(c) / connections));
         if (due > start + std::chrono::duration<double>(seconds)) break;
         std::this_thread::sleep_until(due);
-        std::string method = "POST", path = "/api/v1/tickets", token = "dev-operator",
-                    body = R"({"channel":"phone","type":"complaint","title":"压测","content":"paced load"})";
+        std::string
+            method = "POST",
+            path = "/api/v1/tickets", token = "dev-operator",
+            body =
+                R"({"channel":"phone","type":"complaint","title":"压测","content":"paced load"})";
         if (mode == "lifecycle") ticket.next(method, path, token, body);
         auto [status, reply] = conn.exchange(method, path, token, body);
         mine.push_back(std::chrono::duration<double, std::milli>(clock_type::now() - due).count());
@@ -141,10 +156,13 @@ int main(int argc, char** argv) {
   for (auto& t : threads) t.join();
   std::sort(latencies.begin(), latencies.end());
   auto pct = [&](double p) {
-    return latencies.empty() ? 0.0 : latencies[std::min(latencies.size() - 1, std::size_t(p * latencies.size()))];
+    return latencies.empty()
+               ? 0.0
+               : latencies[std::min(latencies.size() - 1, std::size_t(p * latencies.size()))];
   };
-  std::printf("sent=%zu rate=%.0f/s errors=%ld p50=%.2fms p90=%.2fms p99=%.2fms p99.9=%.2fms max=%.2fms\n",
-              latencies.size(), latencies.size() / seconds, errors.load(), pct(0.5), pct(0.9), pct(0.99),
-              pct(0.999), latencies.empty() ? 0.0 : latencies.back());
+  std::printf(
+      "sent=%zu rate=%.0f/s errors=%ld p50=%.2fms p90=%.2fms p99=%.2fms p99.9=%.2fms max=%.2fms\n",
+      latencies.size(), latencies.size() / seconds, errors.load(), pct(0.5), pct(0.9), pct(0.99),
+      pct(0.999), latencies.empty() ? 0.0 : latencies.back());
   return 0;
 }

@@ -23,7 +23,9 @@ const jurisdiction& load(const std::string& id) {
   return cache.emplace(id, std::move(j).value()).first->second;
 }
 
-instant t(const char* text) { return *parse_instant(text); }
+instant t(const char* text) {
+  return *parse_instant(text);
+}
 
 struct step {
   command c;
@@ -65,11 +67,12 @@ void BM_Lifecycle(benchmark::State& st, std::string id, std::string lead) {
     }
     benchmark::DoNotOptimize(s);
   }
-  st.counters["commands"] = benchmark::Counter(double(st.iterations() * steps.size()),
-                                               benchmark::Counter::kIsRate);
+  st.counters["commands"] =
+      benchmark::Counter(double(st.iterations() * steps.size()), benchmark::Counter::kIsRate);
   st.counters["events"] = benchmark::Counter(double(events), benchmark::Counter::kIsRate);
 }
-BENCHMARK_CAPTURE(BM_Lifecycle, yaoan_water, std::string("yaoan-water"), std::string("water-supply"));
+BENCHMARK_CAPTURE(BM_Lifecycle, yaoan_water, std::string("yaoan-water"),
+                  std::string("water-supply"));
 BENCHMARK_CAPTURE(BM_Lifecycle, mengcheng, std::string("mengcheng"), std::string("housing"));
 BENCHMARK_CAPTURE(BM_Lifecycle, zhijiang, std::string("zhijiang"), std::string("housing"));
 BENCHMARK_CAPTURE(BM_Lifecycle, pingdingshan, std::string("pingdingshan"), std::string("xinhua"));

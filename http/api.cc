@@ -48,7 +48,8 @@ std::variant<json::value, response> json_body(const request& r) {
     return error_response(415, "unsupported_media_type", "Send the body as application/json.");
   json::error_code ec;
   auto v = json::parse(r.body, ec);
-  if (ec) return error_response(400, "bad_json", "The body is not valid JSON: " + ec.message() + ".");
+  if (ec)
+    return error_response(400, "bad_json", "The body is not valid JSON: " + ec.message() + ".");
   return v;
 }
 
@@ -165,7 +166,8 @@ response api::change(const call& c, int success_status,
       auto view = record ? ticket_view(record->first, record->second, c.who) : std::nullopt;
       if (!view) return error_response(503, "unavailable", "The first answer cannot be rebuilt.");
       response r = json_response(success_status, *view);
-      if (success_status == 201) r.headers.emplace_back("Location", "/api/v1/tickets/" + record->first);
+      if (success_status == 201)
+        r.headers.emplace_back("Location", "/api/v1/tickets/" + record->first);
       return r;
     }
     in_progress_.emplace(key, mine.get_future().share());
@@ -177,7 +179,8 @@ response api::change(const call& c, int success_status,
   } else {
     auto done = std::make_shared<std::promise<actors::command_outcome>>();
     auto outcome = done->get_future();
-    send(actors::reply_to([done](actors::command_outcome o) { done->set_value(std::move(o)); }), key);
+    send(actors::reply_to([done](actors::command_outcome o) { done->set_value(std::move(o)); }),
+         key);
     if (outcome.wait_for(std::chrono::seconds(30)) != std::future_status::ready) {
       out = error_response(503, "unavailable", "The command did not complete in time; retry.");
       out.headers.emplace_back("Retry-After", "1");

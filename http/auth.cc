@@ -39,7 +39,8 @@ result<token_table> token_table::load(const std::string& file, const department_
     std::string token = text_of("token"), role_name = text_of("role");
     auto r = parse_name<role>(role_name);
     if (token.empty()) return bad_file(file, where + ".token is missing");
-    if (!r || *r == role::system) return bad_file(file, where + ".role '" + role_name + "' is not a role");
+    if (!r || *r == role::system)
+      return bad_file(file, where + ".role '" + role_name + "' is not a role");
     actor_ref who{*r, "", text_of("label")};
     if (who.label.empty()) who.label = where;
     if (*r == role::department) {

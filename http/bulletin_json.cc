@@ -22,14 +22,21 @@ json::object counts_json(const unit_counts& c) {
   json::object by_level;
   for (std::size_t i = 1; i < c.supervised_by_level.size(); ++i)
     by_level[name_of(static_cast<supervision_level>(i))] = c.supervised_by_level[i];
-  return {{"received", c.received},         {"signed_on_time", c.signed_on_time},
-          {"signed_late", c.signed_late},   {"deemed_signed", c.deemed},
-          {"returned", c.returned},         {"overdue", c.overdue},
-          {"extended", c.extended},         {"replied", c.replied},
-          {"replied_on_time", c.replied_on_time}, {"satisfied", c.satisfied},
-          {"dissatisfied", c.dissatisfied}, {"reworked", c.reworked},
+  return {{"received", c.received},
+          {"signed_on_time", c.signed_on_time},
+          {"signed_late", c.signed_late},
+          {"deemed_signed", c.deemed},
+          {"returned", c.returned},
+          {"overdue", c.overdue},
+          {"extended", c.extended},
+          {"replied", c.replied},
+          {"replied_on_time", c.replied_on_time},
+          {"satisfied", c.satisfied},
+          {"dissatisfied", c.dissatisfied},
+          {"reworked", c.reworked},
           {"professional_reviews", c.reviewed},
-          {"supervised", c.supervised},     {"supervised_by_level", std::move(by_level)},
+          {"supervised", c.supervised},
+          {"supervised_by_level", std::move(by_level)},
           {"terminated", c.terminated}};
 }
 
@@ -42,17 +49,22 @@ json::object rates_json(const unit_counts& c) {
 json::object bulletin_json(const bulletin& b, const jurisdiction& j) {
   json::array units;
   if (auto center = b.departments.find(center_key); center != b.departments.end())
-    units.push_back({{"id", nullptr}, {"name", "hotline center (before dispatch)"},
-                     {"counts", counts_json(center->second)}, {"rates", rates_json(center->second)}});
+    units.push_back({{"id", nullptr},
+                     {"name", "hotline center (before dispatch)"},
+                     {"counts", counts_json(center->second)},
+                     {"rates", rates_json(center->second)}});
   for (const auto& d : j.departments.all()) {
     auto it = b.departments.find(d.id);
     if (it == b.departments.end()) continue;
-    units.push_back({{"id", d.id}, {"name", d.name}, {"counts", counts_json(it->second)},
+    units.push_back({{"id", d.id},
+                     {"name", d.name},
+                     {"counts", counts_json(it->second)},
                      {"rates", rates_json(it->second)}});
   }
   json::array daily;
   for (const auto& d : b.daily)
-    daily.push_back({{"date", format_date(d.day)}, {"received", d.received}, {"overdue", d.overdue}});
+    daily.push_back(
+        {{"date", format_date(d.day)}, {"received", d.received}, {"overdue", d.overdue}});
   json::object out{{"jurisdiction", b.jurisdiction},
                    {"period", name_of(b.period)},
                    {"from", format_instant(b.from)},

@@ -18,26 +18,41 @@ namespace {
 
 const char* reason_phrase(int status) {
   switch (status) {
-    case 200: return "OK";
-    case 201: return "Created";
-    case 400: return "Bad Request";
-    case 401: return "Unauthorized";
-    case 403: return "Forbidden";
-    case 404: return "Not Found";
-    case 405: return "Method Not Allowed";
-    case 409: return "Conflict";
-    case 413: return "Payload Too Large";
-    case 415: return "Unsupported Media Type";
-    case 422: return "Unprocessable Entity";
-    case 429: return "Too Many Requests";
-    case 503: return "Service Unavailable";
-    default: return "Internal Server Error";
+    case 200:
+      return "OK";
+    case 201:
+      return "Created";
+    case 400:
+      return "Bad Request";
+    case 401:
+      return "Unauthorized";
+    case 403:
+      return "Forbidden";
+    case 404:
+      return "Not Found";
+    case 405:
+      return "Method Not Allowed";
+    case 409:
+      return "Conflict";
+    case 413:
+      return "Payload Too Large";
+    case 415:
+      return "Unsupported Media Type";
+    case 422:
+      return "Unprocessable Entity";
+    case 429:
+      return "Too Many Requests";
+    case 503:
+      return "Service Unavailable";
+    default:
+      return "Internal Server Error";
   }
 }
 
 std::string url_decode(const std::string& s) {
   std::string out(s.size() + 1, '\0');
-  int n = mg_url_decode(s.c_str(), static_cast<int>(s.size()), &out[0], static_cast<int>(out.size()), 1);
+  int n = mg_url_decode(s.c_str(), static_cast<int>(s.size()), &out[0],
+                        static_cast<int>(out.size()), 1);
   out.resize(n < 0 ? 0 : n);
   return out;
 }
@@ -53,7 +68,8 @@ std::map<std::string, std::string> parse_query(const char* q) {
     std::string pair = s.substr(start, end - start);
     if (!pair.empty()) {
       std::size_t eq = pair.find('=');
-      out[url_decode(pair.substr(0, eq))] = eq == std::string::npos ? "" : url_decode(pair.substr(eq + 1));
+      out[url_decode(pair.substr(0, eq))] =
+          eq == std::string::npos ? "" : url_decode(pair.substr(eq + 1));
     }
     start = end + 1;
   }
@@ -87,14 +103,15 @@ struct civet_server::impl {
     req.query = parse_query(info->query_string);
     for (int i = 0; i < info->num_headers; ++i) {
       std::string name = info->http_headers[i].name;
-      std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return std::tolower(c); });
+      std::transform(name.begin(), name.end(), name.begin(),
+                     [](unsigned char c) { return std::tolower(c); });
       req.headers[name] = info->http_headers[i].value;
     }
     // The body limit is checked before reading: a declared length over it is not read at all.
     if (info->content_length > static_cast<long long>(self->options.max_body)) {
       write(conn, error_response(413, "payload_too_large",
-                                 "The body is larger than " + std::to_string(self->options.max_body) +
-                                     " bytes."));
+                                 "The body is larger than " +
+                                     std::to_string(self->options.max_body) + " bytes."));
       return 413;
     }
     char buf[16384];
@@ -116,15 +133,21 @@ civet_server::civet_server(server_options o, handler h) : impl_(std::make_unique
   impl_->on_request = std::move(h);
 }
 
-civet_server::~civet_server() { stop(); }
+civet_server::~civet_server() {
+  stop();
+}
 
 std::string civet_server::start() {
   mg_init_library(0);
   std::string threads = std::to_string(impl_->options.threads);
-  const char* options[] = {"listening_ports",    impl_->options.listen.c_str(),
-                           "num_threads",        threads.c_str(),
-                           "enable_keep_alive",  "yes",
-                           "request_timeout_ms", "30000",
+  const char* options[] = {"listening_ports",
+                           impl_->options.listen.c_str(),
+                           "num_threads",
+                           threads.c_str(),
+                           "enable_keep_alive",
+                           "yes",
+                           "request_timeout_ms",
+                           "30000",
                            nullptr};
   mg_callbacks callbacks{};
   callbacks.log_message = [](const mg_connection*, const char*) { return 1; };  // errors: ours

@@ -17,7 +17,8 @@ response json_response(int status, const boost::json::value& body) {
 
 response error_response(int status, const std::string& code, const std::string& message,
                         boost::json::object details) {
-  return json_response(status, {{"error", {{"code", code}, {"message", message}, {"details", details}}}});
+  return json_response(status,
+                       {{"error", {{"code", code}, {"message", message}, {"details", details}}}});
 }
 
 response refusal_response(const refusal& r) {

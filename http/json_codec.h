@@ -147,7 +147,8 @@ class json_reader {
       auto e = j.is_string() ? workflow::parse_name<T>(j.get_string()) : std::nullopt;
       if (!e) {
         std::string names;
-        for (auto n : workflow::enum_names<T>::names) names += (names.empty() ? "" : ", ") + std::string(n);
+        for (auto n : workflow::enum_names<T>::names)
+          names += (names.empty() ? "" : ", ") + std::string(n);
         return fail(f, "must be one of: " + names);
       }
       v = *e;

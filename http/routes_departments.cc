@@ -7,11 +7,11 @@ namespace hotline::http {
 using namespace workflow;
 namespace json = boost::json;
 
-
 response api::departments(const call&) {
   json::array items;
   for (const auto& d : rt_.where().departments.all())
-    items.push_back({{"id", d.id}, {"name", d.name},
+    items.push_back({{"id", d.id},
+                     {"name", d.name},
                      {"parent", d.parent.empty() ? json::value(nullptr) : json::value(d.parent)},
                      {"tier", d.tier}});
   return json_response(200, {{"items", std::move(items)}});
@@ -21,7 +21,8 @@ response api::reports(const call& c) {
   auto period = report_period::month;
   if (auto it = c.req.query.find("period"); it != c.req.query.end()) {
     auto p = parse_name<report_period>(it->second);
-    if (!p) return refusal_response(invalid_field("period", "must be week, month, quarter or year"));
+    if (!p)
+      return refusal_response(invalid_field("period", "must be week, month, quarter or year"));
     period = *p;
   }
   instant at = rt_.now();
@@ -42,7 +43,8 @@ response api::department_stats(const call& c, const std::string& id) {
   if (c.who.who == role::department) {
     auto mine = subtree(c.who.department);
     if (std::find(mine.begin(), mine.end(), id) == mine.end())
-      return error_response(403, "forbidden", "Department " + c.who.department + " cannot see " + id + ".");
+      return error_response(403, "forbidden",
+                            "Department " + c.who.department + " cannot see " + id + ".");
   }
   // The period: [from, to), by default the month so far.
   instant to = rt_.now(), from = local_instant({local_date(to).year, local_date(to).month, 1}, 0);

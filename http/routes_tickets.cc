@@ -54,7 +54,8 @@ response api::get_ticket(const call& c, const std::string& id) {
   auto stored = rt_.read(id);
   if (!stored) return error_response(404, "not_found", "There is no ticket " + id + ".");
   if (!may_view(stored->state, c.who, rt_.where().departments))
-    return error_response(403, "forbidden", "Department " + c.who.department + " does not hold " + id + ".");
+    return error_response(403, "forbidden",
+                          "Department " + c.who.department + " does not hold " + id + ".");
   return json_response(200, ticket_json(stored->state, rt_.where().rules, c.who, &stored->history));
 }
 
@@ -71,10 +72,12 @@ response api::list_tickets(const call& c) {
   }
   if (auto v = param("supervision_level"); !v.empty()) {
     q.supervision = parse_name<supervision_level>(v);
-    if (!q.supervision) return refusal_response(invalid_field("supervision_level", "is not a level"));
+    if (!q.supervision)
+      return refusal_response(invalid_field("supervision_level", "is not a level"));
   }
   if (auto v = param("overdue"); !v.empty()) {
-    if (v != "true" && v != "false") return refusal_response(invalid_field("overdue", "must be true or false"));
+    if (v != "true" && v != "false")
+      return refusal_response(invalid_field("overdue", "must be true or false"));
     q.overdue_only = v == "true";
   }
   if (auto v = param("limit"); !v.empty()) {
@@ -86,11 +89,13 @@ response api::list_tickets(const call& c) {
   q.after = param("after");
   std::string department = param("department");
   if (!department.empty() && !rt_.where().departments.find(department))
-    return refusal_response(invalid_field("department", "'" + department + "' is not a department"));
+    return refusal_response(
+        invalid_field("department", "'" + department + "' is not a department"));
   if (c.who.who == role::department) {  // a department sees only its own tickets
     auto mine = subtree(c.who.department);
     if (!department.empty() && std::find(mine.begin(), mine.end(), department) == mine.end())
-      return error_response(403, "forbidden", "Department " + c.who.department + " cannot list " + department + ".");
+      return error_response(403, "forbidden",
+                            "Department " + c.who.department + " cannot list " + department + ".");
     q.holders = department.empty() ? mine : subtree(department);
   } else if (!department.empty()) {
     q.holders = subtree(department);

@@ -13,7 +13,9 @@ json::value or_null(const std::optional<T>& v) {
   return v ? json_writer::value(*v) : json::value(nullptr);
 }
 
-json::value text_or_null(const std::string& s) { return s.empty() ? json::value(nullptr) : json::value(s); }
+json::value text_or_null(const std::string& s) {
+  return s.empty() ? json::value(nullptr) : json::value(s);
+}
 
 json::value citizen_json(const ticket_state& s, bool visible) {
   if (!visible) return json::object{{"redacted", true}};
@@ -22,9 +24,13 @@ json::value citizen_json(const ticket_state& s, bool visible) {
 
 json::object history_entry(const event_record& e, bool citizen_visible) {
   json::object data = std::visit([](const auto& body) { return to_json(body); }, e.body);
-  if (!citizen_visible && data.contains("citizen")) data["citizen"] = json::object{{"redacted", true}};
-  return {{"seq", e.seq}, {"at", format_instant(e.at)}, {"event", event_name(e.body)},
-          {"by", e.by}, {"data", std::move(data)}};
+  if (!citizen_visible && data.contains("citizen"))
+    data["citizen"] = json::object{{"redacted", true}};
+  return {{"seq", e.seq},
+          {"at", format_instant(e.at)},
+          {"event", event_name(e.body)},
+          {"by", e.by},
+          {"data", std::move(data)}};
 }
 
 }  // namespace
@@ -34,12 +40,10 @@ json::object ticket_json(const ticket_state& s, const policy& p, const actor_ref
   const bool visible = citizen_visible(s, viewer);
   json::array co;
   for (const auto& c : s.co) co.push_back(json::string(c.department));
-  json::object deadlines{{"dispatch", or_null(s.dispatch_deadline.due)},
-                         {"sign", or_null(s.sign_deadline.due)},
-                         {"return", or_null(s.return_deadline.due)},
-                         {"contact", or_null(s.contact_deadline.due)},
-                         {"plan", or_null(s.plan_deadline.due)},
-                         {"handle", or_null(s.handle_deadline.due)}};
+  json::object deadlines{
+      {"dispatch", or_null(s.dispatch_deadline.due)}, {"sign", or_null(s.sign_deadline.due)},
+      {"return", or_null(s.return_deadline.due)},     {"contact", or_null(s.contact_deadline.due)},
+      {"plan", or_null(s.plan_deadline.due)},         {"handle", or_null(s.handle_deadline.due)}};
   json::object sign_off;
   for (std::size_t i = 0; i < count_of<step>(); ++i) {
     auto st = static_cast<step>(i);

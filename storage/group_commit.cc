@@ -5,7 +5,10 @@
 namespace hotline::storage {
 
 group_committer::group_committer(write_group write, bool synced, std::size_t max_group)
-    : write_(std::move(write)), synced_(synced), max_group_(max_group), writer_([this] { run(); }) {}
+    : write_(std::move(write)),
+      synced_(synced),
+      max_group_(max_group),
+      writer_([this] { run(); }) {}
 
 group_committer::~group_committer() {
   {

@@ -13,7 +13,9 @@ class memory_store final : public store {
  public:
   memory_store() : committer_([this](const std::vector<batch*>& g) { return apply(g); }, true) {}
 
-  void commit(batch b, commit_callback done) override { committer_.submit(std::move(b), std::move(done)); }
+  void commit(batch b, commit_callback done) override {
+    committer_.submit(std::move(b), std::move(done));
+  }
 
   std::optional<std::string> get(family f, std::string_view key) const override {
     std::shared_lock lock(mutex_);
@@ -57,6 +59,8 @@ class memory_store final : public store {
 
 }  // namespace
 
-std::unique_ptr<store> open_memory_store() { return std::make_unique<memory_store>(); }
+std::unique_ptr<store> open_memory_store() {
+  return std::make_unique<memory_store>();
+}
 
 }  // namespace hotline::storage

@@ -2,10 +2,10 @@
 
 #include <rocksdb/db.h>
 
-#include <filesystem>
 #include <rocksdb/filter_policy.h>
 #include <rocksdb/table.h>
 #include <rocksdb/write_batch.h>
+#include <filesystem>
 
 #include "storage/group_commit.h"
 
@@ -18,14 +18,15 @@ class rocksdb_store final : public store {
       : db_(db),
         handles_(std::move(handles)),
         sync_(sync),
-        committer_(std::in_place, [this](const std::vector<batch*>& g) { return apply(g); },
-                   sync) {}
+        committer_(
+            std::in_place, [this](const std::vector<batch*>& g) { return apply(g); }, sync) {}
 
   ~rocksdb_store() override {
     committer_.reset();  // drain before closing
     // Memtables to disk, so the next open has no log to replay.
     rocksdb::FlushOptions flush;
-    db_->Flush(flush, std::vector<rocksdb::ColumnFamilyHandle*>(handles_.begin() + 1, handles_.end()));
+    db_->Flush(flush,
+               std::vector<rocksdb::ColumnFamilyHandle*>(handles_.begin() + 1, handles_.end()));
     for (auto* h : handles_) db_->DestroyColumnFamilyHandle(h);
     delete db_;
   }
@@ -36,8 +37,8 @@ class rocksdb_store final : public store {
 
   std::optional<std::string> get(family f, std::string_view key) const override {
     std::string value;
-    auto s = db_->Get(rocksdb::ReadOptions(), handle(f), rocksdb::Slice(key.data(), key.size()),
-                      &value);
+    auto s =
+        db_->Get(rocksdb::ReadOptions(), handle(f), rocksdb::Slice(key.data(), key.size()), &value);
     if (!s.ok()) return std::nullopt;
     return value;
   }

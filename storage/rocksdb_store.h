@@ -11,9 +11,9 @@ namespace hotline::storage {
 
 struct rocksdb_options {
   std::string dir;
-  bool sync = true;             // false trades durability for speed; say so loudly at start
-  std::size_t cache_mb = 128;   // block cache for reads
-  std::size_t write_buffer_mb = 16;       // per column family
+  bool sync = true;                  // false trades durability for speed; say so loudly at start
+  std::size_t cache_mb = 128;        // block cache for reads
+  std::size_t write_buffer_mb = 16;  // per column family
   std::size_t total_write_buffer_mb = 64;  // all column families together: bounds memory
 };
 

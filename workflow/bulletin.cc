@@ -40,7 +40,9 @@ std::pair<instant, instant> period_bounds(report_period p, instant at) {
 namespace {
 
 // A unit with nothing to be judged on loses nothing.
-double share(long part, long whole) { return whole == 0 ? 1.0 : double(part) / double(whole); }
+double share(long part, long whole) {
+  return whole == 0 ? 1.0 : double(part) / double(whole);
+}
 
 }  // namespace
 
@@ -88,7 +90,8 @@ bulletin bulletin_builder::finish() {
   for (const auto& [d, counts] : b_.departments) b_.total.add(counts);
   auto ranked = [](const std::map<std::string, long>& m) {
     std::vector<std::pair<std::string, long>> v(m.begin(), m.end());
-    std::stable_sort(v.begin(), v.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+    std::stable_sort(v.begin(), v.end(),
+                     [](const auto& a, const auto& b) { return a.second > b.second; });
     if (v.size() > 10) v.resize(10);
     return v;
   };

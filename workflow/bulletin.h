@@ -26,8 +26,8 @@ struct day_volume {
 
 struct unit_score {
   std::string department;
-  double points = 0;  // out of 100
-  bool rated = false; // no ticket in the year: not scored
+  double points = 0;   // out of 100
+  bool rated = false;  // no ticket in the year: not scored
 };
 
 struct bulletin {
@@ -37,7 +37,7 @@ struct bulletin {
   long registered = 0, declined = 0, answered = 0, closed = 0;
   unit_counts total;
   std::map<std::string, unit_counts> departments;
-  std::vector<std::pair<std::string, long>> hot_topics;   // most first
+  std::vector<std::pair<std::string, long>> hot_topics;  // most first
   std::vector<std::pair<std::string, long>> hot_regions;
   std::vector<day_volume> daily;
   std::vector<unit_score> scores;  // Mengcheng's yearly assessment; empty elsewhere

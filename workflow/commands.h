@@ -24,7 +24,7 @@ struct intake {
   std::string related_to;
   std::optional<ticket_class> cls;
   std::optional<complexity> cx;
-  bool emergency = false;               // Zhijiang's emergency items (002 art. 16(3))
+  bool emergency = false;                // Zhijiang's emergency items (002 art. 16(3))
   std::optional<nature> kind_of_matter;  // Mengcheng's mediation and enforcement (001 art. 25)
 };
 template <class F>
@@ -121,7 +121,7 @@ void describe(F& f, return_ticket& x) {
 
 struct approve_return {
   static constexpr action act = action::approve_return;
-  std::string redispatch_to;  // empty: back to the center to dispatch anew
+  std::string redispatch_to;             // empty: back to the center to dispatch anew
   std::optional<signature> approved_by;  // where dispatch needs a sign-off (rules.md §8)
 };
 template <class F>

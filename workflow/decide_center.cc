@@ -93,8 +93,8 @@ events decide_one(const ticket_state& s, const evaluate& c, const context& ctx) 
   auto level = automatic_level(p, supervision_trigger::dissatisfaction, s);
   if (level && *level > s.supervision) {
     auto e = raise(s, ctx, *level, supervision_trigger::dissatisfaction,
-                   "dissatisfied " + std::to_string(s.dissatisfied_count + 1) + " time(s)",
-                   !review, false);
+                   "dissatisfied " + std::to_string(s.dissatisfied_count + 1) + " time(s)", !review,
+                   false);
     if (!e) return e.error();
     d.add(*e);
   }
@@ -124,8 +124,8 @@ events decide_one(const ticket_state& s, const supervise& c, const context& ctx)
       return limit_reached("The ticket has been transferred, the ladder's top rung.");
     level = c.level.value_or(next_rung(s.supervision));
     if (level <= s.supervision)
-      return invalid_field("level", "must be above the current level, " +
-                                        std::string(name_of(s.supervision)));
+      return invalid_field(
+          "level", "must be above the current level, " + std::string(name_of(s.supervision)));
   }
   auto e = raise(s, ctx, level, c.trigger, c.reason, with_a_unit(s), overdue_in_handling(s));
   if (!e) return e.error();

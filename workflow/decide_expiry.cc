@@ -22,8 +22,8 @@ events supervise_overdue(decision& d, const ticket_state& s, const context& ctx,
     level = automatic_level(p, supervision_trigger::overdue, s);
   }
   if (level && *level > s.supervision) {
-    auto e = raise(s, ctx, *level, trigger, std::string(name_of(kind)) + " deadline passed", true,
-                   true);
+    auto e =
+        raise(s, ctx, *level, trigger, std::string(name_of(kind)) + " deadline passed", true, true);
     if (!e) return e.error();
     d.add(*e);
   }

@@ -44,9 +44,9 @@ events decide_one(const ticket_state& s, const request_extension& c, const conte
     return invalid_transition(s, p, "This ticket has no handling deadline to extend.");
   instant due = *s.handle_deadline.due;
   if (ctx.now > due)
-    return deadline_passed(deadline_kind::handle, due,
-                           "An extension must be asked before the handling deadline, " +
-                               format_instant(due) + ".");
+    return deadline_passed(
+        deadline_kind::handle, due,
+        "An extension must be asked before the handling deadline, " + format_instant(due) + ".");
   if (!c.working_days && !p.extension_same_as_original.value)
     return invalid_field("working_days", "is required: say how long the extension is");
   if (auto r = check_text("reason", c.reason, 2000)) return *r;
@@ -54,8 +54,8 @@ events decide_one(const ticket_state& s, const request_extension& c, const conte
   if (!days) return days.error();
   sign_off_facts facts = sign_off_facts_of(s, p);
   facts.total_days += *days;
-  auto approval =
-      check_sign_off(sign_off_for(p, step::extension, facts), step::extension, c.approved_by, ctx.now);
+  auto approval = check_sign_off(sign_off_for(p, step::extension, facts), step::extension,
+                                 c.approved_by, ctx.now);
   if (!approval) return approval.error();
   decision d(s, ctx);
   d.add(extension_requested{*days, c.reason, *approval});

@@ -46,7 +46,8 @@ events decide_one(const ticket_state& s, const submit& c, const context& ctx) {
     if (!text->empty())
       if (auto r = check_text(field, *text, 100)) return *r;
   if (q.caller)
-    for (auto [field, text] : {std::pair{"citizen.name", &q.caller->name}, {"citizen.phone", &q.caller->phone}})
+    for (auto [field, text] :
+         {std::pair{"citizen.name", &q.caller->name}, {"citizen.phone", &q.caller->phone}})
       if (!text->empty())
         if (auto r = check_text(field, *text, 100)) return *r;
   if (auto r = check_unused(p, q.cls, q.cx)) return *r;
@@ -71,8 +72,9 @@ events decide_one(const ticket_state& s, const submit& c, const context& ctx) {
     bool key_wins = by_key && (!by_repeat || *by_key >= *by_repeat);
     d.add(supervised{key_wins ? *by_key : *by_repeat,
                      key_wins ? supervision_trigger::key_item : supervision_trigger::repeat,
-                     key_wins ? "key item: " + std::string(name_of(*q.key))
-                              : "call " + std::to_string(c.facts.repeat_count + 1) + " on the matter",
+                     key_wins
+                         ? "key item: " + std::string(name_of(*q.key))
+                         : "call " + std::to_string(c.facts.repeat_count + 1) + " on the matter",
                      std::nullopt, std::nullopt});
   }
   return d.take();
@@ -90,10 +92,11 @@ events decide_one(const ticket_state& s, const decline& c, const context& ctx) {
   if (needs_referral(c.reason_code) && c.referral.empty())
     return invalid_field("referral", "must tell the caller where to go (001 art. 8, 004 art. 8)");
   if (c.reason_code == decline_reason::emergency && !names_emergency_line(c.referral))
-    return invalid_field("referral", "must name 110, 119, 120 or 122 for an emergency (002 art. 12)");
+    return invalid_field("referral",
+                         "must name 110, 119, 120 or 122 for an emergency (002 art. 12)");
   if (c.reason_code == decline_reason::repeat_without_new_facts && s.related_to.empty())
-    return invalid_field("reason_code",
-                         "repeat_without_new_facts needs the ticket to be related_to an earlier one");
+    return invalid_field(
+        "reason_code", "repeat_without_new_facts needs the ticket to be related_to an earlier one");
   decision d(s, ctx);
   d.add(declined{c.reason_code, c.reason, c.referral});
   close_and_archive(d, ctx, false);

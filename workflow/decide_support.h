@@ -93,22 +93,16 @@ events decide_one(const ticket_state& s, const assign_unit& c, const context& ct
 events decide_one(const ticket_state& s, const contact& c, const context& ctx);
 events decide_one(const ticket_state& s, const submit_plan& c, const context& ctx);
 events decide_one(const ticket_state& s, const co_report& c, const context& ctx);
-events decide_one(const ticket_state& s, const request_extension& c,
-                                const context& ctx);
-events decide_one(const ticket_state& s, const approve_extension& c,
-                                const context& ctx);
-events decide_one(const ticket_state& s, const reject_extension& c,
-                               const context& ctx);
+events decide_one(const ticket_state& s, const request_extension& c, const context& ctx);
+events decide_one(const ticket_state& s, const approve_extension& c, const context& ctx);
+events decide_one(const ticket_state& s, const reject_extension& c, const context& ctx);
 events decide_one(const ticket_state& s, const reply& c, const context& ctx);
 events decide_one(const ticket_state& s, const evaluate& c, const context& ctx);
 events decide_one(const ticket_state& s, const review& c, const context& ctx);
 events decide_one(const ticket_state& s, const supervise& c, const context& ctx);
-events decide_one(const ticket_state& s, const request_termination& c,
-                                  const context& ctx);
-events decide_one(const ticket_state& s, const approve_termination& c,
-                                  const context& ctx);
-events decide_one(const ticket_state& s, const reject_termination& c,
-                                 const context& ctx);
+events decide_one(const ticket_state& s, const request_termination& c, const context& ctx);
+events decide_one(const ticket_state& s, const approve_termination& c, const context& ctx);
+events decide_one(const ticket_state& s, const reject_termination& c, const context& ctx);
 events decide_one(const ticket_state& s, const expire& c, const context& ctx);
 
 /// Whether `who` may issue `a` on `s` (role and department), or why not.

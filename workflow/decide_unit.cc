@@ -74,7 +74,8 @@ events decide_one(const ticket_state& s, const reply& c, const context& ctx) {
                                   " have not reported yet (001 art. 14).");
   if (auto r = check_text("result", c.result, 20000)) return *r;
   // The reply names who answers for it (003 §5(4)).
-  for (auto [field, text] : {std::pair{"handler.name", &c.by.name}, {"handler.post", &c.by.post},
+  for (auto [field, text] : {std::pair{"handler.name", &c.by.name},
+                             {"handler.post", &c.by.post},
                              {"handler.phone", &c.by.phone}})
     if (auto r = check_text(field, *text, 100)) return *r;
   auto approval = check_sign_off(sign_off_needed(s, ctx.where.rules, step::reply), step::reply,

@@ -104,10 +104,10 @@ enum class refusal_code {
 template <class E>
 struct enum_names;
 
-#define HOTLINE_ENUM_NAMES(E, ...)                                          \
-  template <>                                                               \
-  struct enum_names<E> {                                                    \
-    static constexpr std::array names{__VA_ARGS__};                         \
+#define HOTLINE_ENUM_NAMES(E, ...)                  \
+  template <>                                       \
+  struct enum_names<E> {                            \
+    static constexpr std::array names{__VA_ARGS__}; \
   }
 
 using namespace std::string_view_literals;
@@ -125,8 +125,7 @@ HOTLINE_ENUM_NAMES(key_source, "upper_hotline"sv, "peoples_daily"sv, "leader"sv,
 HOTLINE_ENUM_NAMES(decline_reason, "emergency"sv, "out_of_jurisdiction"sv, "legal_procedure"sv,
                    "other_organ"sv, "secret_or_privacy"sv, "unlawful"sv, "too_vague"sv,
                    "repeat_without_new_facts"sv);
-HOTLINE_ENUM_NAMES(supervision_level, "none"sv, "written"sv, "on_site"sv, "key"sv,
-                   "transferred"sv);
+HOTLINE_ENUM_NAMES(supervision_level, "none"sv, "written"sv, "on_site"sv, "key"sv, "transferred"sv);
 HOTLINE_ENUM_NAMES(supervision_trigger, "manual"sv, "key_item"sv, "repeat"sv, "concentration"sv,
                    "overdue"sv, "dissatisfaction"sv, "still_overdue"sv);
 HOTLINE_ENUM_NAMES(sign_off_level, "bureau_leader"sv, "bureau_head"sv, "hotline_head"sv,
@@ -142,9 +141,8 @@ HOTLINE_ENUM_NAMES(action, "answer"sv, "decline"sv, "dispatch"sv, "sign"sv, "ret
                    "request_termination"sv, "approve_termination"sv, "reject_termination"sv);
 HOTLINE_ENUM_NAMES(report_period, "week"sv, "month"sv, "quarter"sv, "year"sv);
 HOTLINE_ENUM_NAMES(role, "operator"sv, "department"sv, "supervisor"sv, "admin"sv, "system"sv);
-HOTLINE_ENUM_NAMES(refusal_code, "validation_failed"sv, "invalid_transition"sv,
-                   "deadline_passed"sv, "limit_reached"sv, "forbidden"sv, "not_found"sv,
-                   "calendar_unavailable"sv);
+HOTLINE_ENUM_NAMES(refusal_code, "validation_failed"sv, "invalid_transition"sv, "deadline_passed"sv,
+                   "limit_reached"sv, "forbidden"sv, "not_found"sv, "calendar_unavailable"sv);
 #undef HOTLINE_ENUM_NAMES
 
 /// Marks the enums that have a name table, for generic code (codecs, JSON).

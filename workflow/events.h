@@ -356,13 +356,13 @@ void describe(F& f, overdue& x) {
   f("due", x.due);
 }
 
-using event = std::variant<submitted, answered, declined, dispatched, signed_for, deemed_signed,
-                           return_requested, return_approved, return_rejected, unit_assigned,
-                           contacted, plan_given, co_reported, extension_requested,
-                           extension_approved, extension_rejected, replied, evaluated, reopened,
-                           rework_started, review_started, reviewed, supervised,
-                           termination_requested, terminated, termination_rejected, closed,
-                           archived, overdue>;
+using event =
+    std::variant<submitted, answered, declined, dispatched, signed_for, deemed_signed,
+                 return_requested, return_approved, return_rejected, unit_assigned, contacted,
+                 plan_given, co_reported, extension_requested, extension_approved,
+                 extension_rejected, replied, evaluated, reopened, rework_started, review_started,
+                 reviewed, supervised, termination_requested, terminated, termination_rejected,
+                 closed, archived, overdue>;
 
 /// An event as recorded: its place in the ticket's log, when, and by whom.
 struct event_record {

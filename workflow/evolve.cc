@@ -6,7 +6,9 @@
 namespace hotline::workflow {
 namespace {
 
-void set(deadline_slot& slot, std::optional<instant> due) { slot = {due, false}; }
+void set(deadline_slot& slot, std::optional<instant> due) {
+  slot = {due, false};
+}
 
 void take_on(ticket_state& s, const handling_terms& t) {
   s.current = status::handling;
@@ -81,8 +83,8 @@ struct folder {
     s.co.clear();
     s.unit.clear();
     s.received_by_unit.reset();
-    for (auto* slot : {&s.sign_deadline, &s.return_deadline, &s.contact_deadline,
-                       &s.plan_deadline, &s.handle_deadline})
+    for (auto* slot : {&s.sign_deadline, &s.return_deadline, &s.contact_deadline, &s.plan_deadline,
+                       &s.handle_deadline})
       *slot = {};
   }
   void operator()(const return_rejected&) {
@@ -153,7 +155,8 @@ struct folder {
   }
   void operator()(const overdue& e) {
     s.slot(e.kind).fired = true;
-    if (e.kind != deadline_kind::escalate && e.kind != deadline_kind::return_window) s.overdue = true;
+    if (e.kind != deadline_kind::escalate && e.kind != deadline_kind::return_window)
+      s.overdue = true;
   }
 };
 
@@ -196,7 +199,8 @@ const deadline_slot& ticket_state::slot(deadline_kind kind) const {
 }
 
 bool ticket_state::is_co_handler(const std::string& department) const {
-  return std::any_of(co.begin(), co.end(), [&](const co_handler& c) { return c.department == department; });
+  return std::any_of(co.begin(), co.end(),
+                     [&](const co_handler& c) { return c.department == department; });
 }
 
 bool ticket_state::is_open() const {

@@ -17,11 +17,19 @@ struct period {
   unit kind = unit::working_days;
   std::int32_t amount = 0;
 };
-inline bool operator==(period a, period b) { return a.kind == b.kind && a.amount == b.amount; }
+inline bool operator==(period a, period b) {
+  return a.kind == b.kind && a.amount == b.amount;
+}
 
-inline period working_days(std::int32_t n) { return {period::unit::working_days, n}; }
-inline period business_minutes(std::int32_t n) { return {period::unit::business_minutes, n}; }
-inline period clock_minutes(std::int32_t n) { return {period::unit::clock_minutes, n}; }
+inline period working_days(std::int32_t n) {
+  return {period::unit::working_days, n};
+}
+inline period business_minutes(std::int32_t n) {
+  return {period::unit::business_minutes, n};
+}
+inline period clock_minutes(std::int32_t n) {
+  return {period::unit::clock_minutes, n};
+}
 
 /// Reads "5wd", "0.5wd", "1h", "24h", "90min". A fractional working-day count becomes business
 /// minutes, so it needs the length of a business day (`business_day_minutes`).

@@ -42,11 +42,11 @@ using term_table = std::vector<term_rule>;
 
 /// When a sign-off rule applies. All given parts must hold.
 struct condition {
-  int calls_at_least = 0;          // this is at least the N-th call on the matter (001 art. 10(4))
-  std::optional<bool> key;         // a key item (001 art. 10(4))
+  int calls_at_least = 0;   // this is at least the N-th call on the matter (001 art. 10(4))
+  std::optional<bool> key;  // a key item (001 art. 10(4))
   std::vector<ticket_class> classes;
-  bool joint = false;              // several units handle it (004 art. 12)
-  int total_days_above = 0;        // the handling term with extensions exceeds N wd (001 art. 19)
+  bool joint = false;        // several units handle it (004 art. 12)
+  int total_days_above = 0;  // the handling term with extensions exceeds N wd (001 art. 19)
 };
 
 struct sign_off_rule {
@@ -59,9 +59,9 @@ struct sign_off_rule {
 /// A rule that raises supervision by itself.
 struct supervision_rule {
   supervision_trigger trigger = supervision_trigger::manual;
-  std::optional<key_source> key;   // key_item: which source
-  int calls_at_least = 0;          // repeat: from the N-th call
-  int nth = 0;                     // dissatisfaction: from the N-th dissatisfaction
+  std::optional<key_source> key;  // key_item: which source
+  int calls_at_least = 0;         // repeat: from the N-th call
+  int nth = 0;                    // dissatisfaction: from the N-th dissatisfaction
   supervision_level level = supervision_level::written;
   source from;
 };
@@ -80,24 +80,24 @@ struct policy {
   std::string seed;  // the regulation file in shared/seeds/
 
   // Intake: which optional fields the jurisdiction uses.
-  sourced<bool> uses_class;       // Pingdingshan A-D (003 §4)
-  sourced<bool> uses_complexity;  // Zhijiang general/complex (002 art. 17(2))
-  sourced<bool> uses_nature;      // Mengcheng mediation/enforcement (001 art. 25)
+  sourced<bool> uses_class;                    // Pingdingshan A-D (003 §4)
+  sourced<bool> uses_complexity;               // Zhijiang general/complex (002 art. 17(2))
+  sourced<bool> uses_nature;                   // Mengcheng mediation/enforcement (001 art. 25)
   sourced<std::vector<key_source>> key_items;  // sources that make a key item for sign-offs
 
   // Terms, each from the instant the step starts.
-  term_table dispatch;       // the center forwards the ticket (000 art. 12, 14)
-  term_table sign;           // the unit signs for it
-  term_table return_window;  // the unit may ask to give it back
-  term_table contact;        // the unit contacts the caller
-  term_table plan;           // the unit reports a plan (003 §4 class C)
-  term_table handle;         // the unit replies
+  term_table dispatch;                     // the center forwards the ticket (000 art. 12, 14)
+  term_table sign;                         // the unit signs for it
+  term_table return_window;                // the unit may ask to give it back
+  term_table contact;                      // the unit contacts the caller
+  term_table plan;                         // the unit reports a plan (003 §4 class C)
+  term_table handle;                       // the unit replies
   sourced<bool> deemed_acceptance;         // not returned in time = accepted (001 art. 16)
   sourced<bool> center_may_refuse_return;  // a refused return must be handled (002 art. 17(1))
 
   // Extensions.
   sourced<std::optional<int>> extension_max_count;
-  term_table extension_max_total;  // cap on the whole handling term, extensions included
+  term_table extension_max_total;            // cap on the whole handling term, extensions included
   sourced<bool> extension_same_as_original;  // the extension equals the original term (002 17(3))
 
   std::vector<sign_off_rule> sign_offs;  // first matching rule per step

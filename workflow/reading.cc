@@ -23,9 +23,8 @@ std::vector<armed_deadline> deadlines(const ticket_state& s) {
   arm(deadline_kind::escalate,
       (dispatched || handling) && s.supervision < supervision_level::transferred);
   // Earliest first; at the same instant, in the order of deadline_kind (sign before return).
-  std::stable_sort(out.begin(), out.end(), [](const armed_deadline& a, const armed_deadline& b) {
-    return a.due < b.due;
-  });
+  std::stable_sort(out.begin(), out.end(),
+                   [](const armed_deadline& a, const armed_deadline& b) { return a.due < b.due; });
   return out;
 }
 
@@ -98,7 +97,8 @@ bool may_view(const ticket_state& s, const actor_ref& viewer, const department_t
     return !holder.empty() && (holder == d || tree.is_ancestor(d, holder));
   };
   if (holds(s.lead) || holds(s.unit)) return true;
-  return std::any_of(s.co.begin(), s.co.end(), [&](const co_handler& c) { return holds(c.department); });
+  return std::any_of(s.co.begin(), s.co.end(),
+                     [&](const co_handler& c) { return holds(c.department); });
 }
 
 bool citizen_visible(const ticket_state& s, const actor_ref& viewer) {

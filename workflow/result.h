@@ -16,13 +16,13 @@ namespace hotline::workflow {
 /// Why a command was not carried out. A refusal never changes state.
 struct refusal {
   refusal_code code = refusal_code::validation_failed;
-  std::string message;                       // one human sentence
-  std::string field;                         // validation_failed: the offending field
-  std::optional<sign_off_level> level;       // validation_failed on approved_by: the level required
-  std::optional<status> current;             // invalid_transition: the status now
-  std::vector<action> allowed;               // invalid_transition: the actions allowed now
-  std::optional<deadline_kind> deadline;     // deadline_passed
-  std::optional<instant> due;                // deadline_passed: when it passed
+  std::string message;                    // one human sentence
+  std::string field;                      // validation_failed: the offending field
+  std::optional<sign_off_level> level;    // validation_failed on approved_by: the level required
+  std::optional<status> current;          // invalid_transition: the status now
+  std::vector<action> allowed;            // invalid_transition: the actions allowed now
+  std::optional<deadline_kind> deadline;  // deadline_passed
+  std::optional<instant> due;             // deadline_passed: when it passed
 };
 
 refusal invalid_field(std::string field, std::string message);
@@ -31,8 +31,8 @@ refusal invalid_field(std::string field, std::string message);
 template <class T>
 class [[nodiscard]] result {
  public:
-  result(T value) : v_(std::move(value)) {}           // NOLINT: implicit by design
-  result(refusal error) : v_(std::move(error)) {}     // NOLINT
+  result(T value) : v_(std::move(value)) {}        // NOLINT: implicit by design
+  result(refusal error) : v_(std::move(error)) {}  // NOLINT
   bool ok() const { return v_.index() == 0; }
   explicit operator bool() const { return ok(); }
   /// REQUIRES: ok().

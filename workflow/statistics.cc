@@ -45,7 +45,8 @@ struct crediting {
   void operator()(const extension_approved&) { ++c.extended; }
   void operator()(const replied&) {
     ++c.replied;
-    if (!before.handle_deadline.due || record.at <= *before.handle_deadline.due) ++c.replied_on_time;
+    if (!before.handle_deadline.due || record.at <= *before.handle_deadline.due)
+      ++c.replied_on_time;
   }
   void operator()(const evaluated& e) {
     if (before.current == status::replied) ++(e.satisfied ? c.satisfied : c.dissatisfied);

@@ -17,16 +17,16 @@ struct unit_counts {
   long received = 0;        // dispatched to it
   long signed_on_time = 0;  // signed before the sign deadline
   long signed_late = 0;
-  long deemed = 0;          // taken on without signing (001 art. 16, 002 art. 17(1))
-  long returned = 0;        // returns it asked for
-  long overdue = 0;         // its deadlines that passed unmet
-  long extended = 0;        // extensions granted
+  long deemed = 0;    // taken on without signing (001 art. 16, 002 art. 17(1))
+  long returned = 0;  // returns it asked for
+  long overdue = 0;   // its deadlines that passed unmet
+  long extended = 0;  // extensions granted
   long replied = 0;
   long replied_on_time = 0;
   long satisfied = 0;
   long dissatisfied = 0;
   long reworked = 0;
-  long reviewed = 0;        // professional evaluations (002 art. 20(2))
+  long reviewed = 0;  // professional evaluations (002 art. 20(2))
   long supervised = 0;
   std::array<long, 5> supervised_by_level{};  // indexed by supervision_level
   long terminated = 0;

@@ -24,12 +24,15 @@ namespace {
 
 template <class T>
 bool matches(const std::vector<T>& allowed, const std::optional<T>& value) {
-  return allowed.empty() || (value && std::find(allowed.begin(), allowed.end(), *value) != allowed.end());
+  return allowed.empty() ||
+         (value && std::find(allowed.begin(), allowed.end(), *value) != allowed.end());
 }
 
 }  // namespace
 
-profile profile_of(const ticket_state& s) { return {s.type, s.cls, s.cx, s.emergency}; }
+profile profile_of(const ticket_state& s) {
+  return {s.type, s.cls, s.cx, s.emergency};
+}
 
 const term_rule* select(const term_table& table, const profile& p) {
   for (const auto& rule : table) {
@@ -101,8 +104,7 @@ std::optional<sign_off_level> sign_off_for(const policy& p, step at, const sign_
 }
 
 result<std::optional<approval>> check_sign_off(std::optional<sign_off_level> level, step at,
-                                               const std::optional<signature>& given,
-                                               instant now) {
+                                               const std::optional<signature>& given, instant now) {
   if (!given) {
     if (!level) return std::optional<approval>{};
     refusal r = invalid_field("approved_by", "is required: this step needs the sign-off of a " +
@@ -119,8 +121,9 @@ result<std::optional<approval>> check_sign_off(std::optional<sign_off_level> lev
 }
 
 supervision_level next_rung(supervision_level l) {
-  return l == supervision_level::transferred ? l
-                                             : static_cast<supervision_level>(static_cast<int>(l) + 1);
+  return l == supervision_level::transferred
+             ? l
+             : static_cast<supervision_level>(static_cast<int>(l) + 1);
 }
 
 std::optional<supervision_level> automatic_level(const policy& p, supervision_trigger t,
@@ -141,8 +144,8 @@ result<supervised> raise(const ticket_state& s, const context& ctx, supervision_
   const policy& p = ctx.where.rules;
   supervised e{level, trigger, std::move(reason), std::nullopt, std::nullopt};
   if (!p.ladder.enabled) return e;
-  if (handling && level >= supervision_level::on_site && s.supervision < supervision_level::on_site &&
-      !s.plan_given) {
+  if (handling && level >= supervision_level::on_site &&
+      s.supervision < supervision_level::on_site && !s.plan_given) {
     auto due = ctx.where.calendar.due(ctx.now, p.ladder.on_site_plan);
     if (!due) return due.error();
     e.plan_due = *due;
@@ -164,7 +167,11 @@ long utf8_length(const std::string& s) {
   long n = 0;
   for (std::size_t i = 0; i < s.size();) {
     auto c = static_cast<unsigned char>(s[i]);
-    std::size_t len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
+    std::size_t len = c < 0x80         ? 1
+                      : (c >> 5) == 6  ? 2
+                      : (c >> 4) == 14 ? 3
+                      : (c >> 3) == 30 ? 4
+                                       : 0;
     if (len == 0 || i + len > s.size()) return -1;
     for (std::size_t k = 1; k < len; ++k)
       if ((static_cast<unsigned char>(s[i + k]) >> 6) != 2) return -1;
@@ -179,7 +186,8 @@ std::optional<refusal> check_text(const std::string& field, const std::string& t
   if (n < 0) return invalid_field(field, "is not valid UTF-8");
   if (text.find('\0') != std::string::npos) return invalid_field(field, "must not contain NUL");
   if (n == 0) return invalid_field(field, "must not be empty");
-  if (n > max) return invalid_field(field, "must be at most " + std::to_string(max) + " characters");
+  if (n > max)
+    return invalid_field(field, "must be at most " + std::to_string(max) + " characters");
   return std::nullopt;
 }
 

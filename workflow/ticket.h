@@ -7,9 +7,9 @@
 #include <string>
 #include <vector>
 
+#include "workflow/describe.h"
 #include "workflow/enums.h"
 #include "workflow/time.h"
-#include "workflow/describe.h"
 #include "workflow/values.h"
 
 namespace hotline::workflow {
@@ -72,7 +72,7 @@ struct ticket_state {
   instant last_change;        // when the last event happened
   std::string lead;
   std::vector<co_handler> co;
-  std::string unit;  // a subordinate unit holding it (003 §1(4))
+  std::string unit;                         // a subordinate unit holding it (003 §1(4))
   std::optional<instant> received_by_unit;  // the dispatch instant, from which terms run
   bool deemed_on_return_expiry = false;
   bool contacted = false;
@@ -80,8 +80,8 @@ struct ticket_state {
   bool return_refused = false;
   int handle_term_days = 0;  // the original handling term in working days, 0 if not in days
 
-  deadline_slot dispatch_deadline, sign_deadline, return_deadline, contact_deadline,
-      plan_deadline, handle_deadline, escalate_deadline;
+  deadline_slot dispatch_deadline, sign_deadline, return_deadline, contact_deadline, plan_deadline,
+      handle_deadline, escalate_deadline;
 
   bool overdue = false;
   int rework_count = 0;

@@ -6,7 +6,9 @@ namespace hotline::workflow {
 namespace {
 
 // Howard Hinnant's civil-date algorithms (public domain), valid for the whole int range we use.
-constexpr bool is_leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+constexpr bool is_leap(int y) {
+  return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
 
 constexpr int days_in_month(int y, int m) {
   constexpr int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
@@ -38,8 +40,8 @@ bool expect(std::string_view s, std::size_t& pos, char c) {
 
 std::optional<date> read_date(std::string_view s, std::size_t& pos) {
   date d;
-  if (!read_digits(s, pos, 4, d.year) || !expect(s, pos, '-') ||
-      !read_digits(s, pos, 2, d.month) || !expect(s, pos, '-') || !read_digits(s, pos, 2, d.day))
+  if (!read_digits(s, pos, 4, d.year) || !expect(s, pos, '-') || !read_digits(s, pos, 2, d.month) ||
+      !expect(s, pos, '-') || !read_digits(s, pos, 2, d.day))
     return std::nullopt;
   if (!is_valid(d)) return std::nullopt;
   return d;
@@ -47,7 +49,9 @@ std::optional<date> read_date(std::string_view s, std::size_t& pos) {
 
 }  // namespace
 
-bool operator<(date a, date b) { return days_from_civil(a) < days_from_civil(b); }
+bool operator<(date a, date b) {
+  return days_from_civil(a) < days_from_civil(b);
+}
 
 std::int64_t days_from_civil(date d) {
   std::int64_t y = d.year - (d.month <= 2);
@@ -72,7 +76,9 @@ date civil_from_days(std::int64_t z) {
   return {year, month, day};
 }
 
-date add_days(date d, std::int64_t n) { return civil_from_days(days_from_civil(d) + n); }
+date add_days(date d, std::int64_t n) {
+  return civil_from_days(days_from_civil(d) + n);
+}
 
 int iso_weekday(date d) {
   std::int64_t z = days_from_civil(d);  // 1970-01-01 was a Thursday (4)

@@ -14,12 +14,24 @@ namespace hotline::workflow {
 struct instant {
   std::int64_t seconds = 0;
 };
-inline bool operator==(instant a, instant b) { return a.seconds == b.seconds; }
-inline bool operator!=(instant a, instant b) { return a.seconds != b.seconds; }
-inline bool operator<(instant a, instant b) { return a.seconds < b.seconds; }
-inline bool operator<=(instant a, instant b) { return a.seconds <= b.seconds; }
-inline bool operator>(instant a, instant b) { return a.seconds > b.seconds; }
-inline bool operator>=(instant a, instant b) { return a.seconds >= b.seconds; }
+inline bool operator==(instant a, instant b) {
+  return a.seconds == b.seconds;
+}
+inline bool operator!=(instant a, instant b) {
+  return a.seconds != b.seconds;
+}
+inline bool operator<(instant a, instant b) {
+  return a.seconds < b.seconds;
+}
+inline bool operator<=(instant a, instant b) {
+  return a.seconds <= b.seconds;
+}
+inline bool operator>(instant a, instant b) {
+  return a.seconds > b.seconds;
+}
+inline bool operator>=(instant a, instant b) {
+  return a.seconds >= b.seconds;
+}
 
 /// A day of the proleptic Gregorian calendar.
 struct date {
@@ -30,7 +42,9 @@ struct date {
 inline bool operator==(date a, date b) {
   return a.year == b.year && a.month == b.month && a.day == b.day;
 }
-inline bool operator!=(date a, date b) { return !(a == b); }
+inline bool operator!=(date a, date b) {
+  return !(a == b);
+}
 bool operator<(date a, date b);
 
 constexpr std::int64_t seconds_per_day = 86400;

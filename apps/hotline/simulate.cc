@@ -32,13 +32,14 @@ long peak_rss_kb() {
 // FNV-1a over every event of every ticket, in id order: equal digests, equal runs.
 std::uint64_t digest(const actors::runtime& rt) {
   std::uint64_t h = 1469598103934665603ULL;
-  rt.repository().db().scan(storage::family::snapshots, "", "", [&](std::string_view id, std::string_view) {
-    for (char c : actors::encode(rt.repository().history(std::string(id)))) {
-      h ^= static_cast<unsigned char>(c);
-      h *= 1099511628211ULL;
-    }
-    return true;
-  });
+  rt.repository().db().scan(
+      storage::family::snapshots, "", "", [&](std::string_view id, std::string_view) {
+        for (char c : actors::encode(rt.repository().history(std::string(id)))) {
+          h ^= static_cast<unsigned char>(c);
+          h *= 1099511628211ULL;
+        }
+        return true;
+      });
   return h;
 }
 
@@ -68,7 +69,8 @@ int simulate(int argc, char** argv) {
   o.resolution_minutes = std::atoi(f.get_or("resolution-minutes", "1").c_str());
   o.progress = true;
   if (o.days < 1 || o.days > 366) return fail("--days must be 1..366");
-  if (o.resolution_minutes < 1 || o.resolution_minutes > 60) return fail("--resolution-minutes must be 1..60");
+  if (o.resolution_minutes < 1 || o.resolution_minutes > 60)
+    return fail("--resolution-minutes must be 1..60");
   for (int d = 0; d <= o.days; ++d)
     if (!where->calendar.covers(add_days(local_date(o.start), d).year))
       return fail("the scenario has no calendar for " +
@@ -77,7 +79,8 @@ int simulate(int argc, char** argv) {
   std::string out = *f.get("out");
   storage::rocksdb_options db;
   db.dir = f.get_or("data-dir", (std::filesystem::path(out) / "data").string());
-  if (std::filesystem::exists(db.dir)) return fail(db.dir + " exists: a simulation starts from empty storage");
+  if (std::filesystem::exists(db.dir))
+    return fail(db.dir + " exists: a simulation starts from empty storage");
   db.sync = f.get_or("durability", "sync") == "sync";
   auto store = storage::open_rocksdb_store(db, error);
   if (!store) return fail(error);
@@ -100,8 +103,8 @@ int simulate(int argc, char** argv) {
               figures.commands, figures.refused, figures.abandoned);
   for (const auto& [why, n] : figures.refusals) std::printf("  refused %zu x %s\n", n, why.c_str());
   std::printf("events         %zu (timers fired %zu)\n", figures.events, figures.timers_fired);
-  std::printf("wall time      %.1f s for %d simulated days (%zu instants)\n", figures.seconds, o.days,
-              figures.instants);
+  std::printf("wall time      %.1f s for %d simulated days (%zu instants)\n", figures.seconds,
+              o.days, figures.instants);
   std::printf("throughput     %.0f tickets/s, %.0f events/s, %.0f commands/s\n",
               figures.tickets / figures.seconds, figures.events / figures.seconds,
               figures.commands / figures.seconds);

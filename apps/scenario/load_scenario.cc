@@ -38,8 +38,12 @@ source read_source(const node& n) {
   return s;
 }
 
-sourced<bool> read_flag(const node& n) { return {n.at("value").flag(), read_source(n)}; }
-sourced<int> read_int(const node& n) { return {n.at("value").integer(), read_source(n)}; }
+sourced<bool> read_flag(const node& n) {
+  return {n.at("value").flag(), read_source(n)};
+}
+sourced<int> read_int(const node& n) {
+  return {n.at("value").integer(), read_source(n)};
+}
 
 period read_period(const node& n, std::int32_t day_minutes) {
   auto p = parse_period(n.text(), day_minutes);

@@ -23,10 +23,14 @@ std::string percent(long part, long whole) {
 std::string escape(const std::string& s) {
   std::string out;
   for (char c : s) {
-    if (c == '<') out += "&lt;";
-    else if (c == '>') out += "&gt;";
-    else if (c == '&') out += "&amp;";
-    else out += c;
+    if (c == '<')
+      out += "&lt;";
+    else if (c == '>')
+      out += "&gt;";
+    else if (c == '&')
+      out += "&amp;";
+    else
+      out += c;
   }
   return out;
 }
@@ -45,13 +49,16 @@ std::string bar_chart(const std::string& title, const std::vector<std::string>& 
     max_value = std::max(max_value, base[i] + (top.empty() ? 0 : top[i]));
   if (max_value <= 0) max_value = 1;
   std::ostringstream svg;
-  const int bar = horizontal ? 18 : std::max(4, std::min(24, 900 / std::max<int>(1, labels.size())));
-  const int width = horizontal ? 760 : std::max(360, static_cast<int>(labels.size()) * (bar + 4) + 80);
+  const int bar =
+      horizontal ? 18 : std::max(4, std::min(24, 900 / std::max<int>(1, labels.size())));
+  const int width =
+      horizontal ? 760 : std::max(360, static_cast<int>(labels.size()) * (bar + 4) + 80);
   const int height = horizontal ? static_cast<int>(labels.size()) * (bar + 6) + 80 : 320;
   svg << "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" << width << "\" height=\"" << height
       << "\" font-family=\"sans-serif\" font-size=\"11\">\n"
       << "<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n"
-      << "<text x=\"10\" y=\"20\" font-size=\"14\" font-weight=\"bold\">" << escape(title) << "</text>\n"
+      << "<text x=\"10\" y=\"20\" font-size=\"14\" font-weight=\"bold\">" << escape(title)
+      << "</text>\n"
       << "<rect x=\"" << width - 230 << "\" y=\"8\" width=\"10\" height=\"10\" fill=\"#4a78b5\"/>"
       << "<text x=\"" << width - 216 << "\" y=\"17\">" << escape(base_name) << "</text>\n";
   if (!top.empty())
@@ -63,18 +70,19 @@ std::string bar_chart(const std::string& title, const std::vector<std::string>& 
       const int x0 = 220, span = width - x0 - 60, y = 40 + static_cast<int>(i) * (bar + 6);
       int wb = static_cast<int>(span * b / max_value);
       svg << "<text x=\"" << x0 - 6 << "\" y=\"" << y + 13 << "\" text-anchor=\"end\">"
-          << escape(labels[i]) << "</text>\n<rect x=\"" << x0 << "\" y=\"" << y << "\" width=\"" << wb
-          << "\" height=\"" << bar << "\" fill=\"#4a78b5\"/>\n<text x=\"" << x0 + wb + 4 << "\" y=\""
-          << y + 13 << "\">" << (max_value == 1 ? percent(static_cast<long>(b * 1000), 1000) : std::to_string(long(b)))
+          << escape(labels[i]) << "</text>\n<rect x=\"" << x0 << "\" y=\"" << y << "\" width=\""
+          << wb << "\" height=\"" << bar << "\" fill=\"#4a78b5\"/>\n<text x=\"" << x0 + wb + 4
+          << "\" y=\"" << y + 13 << "\">"
+          << (max_value == 1 ? percent(static_cast<long>(b * 1000), 1000) : std::to_string(long(b)))
           << "</text>\n";
     } else {
       const int y0 = height - 40, span = height - 80, x = 50 + static_cast<int>(i) * (bar + 4);
       int hb = static_cast<int>(span * b / max_value), ht = static_cast<int>(span * t / max_value);
-      svg << "<rect x=\"" << x << "\" y=\"" << y0 - hb << "\" width=\"" << bar << "\" height=\"" << hb
-          << "\" fill=\"#4a78b5\"/>\n";
+      svg << "<rect x=\"" << x << "\" y=\"" << y0 - hb << "\" width=\"" << bar << "\" height=\""
+          << hb << "\" fill=\"#4a78b5\"/>\n";
       if (ht > 0)
-        svg << "<rect x=\"" << x << "\" y=\"" << y0 - hb - ht << "\" width=\"" << bar << "\" height=\""
-            << ht << "\" fill=\"#d9534f\"/>\n";
+        svg << "<rect x=\"" << x << "\" y=\"" << y0 - hb - ht << "\" width=\"" << bar
+            << "\" height=\"" << ht << "\" fill=\"#d9534f\"/>\n";
       if (labels.size() <= 40 || i % 7 == 0)
         svg << "<text x=\"" << x + bar / 2 << "\" y=\"" << y0 + 14 << "\" text-anchor=\"middle\">"
             << escape(labels[i]) << "</text>\n";
@@ -89,7 +97,8 @@ std::string bar_chart(const std::string& title, const std::vector<std::string>& 
 }
 
 std::string file_stem(const bulletin& b) {
-  return b.jurisdiction + "-" + std::string(name_of(b.period)) + "-" + format_date(local_date(b.from));
+  return b.jurisdiction + "-" + std::string(name_of(b.period)) + "-" +
+         format_date(local_date(b.from));
 }
 
 }  // namespace
@@ -120,16 +129,18 @@ std::vector<std::pair<std::string, std::string>> bulletin_charts(const bulletin&
                                received, overdue, "registered", "overdue", false)},
           {"on_time", bar_chart("Replies on time, by department", units, on_time, {},
                                 "replied on time", "", true, 1)},
-          {"supervision", bar_chart("Supervision by rung", rungs, supervised, {}, "supervised", "",
-                                    false)}};
+          {"supervision",
+           bar_chart("Supervision by rung", rungs, supervised, {}, "supervised", "", false)}};
 }
 
 std::string bulletin_markdown(const bulletin& b, const jurisdiction& j, const std::string& charts) {
   std::ostringstream md;
   const auto& t = b.total;
   md << "# " << j.rules.name << ": " << name_of(b.period) << "ly bulletin\n\n"
-     << "Period: " << format_instant(b.from) << " to " << format_instant(b.to) << " (exclusive).\n\n"
-     << "| registered | answered directly | declined | dispatched | closed | overdue | supervised |\n"
+     << "Period: " << format_instant(b.from) << " to " << format_instant(b.to)
+     << " (exclusive).\n\n"
+     << "| registered | answered directly | declined | dispatched | closed | overdue | supervised "
+        "|\n"
      << "|---:|---:|---:|---:|---:|---:|---:|\n"
      << "| " << b.registered << " | " << b.answered << " | " << b.declined << " | " << t.received
      << " | " << b.closed << " | " << t.overdue << " | " << t.supervised << " |\n\n"
@@ -147,10 +158,12 @@ std::string bulletin_markdown(const bulletin& b, const jurisdiction& j, const st
     if (it == b.departments.end()) continue;
     const auto& c = it->second;
     md << "| " << name << " | " << c.received << " | "
-       << percent(c.signed_on_time, c.signed_on_time + c.signed_late) << " | " << c.returned << " | "
-       << c.overdue << " | " << c.extended << " | " << percent(c.replied_on_time, c.replied) << " | "
-       << c.satisfied << " | " << c.dissatisfied << " | " << c.reworked;
-    for (std::size_t i = 1; i < c.supervised_by_level.size(); ++i) md << " | " << c.supervised_by_level[i];
+       << percent(c.signed_on_time, c.signed_on_time + c.signed_late) << " | " << c.returned
+       << " | " << c.overdue << " | " << c.extended << " | "
+       << percent(c.replied_on_time, c.replied) << " | " << c.satisfied << " | " << c.dissatisfied
+       << " | " << c.reworked;
+    for (std::size_t i = 1; i < c.supervised_by_level.size(); ++i)
+      md << " | " << c.supervised_by_level[i];
     md << " |\n";
   }
   md << "\n![On time](" << charts << "-on_time.svg)\n\n![Supervision](" << charts
@@ -164,7 +177,8 @@ std::string bulletin_markdown(const bulletin& b, const jurisdiction& j, const st
     for (const auto& s : b.scores) {
       char points[16];
       std::snprintf(points, sizeof points, "%.1f", s.points);
-      md << "| " << department_name(j, s.department) << " | " << (s.rated ? points : "not rated") << " |\n";
+      md << "| " << department_name(j, s.department) << " | " << (s.rated ? points : "not rated")
+         << " |\n";
     }
   }
   return md.str();
@@ -186,7 +200,8 @@ std::vector<std::string> write_bulletins(const actors::runtime& rt, instant from
       std::string stem = file_stem(b);
       put(stem + ".json", boost::json::serialize(http::bulletin_json(b, rt.where())) + "\n");
       put(stem + ".md", bulletin_markdown(b, rt.where(), stem));
-      for (const auto& [chart, svg] : bulletin_charts(b, rt.where())) put(stem + "-" + chart + ".svg", svg);
+      for (const auto& [chart, svg] : bulletin_charts(b, rt.where()))
+        put(stem + "-" + chart + ".svg", svg);
       at = end;
     }
   }

@@ -9,7 +9,9 @@ using namespace workflow;
 
 namespace {
 
-double number(const node& n) { return n.real(); }
+double number(const node& n) {
+  return n.real();
+}
 
 double rate(const node& n) {
   double r = number(n);
@@ -28,7 +30,8 @@ range read_range(const node& n) {
 template <class E>
 weights<E> read_weights(const node& n) {
   weights<E> out;
-  for (const auto& item : n.items()) out.emplace_back(item.at("value").name<E>(), number(item.at("weight")));
+  for (const auto& item : n.items())
+    out.emplace_back(item.at("value").name<E>(), number(item.at("weight")));
   if (out.empty()) n.fail("needs at least one entry");
   return out;
 }
@@ -118,7 +121,8 @@ load_model read_model(const node& root) {
       if (auto c = s.find("calls_each")) st.calls_each = c->integer();
       if (auto u = s.find("unreasonable")) st.unreasonable = u->flag();
       maybe(s, "unhappy_rate", st.unhappy_rate, rate);
-      if (st.callers < 1 || st.calls_each < 1) s.fail("needs at least one caller and one call each");
+      if (st.callers < 1 || st.calls_each < 1)
+        s.fail("needs at least one caller and one call each");
       m.storms.push_back(std::move(st));
     }
   return m;

@@ -30,7 +30,7 @@ struct topic_route {
 
 /// How one department behaves.
 struct unit_behavior {
-  range sign_hours{0.5, 6};     // from dispatch to signing (or asking to return)
+  range sign_hours{0.5, 6};  // from dispatch to signing (or asking to return)
   double return_rate = 0.03;
   range contact_hours{1, 12};   // from signing to contacting the caller
   range reply_share{0.2, 0.8};  // of the handling term used before replying
@@ -42,7 +42,7 @@ struct unit_behavior {
 
 /// Callers on one topic and region in a short span: a storm.
 struct storm {
-  int day = 0;      // from the start of the simulation
+  int day = 0;  // from the start of the simulation
   double hour = 9;
   int callers = 20;
   double spread_minutes = 60;
@@ -50,7 +50,7 @@ struct storm {
   std::string region;
   std::optional<workflow::ticket_type> type;
   std::optional<workflow::ticket_class> cls;
-  int calls_each = 1;       // >1: each caller calls again on the matter (related_to), a day apart
+  int calls_each = 1;  // >1: each caller calls again on the matter (related_to), a day apart
   bool unreasonable = false;
   double unhappy_rate = -1;  // >= 0: overrides the units' rate for these tickets
 };
@@ -58,31 +58,31 @@ struct storm {
 struct load_model {
   std::string name;
   double tickets_per_day = 100;
-  std::array<double, 24> hourly{};   // relative arrivals by hour
-  std::array<double, 7> weekday{};   // Monday first
+  std::array<double, 24> hourly{};  // relative arrivals by hour
+  std::array<double, 7> weekday{};  // Monday first
   double holiday_factor = 0.5;
   weights<workflow::ticket_type> types;
   weights<workflow::channel> channels;
   std::vector<topic_route> topics;
-  int matters_per_topic = 1;         // distinct matters under each topic ("停水·12"): hot spots
-                                     // form around one matter, not a whole category
+  int matters_per_topic = 1;  // distinct matters under each topic ("停水·12"): hot spots
+                              // form around one matter, not a whole category
   weights<std::string> regions;
-  double repeat_rate = 0.05;         // the same caller again on an earlier matter
+  double repeat_rate = 0.05;  // the same caller again on an earlier matter
   double confidential_rate = 0.05;
   double key_rate = 0.02;
   weights<workflow::key_source> key_sources;
-  double emergency_rate = 0;         // Zhijiang
-  weights<workflow::ticket_class> classes;     // Pingdingshan
-  double complex_rate = 0;           // Zhijiang
-  double mediation_rate = 0;         // Mengcheng: mediation and enforcement items
-  double answer_rate = 0.3;          // consultations the operator answers directly
+  double emergency_rate = 0;                // Zhijiang
+  weights<workflow::ticket_class> classes;  // Pingdingshan
+  double complex_rate = 0;                  // Zhijiang
+  double mediation_rate = 0;                // Mengcheng: mediation and enforcement items
+  double answer_rate = 0.3;                 // consultations the operator answers directly
   double decline_rate = 0.02;
   range dispatch_minutes{5, 90};
-  range approval_minutes{30, 240};   // a supervisor decides a request
+  range approval_minutes{30, 240};  // a supervisor decides a request
   double approve_return_rate = 0.6;
   range evaluation_hours{2, 48};
-  double unreasonable_rate = 0.2;    // repeat callers whose demand is ended by termination
-  unit_behavior units;               // every department, unless overridden
+  double unreasonable_rate = 0.2;  // repeat callers whose demand is ended by termination
+  unit_behavior units;             // every department, unless overridden
   std::map<std::string, unit_behavior> unit_overrides;
   std::vector<storm> storms;
 };

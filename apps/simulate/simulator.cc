@@ -48,8 +48,11 @@ struct ticket_track {
 class engine {
  public:
   engine(actors::runtime& rt, const load_model& m, const sim_options& o)
-      : rt_(rt), o_(o), arrivals_(plan_arrivals(m, rt.where(), o.start, o.days, o.seed)),
-        people_(m, rt.where(), o.seed), tickets_(arrivals_.size()) {}
+      : rt_(rt),
+        o_(o),
+        arrivals_(plan_arrivals(m, rt.where(), o.start, o.days, o.seed)),
+        people_(m, rt.where(), o.seed),
+        tickets_(arrivals_.size()) {}
 
   sim_figures run() {
     auto began = steady::now();
@@ -83,7 +86,8 @@ class engine {
   }
 
   std::int64_t next_instant() {
-    while (!wakes_.empty() && tickets_[wakes_.top().second].wake != wakes_.top().first) wakes_.pop();
+    while (!wakes_.empty() && tickets_[wakes_.top().second].wake != wakes_.top().first)
+      wakes_.pop();
     std::int64_t next = INT64_MAX;
     if (next_arrival_ < arrivals_.size()) next = grid(arrivals_[next_arrival_].at.seconds);
     if (!wakes_.empty()) next = std::min(next, wakes_.top().first);
@@ -155,20 +159,21 @@ class engine {
       issued.emplace_back(i, action_of(s->c));
       ++f_.commands;
       std::uint64_t version = state->version;
-      rt_.act(track.id, std::move(s->c), s->by,
-              batch.slot([this, i, version, act = action_of(s->c)](const actors::command_outcome& out) {
-                std::lock_guard<std::mutex> lock(count_mutex_);
-                f_.events += out.events.size();
-                if (out.what != actors::command_outcome::kind::refused) return;
-                ++f_.refused;
-                ++f_.refusals[std::string(name_of(*act)) + ": " + std::string(name_of(out.refusal.code)) +
-                              ": " + out.refusal.message];
-                // Not planned again for this state; if the alternative is refused as well, the
-                // ticket's simulation ends there (and shows in the figures).
-                if (tickets_[i].blocked_version == version) tickets_[i].abandoned = true;
-                tickets_[i].blocked_version = version;
-                tickets_[i].blocked = act;
-              }));
+      rt_.act(
+          track.id, std::move(s->c), s->by,
+          batch.slot([this, i, version, act = action_of(s->c)](const actors::command_outcome& out) {
+            std::lock_guard<std::mutex> lock(count_mutex_);
+            f_.events += out.events.size();
+            if (out.what != actors::command_outcome::kind::refused) return;
+            ++f_.refused;
+            ++f_.refusals[std::string(name_of(*act)) + ": " +
+                          std::string(name_of(out.refusal.code)) + ": " + out.refusal.message];
+            // Not planned again for this state; if the alternative is refused as well, the
+            // ticket's simulation ends there (and shows in the figures).
+            if (tickets_[i].blocked_version == version) tickets_[i].abandoned = true;
+            tickets_[i].blocked_version = version;
+            tickets_[i].blocked = act;
+          }));
     }
     batch.wait();
     rt_.quiesce(std::chrono::seconds(60));
@@ -184,9 +189,10 @@ class engine {
     last_progress_ = wall;
     double elapsed = std::chrono::duration<double>(steady::now() - began).count();
     int width = 30, filled = o_.days ? day * width / o_.days : width;
-    std::fprintf(stderr, "\rday %3d/%d [%s%s] %zu tickets, %zu events, %.0f events/s  ", day, o_.days,
-                 std::string(filled, '#').c_str(), std::string(width - filled, '.').c_str(),
-                 f_.tickets, f_.events + rt_.stats().timers_fired,
+    std::fprintf(stderr, "\rday %3d/%d [%s%s] %zu tickets, %zu events, %.0f events/s  ", day,
+                 o_.days, std::string(filled, '#').c_str(),
+                 std::string(width - filled, '.').c_str(), f_.tickets,
+                 f_.events + rt_.stats().timers_fired,
                  elapsed > 0 ? (f_.events + rt_.stats().timers_fired) / elapsed : 0.0);
   }
 
@@ -195,8 +201,9 @@ class engine {
   std::vector<arrival> arrivals_;
   behavior people_;
   std::vector<ticket_track> tickets_;
-  std::priority_queue<std::pair<std::int64_t, std::size_t>, std::vector<std::pair<std::int64_t, std::size_t>>,
-                      std::greater<>> wakes_;
+  std::priority_queue<std::pair<std::int64_t, std::size_t>,
+                      std::vector<std::pair<std::int64_t, std::size_t>>, std::greater<>>
+      wakes_;
   std::size_t next_arrival_ = 0;
   std::mutex count_mutex_;
   sim_figures f_;

@@ -31,12 +31,12 @@ struct sim_options {
 struct sim_figures {
   std::size_t tickets = 0;
   std::size_t commands = 0;
-  std::size_t refused = 0;        // steps the rules refused (the behaviour then does otherwise)
+  std::size_t refused = 0;  // steps the rules refused (the behaviour then does otherwise)
   std::map<std::string, std::size_t> refusals;  // by action, code and message
-  std::size_t abandoned = 0;      // tickets whose required step was refused: left as they were
-  std::size_t events = 0;         // recorded by commands, timers and escalation
+  std::size_t abandoned = 0;  // tickets whose required step was refused: left as they were
+  std::size_t events = 0;     // recorded by commands, timers and escalation
   std::size_t timers_fired = 0;
-  std::size_t instants = 0;       // simulated instants with something to do
+  std::size_t instants = 0;  // simulated instants with something to do
   double seconds = 0;
   workflow::instant end;
 };

@@ -31,8 +31,8 @@ double day_factor(const load_model& m, const working_calendar& cal, date d) {
   auto working = cal.is_working_day(d);
   bool works = working && *working;
   double weight = m.weekday[wd - 1];
-  if (works && wd >= 6) weight = m.weekday[4];          // a make-up working day behaves like a Friday
-  if (!works && wd <= 5) weight *= m.holiday_factor;    // a statutory holiday
+  if (works && wd >= 6) weight = m.weekday[4];        // a make-up working day behaves like a Friday
+  if (!works && wd <= 5) weight *= m.holiday_factor;  // a statutory holiday
   return mean > 0 ? weight / mean : 1;
 }
 
@@ -46,7 +46,8 @@ intake caller(const load_model& m, std::mt19937_64& rng, std::size_t n) {
   const auto& topic = m.topics[std::discrete_distribution<std::size_t>(tw.begin(), tw.end())(rng)];
   r.topic = topic.topic;
   if (m.matters_per_topic > 1)
-    r.topic += "·" + std::to_string(std::uniform_int_distribution<int>(1, m.matters_per_topic)(rng));
+    r.topic +=
+        "·" + std::to_string(std::uniform_int_distribution<int>(1, m.matters_per_topic)(rng));
   r.region = pick(m.regions, rng);
   r.title = "关于" + r.topic + "的诉求";
   r.content = "来电人反映" + r.region + "的" + r.topic + "问题，请求处理。";

@@ -15,10 +15,10 @@ namespace hotline::simulate {
 
 struct arrival {
   workflow::instant at;
-  workflow::intake request;               // related_to is filled in when the call is made
-  std::optional<std::size_t> repeat_of;   // an earlier arrival: the same caller on the same matter
-  bool unreasonable = false;              // a demand termination will end, where allowed
-  double unhappy_rate = -1;               // >= 0: the caller's own dissatisfaction rate
+  workflow::intake request;              // related_to is filled in when the call is made
+  std::optional<std::size_t> repeat_of;  // an earlier arrival: the same caller on the same matter
+  bool unreasonable = false;             // a demand termination will end, where allowed
+  double unhappy_rate = -1;              // >= 0: the caller's own dissatisfaction rate
 };
 
 /// Every arrival of `days` days from `start` (a local midnight), in time order.

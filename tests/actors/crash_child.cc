@@ -30,7 +30,8 @@ int main(int argc, char** argv) {
   const int count = std::atoi(argv[3]);
   auto ack = [&](const actors::command_outcome& r) {
     std::lock_guard<std::mutex> lock(out);
-    std::printf("ack %s %llu\n", r.ticket->id.c_str(), static_cast<unsigned long long>(r.ticket->version));
+    std::printf("ack %s %llu\n", r.ticket->id.c_str(),
+                static_cast<unsigned long long>(r.ticket->version));
     std::fflush(stdout);
   };
   for (int i = 0; i < count; ++i) {
@@ -40,18 +41,19 @@ int main(int argc, char** argv) {
     req.type = ticket_type::complaint;
     req.title = "crash test " + std::to_string(i);
     req.content = "burst";
-    rt.submit(req, {role::operator_, "", "crash"}, actors::reply_to([&](actors::command_outcome r) {
-      if (r.what != actors::command_outcome::kind::done) {
-        --in_flight;
-        return;
-      }
-      ack(r);
-      rt.act(r.ticket->id, dispatch{"housing", {}, std::nullopt, std::nullopt, std::nullopt},
-             {role::operator_, "", "crash"}, actors::reply_to([&](actors::command_outcome d) {
-               if (d.what == actors::command_outcome::kind::done) ack(d);
-               --in_flight;
-             }));
-    }));
+    rt.submit(
+        req, {role::operator_, "", "crash"}, actors::reply_to([&](actors::command_outcome r) {
+          if (r.what != actors::command_outcome::kind::done) {
+            --in_flight;
+            return;
+          }
+          ack(r);
+          rt.act(r.ticket->id, dispatch{"housing", {}, std::nullopt, std::nullopt, std::nullopt},
+                 {role::operator_, "", "crash"}, actors::reply_to([&](actors::command_outcome d) {
+                   if (d.what == actors::command_outcome::kind::done) ack(d);
+                   --in_flight;
+                 }));
+        }));
   }
   rt.quiesce(std::chrono::seconds(60));
   std::printf("done\n");

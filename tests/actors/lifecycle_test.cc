@@ -36,7 +36,8 @@ TEST(ActorLifecycle, Mengcheng001DeemedAcceptanceExtensionOverdueReworkAndTermin
               ElementsAre("evaluated", "rework_started"));
 
   // The same caller again: the center counts the call along related_to and the second call is
-  // signed off by the hotline head (001 art. 10(4)); an unreasonable repeat is terminated (art. 20).
+  // signed off by the hotline head (001 art. 10(4)); an unreasonable repeat is terminated (art.
+  // 20).
   intake again = request();
   again.related_to = first;
   std::string second = r.open(again);

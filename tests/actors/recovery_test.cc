@@ -3,12 +3,12 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <sys/wait.h>
+#include <unistd.h>
 #include <csignal>
 #include <filesystem>
 #include <map>
 #include <set>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include "storage/rocksdb_store.h"
 #include "tests/support/runtime_case.h"
@@ -53,7 +53,7 @@ TEST(Recovery, DeadlinesMissedWhileDownFireAtStartInDueOrderExactlyOnce) {
     auto history = r.rt->read(id)->history;
     ASSERT_EQ(history.size(), 2 + missed.size());
     for (std::size_t i = 0; i < missed.size(); ++i) {
-      EXPECT_EQ(event_name(history[2 + i].body), missed[i]);  // in due order
+      EXPECT_EQ(event_name(history[2 + i].body), missed[i]);                      // in due order
       EXPECT_EQ(format_instant(history[2 + i].at), "2026-04-01T09:00:00+08:00");  // at start
     }
     EXPECT_EQ(r.rt->stats().timers_fired, 4u);
@@ -83,7 +83,8 @@ TEST(Recovery, ATicketContinuesWhereItStoppedAfterARestart) {
 }
 
 // The child prints one "ack <id> <version>" per durable command.
-std::vector<std::pair<std::string, std::uint64_t>> run_and_kill(const fs::path& dir, int acks_before_kill) {
+std::vector<std::pair<std::string, std::uint64_t>> run_and_kill(const fs::path& dir,
+                                                                int acks_before_kill) {
   int out[2];
   EXPECT_EQ(::pipe(out), 0);
   pid_t child = ::fork();

@@ -19,13 +19,16 @@ struct Server : ::testing::Test {
   std::unique_ptr<server_process> server;
   void start(const std::string& scenario) {
     server = std::make_unique<server_process>(
-        scenario, dir.path, std::vector<std::string>{"--clock", "virtual", "--start", "2026-03-16T08:30:00+08:00"});
+        scenario, dir.path,
+        std::vector<std::string>{"--clock", "virtual", "--start", "2026-03-16T08:30:00+08:00"});
   }
-  std::string open(const std::string& body = R"({"channel":"phone","type":"complaint","title":"小区停水",
+  std::string open(
+      const std::string& body = R"({"channel":"phone","type":"complaint","title":"小区停水",
       "content":"幸福小区停水三天","citizen":{"name":"张三","phone":"13800000000"},"region":"r1","topic":"water"})") {
     auto r = server->post("/api/v1/tickets", "dev-operator", body);
     EXPECT_EQ(r.status, 201) << r.body;
-    EXPECT_EQ(r.headers["location"], "/api/v1/tickets/" + std::string(r.json().at("id").get_string()));
+    EXPECT_EQ(r.headers["location"],
+              "/api/v1/tickets/" + std::string(r.json().at("id").get_string()));
     return std::string(r.json().at("id").get_string());
   }
   std::string act(const std::string& id, const std::string& action, const std::string& token,
@@ -46,12 +49,19 @@ const std::string handler = R"("handler":{"name":"李四","post":"科长","phone
 TEST_F(Server, Yaoan000OfficeLeaderInstructsSectionRepliesBureauHeadSeals) {
   start("yaoan-water");
   std::string id = open();
-  EXPECT_EQ(server->post("/api/v1/tickets/" + id + "/dispatch", "dev-operator", R"({"lead":"water-supply"})").code(),
+  EXPECT_EQ(server
+                ->post("/api/v1/tickets/" + id + "/dispatch", "dev-operator",
+                       R"({"lead":"water-supply"})")
+                .code(),
             "validation_failed");
-  EXPECT_EQ(act(id, "dispatch", "dev-operator", R"({"lead":"water-supply","approved_by":{"name":"杨书记","post":"副书记"}})"), "dispatched");
+  EXPECT_EQ(act(id, "dispatch", "dev-operator",
+                R"({"lead":"water-supply","approved_by":{"name":"杨书记","post":"副书记"}})"),
+            "dispatched");
   EXPECT_EQ(act(id, "sign", "dev-water-supply"), "handling");
   EXPECT_EQ(act(id, "contact", "dev-water-supply", R"({"note":"已联系"})"), "handling");
-  EXPECT_EQ(act(id, "reply", "dev-water-supply", R"({"result":"已抢修",)" + handler + R"(,"approved_by":{"name":"李局长"}})"), "replied");
+  EXPECT_EQ(act(id, "reply", "dev-water-supply",
+                R"({"result":"已抢修",)" + handler + R"(,"approved_by":{"name":"李局长"}})"),
+            "replied");
   EXPECT_EQ(act(id, "evaluate", "dev-operator", R"({"satisfied":true})"), "closed");
   auto t = ticket(id);
   EXPECT_EQ(t.at("retain_until"), "2028-03-16");
@@ -66,29 +76,41 @@ TEST_F(Server, Mengcheng001DeemedAcceptanceExtensionAndTermination) {
   auto t = ticket(id);
   EXPECT_EQ(t.at("status"), "handling");
   EXPECT_EQ(t.at("overdue"), true);
-  EXPECT_EQ(act(id, "request_extension", "dev-housing", R"({"working_days":5,"reason":"需多部门协调","approved_by":{"name":"局长"}})"), "handling");
+  EXPECT_EQ(act(id, "request_extension", "dev-housing",
+                R"({"working_days":5,"reason":"需多部门协调","approved_by":{"name":"局长"}})"),
+            "handling");
   EXPECT_EQ(act(id, "approve_extension", "dev-supervisor"), "handling");
   EXPECT_EQ(ticket(id).at("deadlines").at("handle"), "2026-04-07T17:30:00+08:00");
-  std::string again = open(R"({"channel":"phone","type":"complaint","title":"又停水","content":"再次反映","related_to":")" + id + R"("})");
+  std::string again = open(
+      R"({"channel":"phone","type":"complaint","title":"又停水","content":"再次反映","related_to":")" +
+      id + R"("})");
   EXPECT_EQ(ticket(again).at("repeat_count"), 1);
-  EXPECT_EQ(act(again, "dispatch", "dev-operator", R"({"lead":"housing","approved_by":{"name":"王主任"}})"), "dispatched");
+  EXPECT_EQ(act(again, "dispatch", "dev-operator",
+                R"({"lead":"housing","approved_by":{"name":"王主任"}})"),
+            "dispatched");
   EXPECT_EQ(act(again, "sign", "dev-housing", R"({"approved_by":{"name":"局长"}})"), "handling");
-  EXPECT_EQ(act(again, "request_termination", "dev-housing", R"({"reason":"无理诉求","approved_by":{"name":"局长"}})"), "handling");
-  EXPECT_EQ(act(again, "approve_termination", "dev-supervisor", R"({"reason":"县长同意"})"), "terminated");
+  EXPECT_EQ(act(again, "request_termination", "dev-housing",
+                R"({"reason":"无理诉求","approved_by":{"name":"局长"}})"),
+            "handling");
+  EXPECT_EQ(act(again, "approve_termination", "dev-supervisor", R"({"reason":"县长同意"})"),
+            "terminated");
 }
 
 TEST_F(Server, Zhijiang002ReturnRefusedThenProfessionalEvaluation) {
   start("zhijiang");
   std::string id = open();
-  EXPECT_EQ(act(id, "dispatch", "dev-operator", R"({"lead":"housing","complexity":"complex"})"), "dispatched");
-  EXPECT_EQ(act(id, "return", "dev-housing", R"({"reason":"不属本单位","suggest":"waterworks"})"), "dispatched");
+  EXPECT_EQ(act(id, "dispatch", "dev-operator", R"({"lead":"housing","complexity":"complex"})"),
+            "dispatched");
+  EXPECT_EQ(act(id, "return", "dev-housing", R"({"reason":"不属本单位","suggest":"waterworks"})"),
+            "dispatched");
   EXPECT_EQ(act(id, "reject_return", "dev-supervisor", R"({"reason":"属地管理"})"), "handling");
   EXPECT_EQ(ticket(id).at("deadlines").at("handle"), "2026-04-07T17:30:00+08:00");
   EXPECT_EQ(act(id, "reply", "dev-housing", R"({"result":"已处理",)" + handler + "}"), "replied");
   EXPECT_EQ(act(id, "evaluate", "dev-operator", R"({"satisfied":false})"), "handling");
   EXPECT_EQ(act(id, "reply", "dev-housing", R"({"result":"再次处理",)" + handler + "}"), "replied");
   EXPECT_EQ(act(id, "evaluate", "dev-operator", R"({"satisfied":false})"), "professional_review");
-  EXPECT_EQ(act(id, "review", "dev-supervisor", R"({"upheld":true,"note":"已依法处理"})"), "closed");
+  EXPECT_EQ(act(id, "review", "dev-supervisor", R"({"upheld":true,"note":"已依法处理"})"),
+            "closed");
 }
 
 TEST_F(Server, Pingdingshan003ClassCNamedLeaderUnitAndLadder) {
@@ -101,21 +123,32 @@ TEST_F(Server, Pingdingshan003ClassCNamedLeaderUnitAndLadder) {
   advance("2026-03-30T17:30:00+08:00");
   EXPECT_EQ(ticket(id).at("supervision_level"), "on_site");
   EXPECT_EQ(act(id, "plan", "dev-ximarket", R"({"plan":"三日内清理完毕"})"), "handling");
-  EXPECT_EQ(act(id, "reply", "dev-ximarket", R"({"result":"已清理",)" + handler + R"(,"approved_by":{"name":"王主任"}})"), "replied");
+  EXPECT_EQ(act(id, "reply", "dev-ximarket",
+                R"({"result":"已清理",)" + handler + R"(,"approved_by":{"name":"王主任"}})"),
+            "replied");
   EXPECT_EQ(act(id, "evaluate", "dev-operator", R"({"satisfied":true})"), "closed");
 }
 
 TEST_F(Server, Heyuan004JointHandlingObjectionAndCityLeader) {
   start("heyuan");
   std::string id = open();
-  EXPECT_EQ(server->post("/api/v1/tickets/" + id + "/dispatch", "dev-operator",
-                         R"({"lead":"housing","co":["urban-management"]})").json().at("error").at("details").at("level"),
+  EXPECT_EQ(server
+                ->post("/api/v1/tickets/" + id + "/dispatch", "dev-operator",
+                       R"({"lead":"housing","co":["urban-management"]})")
+                .json()
+                .at("error")
+                .at("details")
+                .at("level"),
             "city_leader");
-  EXPECT_EQ(act(id, "dispatch", "dev-operator", R"({"lead":"housing","co":["urban-management"],"approved_by":{"name":"陈副市长"}})"), "dispatched");
+  EXPECT_EQ(
+      act(id, "dispatch", "dev-operator",
+          R"({"lead":"housing","co":["urban-management"],"approved_by":{"name":"陈副市长"}})"),
+      "dispatched");
   EXPECT_EQ(act(id, "sign", "dev-housing"), "handling");
   EXPECT_EQ(act(id, "co_report", "dev-urban-management", R"({"result":"已清理占道"})"), "handling");
   EXPECT_EQ(act(id, "reply", "dev-housing", R"({"result":"已处理",)" + handler + "}"), "replied");
-  EXPECT_EQ(act(id, "evaluate", "dev-operator", R"({"satisfied":false,"comment":"有异议"})"), "handling");
+  EXPECT_EQ(act(id, "evaluate", "dev-operator", R"({"satisfied":false,"comment":"有异议"})"),
+            "handling");
   EXPECT_EQ(ticket(id).at("supervision_level"), "written");
 }
 

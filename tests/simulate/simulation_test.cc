@@ -37,7 +37,8 @@ load_model exact(const std::string& topic, const std::string& lead, int callers)
   return m;
 }
 
-simulate::sim_figures run(runtime_case& r, const load_model& m, int days = 30, std::uint64_t seed = 1) {
+simulate::sim_figures run(runtime_case& r, const load_model& m, int days = 30,
+                          std::uint64_t seed = 1) {
   simulate::sim_options o;
   o.start = at("2026-03-02T00:00:00+08:00");
   o.days = days;
@@ -45,7 +46,9 @@ simulate::sim_figures run(runtime_case& r, const load_model& m, int days = 30, s
   return simulate::run_simulation(*r.rt, m, o);
 }
 
-bulletin month(runtime_case& r) { return r.rt->report(report_period::month, at("2026-03-15T00:00:00+08:00")); }
+bulletin month(runtime_case& r) {
+  return r.rt->report(report_period::month, at("2026-03-15T00:00:00+08:00"));
+}
 
 struct Jurisdiction : ::testing::TestWithParam<std::pair<std::string, std::string>> {};
 
@@ -120,7 +123,8 @@ TEST(SimulatedStorm, Seed001Art10_4_ARepeatCallerClimbsTheSignOffLevels) {
       if (a.at == step::dispatch && a.level) level = std::string(name_of(*a.level));
     levels.push_back(level);
   }
-  EXPECT_THAT(levels, ::testing::ElementsAre("none", "hotline_head", "office_head", "deputy_county_head"));
+  EXPECT_THAT(levels,
+              ::testing::ElementsAre("none", "hotline_head", "office_head", "deputy_county_head"));
 }
 
 TEST(SimulatedStorm, Seed003S6_LateUnitsAreOverdueAndGetWrittenSupervision) {
@@ -139,15 +143,17 @@ TEST(SimulatedStorm, Seed003S6_LateUnitsAreOverdueAndGetWrittenSupervision) {
 
 std::string all_events(runtime_case& r) {
   std::string out;
-  r.rt->repository().db().scan(storage::family::events, "", "", [&](std::string_view k, std::string_view v) {
-    out.append(k).append(v);
-    return true;
-  });
+  r.rt->repository().db().scan(storage::family::events, "", "",
+                               [&](std::string_view k, std::string_view v) {
+                                 out.append(k).append(v);
+                                 return true;
+                               });
   return out;
 }
 
 simulate::load_model busy_month() {
-  auto m = simulate::load_model_file(std::string(HOTLINE_SCENARIOS_DIR) + "/heyuan/loads/month.json");
+  auto m =
+      simulate::load_model_file(std::string(HOTLINE_SCENARIOS_DIR) + "/heyuan/loads/month.json");
   EXPECT_TRUE(m) << m.error().message;
   m.value().tickets_per_day = 60;
   return m.value();
@@ -173,23 +179,25 @@ TEST(Bulletin, TheNumbersAgreeWithTheTicketsHistories) {
   // Count straight from every event in the week.
   long submitted_n = 0, replied_n = 0, overdue_n = 0, supervised_n = 0, dissatisfied_n = 0,
        extended_n = 0, returned_n = 0;
-  r.rt->repository().db().scan(storage::family::snapshots, "", "", [&](std::string_view id, std::string_view) {
-    ticket_state s;
-    for (const auto& e : r.rt->repository().history(std::string(id))) {
-      ticket_state before = s;
-      evolve(s, e);
-      if (e.at < from || !(e.at < to)) continue;
-      submitted_n += std::holds_alternative<submitted>(e.body);
-      replied_n += std::holds_alternative<replied>(e.body);
-      supervised_n += std::holds_alternative<supervised>(e.body);
-      extended_n += std::holds_alternative<extension_approved>(e.body);
-      returned_n += std::holds_alternative<return_requested>(e.body);
-      if (auto* o = std::get_if<overdue>(&e.body)) overdue_n += o->kind != deadline_kind::dispatch;
-      if (auto* v = std::get_if<evaluated>(&e.body))
-        dissatisfied_n += !v->satisfied && before.current == status::replied;
-    }
-    return true;
-  });
+  r.rt->repository().db().scan(
+      storage::family::snapshots, "", "", [&](std::string_view id, std::string_view) {
+        ticket_state s;
+        for (const auto& e : r.rt->repository().history(std::string(id))) {
+          ticket_state before = s;
+          evolve(s, e);
+          if (e.at < from || !(e.at < to)) continue;
+          submitted_n += std::holds_alternative<submitted>(e.body);
+          replied_n += std::holds_alternative<replied>(e.body);
+          supervised_n += std::holds_alternative<supervised>(e.body);
+          extended_n += std::holds_alternative<extension_approved>(e.body);
+          returned_n += std::holds_alternative<return_requested>(e.body);
+          if (auto* o = std::get_if<overdue>(&e.body))
+            overdue_n += o->kind != deadline_kind::dispatch;
+          if (auto* v = std::get_if<evaluated>(&e.body))
+            dissatisfied_n += !v->satisfied && before.current == status::replied;
+        }
+        return true;
+      });
   EXPECT_GT(submitted_n, 300);
   EXPECT_EQ(b.registered, submitted_n);
   EXPECT_EQ(b.total.replied, replied_n);
@@ -227,12 +235,12 @@ TEST(Bulletin, Seed001Art27_MengchengScoresItsUnitsOutOf100) {
   EXPECT_DOUBLE_EQ(mengcheng_score(perfect), 100);
   unit_counts poor = perfect;
   poor.signed_on_time = 5;
-  poor.signed_late = 5;        // -10
-  poor.replied_on_time = 5;    // -15
+  poor.signed_late = 5;      // -10
+  poor.replied_on_time = 5;  // -15
   poor.satisfied = 5;
-  poor.dissatisfied = 5;       // -15
-  poor.reworked = 5;           // -5
-  poor.overdue = 5;            // -5
+  poor.dissatisfied = 5;  // -15
+  poor.reworked = 5;      // -5
+  poor.overdue = 5;       // -5
   EXPECT_DOUBLE_EQ(mengcheng_score(poor), 50);
   runtime_case r("mengcheng", "2026-03-02T00:00:00+08:00");
   run(r, exact("停水", "waterworks", 3));

@@ -17,8 +17,8 @@ namespace fs = std::filesystem;
 struct temp_dir {
   fs::path path;
   temp_dir() {
-    path = fs::temp_directory_path() / ("hotline-store-" + std::to_string(::getpid()) + "-" +
-                                        std::to_string(counter++));
+    path = fs::temp_directory_path() /
+           ("hotline-store-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
     fs::remove_all(path);
   }
   ~temp_dir() { fs::remove_all(path); }
@@ -47,9 +47,10 @@ class StoreTest : public ::testing::TestWithParam<std::string> {
 };
 
 TEST_P(StoreTest, ABatchIsAppliedWholeAcrossFamilies) {
-  ASSERT_EQ(s->commit_and_wait({{family::events, "a", "1"}, {family::due, "d", "x"},
-                                {family::snapshots, "a", "snap"}}),
-            "");
+  ASSERT_EQ(
+      s->commit_and_wait(
+          {{family::events, "a", "1"}, {family::due, "d", "x"}, {family::snapshots, "a", "snap"}}),
+      "");
   EXPECT_EQ(s->get(family::events, "a"), "1");
   EXPECT_EQ(s->get(family::due, "d"), "x");
   EXPECT_EQ(s->get(family::snapshots, "a"), "snap");

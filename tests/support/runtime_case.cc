@@ -50,7 +50,9 @@ runtime_case::runtime_case(const std::string& scenario_id, const std::string& st
                            storage::store& db, actors::runtime_options tweaks)
     : rt(std::make_unique<actors::runtime>(options_for(scenario_id, start, db, tweaks))) {}
 
-runtime_case::~runtime_case() { rt.reset(); }
+runtime_case::~runtime_case() {
+  rt.reset();
+}
 
 actors::command_outcome runtime_case::submit(intake r, actor_ref by) {
   return wait([&](actors::reply_to reply) { rt->submit(r, by, reply); });
@@ -74,7 +76,9 @@ std::vector<std::string> runtime_case::ok(const std::string& id, command c, acto
   return names;
 }
 
-std::size_t runtime_case::advance(const std::string& to) { return rt->advance(at(to))->fired; }
+std::size_t runtime_case::advance(const std::string& to) {
+  return rt->advance(at(to))->fired;
+}
 
 ticket_state runtime_case::state(const std::string& id) {
   auto t = rt->read(id);

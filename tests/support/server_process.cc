@@ -33,15 +33,19 @@ temp_dir::temp_dir() {
              .string();
   std::filesystem::remove_all(path);
 }
-temp_dir::~temp_dir() { std::filesystem::remove_all(path); }
+temp_dir::~temp_dir() {
+  std::filesystem::remove_all(path);
+}
 
 server_process::server_process(const std::string& scenario_id, const std::string& data_dir,
                                std::vector<std::string> extra) {
   int out[2];
   if (::pipe(out) != 0) throw std::runtime_error("pipe");
-  std::vector<std::string> args = {HOTLINE_BINARY, "serve", "--scenario",
-                                   std::string(HOTLINE_SCENARIOS_DIR) + "/" + scenario_id,
-                                   "--data-dir", data_dir, "--listen", "127.0.0.1:0"};
+  std::vector<std::string> args = {
+      HOTLINE_BINARY, "serve",
+      "--scenario",   std::string(HOTLINE_SCENARIOS_DIR) + "/" + scenario_id,
+      "--data-dir",   data_dir,
+      "--listen",     "127.0.0.1:0"};
   args.insert(args.end(), extra.begin(), extra.end());
   pid_ = ::fork();
   if (pid_ == 0) {
@@ -105,7 +109,8 @@ http_reply server_process::request(const std::string& method, const std::string&
   }
   std::string raw;
   char buf[65536];
-  for (ssize_t n; (n = ::recv(fd, buf, sizeof buf, 0)) > 0;) raw.append(buf, static_cast<std::size_t>(n));
+  for (ssize_t n; (n = ::recv(fd, buf, sizeof buf, 0)) > 0;)
+    raw.append(buf, static_cast<std::size_t>(n));
   ::close(fd);
   auto head_end = raw.find("\r\n\r\n");
   if (head_end == std::string::npos) return reply;

@@ -32,11 +32,21 @@ instant at(const std::string& text) {
   return *t;
 }
 
-actor_ref operator_role() { return {role::operator_, "", "alice"}; }
-actor_ref department(const std::string& id) { return {role::department, id, id}; }
-actor_ref supervisor() { return {role::supervisor, "", "sup"}; }
-actor_ref timer() { return {role::system, "", "timer"}; }
-signature signed_by(const std::string& name, const std::string& post) { return {name, post}; }
+actor_ref operator_role() {
+  return {role::operator_, "", "alice"};
+}
+actor_ref department(const std::string& id) {
+  return {role::department, id, id};
+}
+actor_ref supervisor() {
+  return {role::supervisor, "", "sup"};
+}
+actor_ref timer() {
+  return {role::system, "", "timer"};
+}
+signature signed_by(const std::string& name, const std::string& post) {
+  return {name, post};
+}
 
 namespace {
 
@@ -61,7 +71,10 @@ struct printer {
   void write(date d) { out << format_date(d); }
   template <class T>
   void write(const std::optional<T>& v) {
-    if (v) write(*v); else out << "null";
+    if (v)
+      write(*v);
+    else
+      out << "null";
   }
   template <class T>
   void write(const std::vector<T>& v) {

@@ -40,7 +40,8 @@ class ticket_case {
   workflow::refusal refused(const workflow::command& c, const std::string& when,
                             const workflow::actor_ref& who);
   /// Submits `r` at `when` (call `calls` on the matter).
-  std::vector<std::string> submit(workflow::intake r, const std::string& when, int repeat_count = 0);
+  std::vector<std::string> submit(workflow::intake r, const std::string& when,
+                                  int repeat_count = 0);
   /// Fires, in order, every deadline armed up to `when`; the names of the events that follow.
   std::vector<std::string> advance(const std::string& when);
 

@@ -15,8 +15,9 @@ struct Common : ::testing::Test {
 };
 
 TEST_F(Common, EachActionBelongsToOneRole) {
-  EXPECT_EQ(t.refused(dispatch_to("housing"), "2026-03-16T09:00:00+08:00", department("housing")).code,
-            refusal_code::forbidden);
+  EXPECT_EQ(
+      t.refused(dispatch_to("housing"), "2026-03-16T09:00:00+08:00", department("housing")).code,
+      refusal_code::forbidden);
   EXPECT_EQ(t.refused(dispatch_to("housing"), "2026-03-16T09:00:00+08:00", supervisor()).code,
             refusal_code::forbidden);
   t.ok(dispatch_to("housing"), "2026-03-16T09:00:00+08:00", operator_role());
@@ -51,8 +52,8 @@ TEST_F(Common, AnInvalidTransitionSaysTheStatusAndTheActionsAllowed) {
   r = t.refused(evaluate{true, ""}, "2026-03-16T09:10:00+08:00", operator_role());
   EXPECT_EQ(r.code, refusal_code::invalid_transition);
   EXPECT_EQ(r.current, status::received);
-  EXPECT_THAT(r.allowed, ElementsAre(action::answer, action::decline, action::dispatch,
-                                     action::supervise));
+  EXPECT_THAT(r.allowed,
+              ElementsAre(action::answer, action::decline, action::dispatch, action::supervise));
 }
 
 TEST_F(Common, ClosedTicketsAllowNothing) {
@@ -103,10 +104,10 @@ TEST_F(Common, FieldsAreCheckedAndNamed) {
 TEST_F(Common, DispatchNamesKnownDistinctDepartments) {
   EXPECT_EQ(t.refused(dispatch_to("nowhere"), "2026-03-16T09:00:00+08:00", operator_role()).field,
             "lead");
-  EXPECT_EQ(t.refused(dispatch_to("housing", {"housing"}), "2026-03-16T09:00:00+08:00",
-                      operator_role())
-                .field,
-            "co[0]");
+  EXPECT_EQ(
+      t.refused(dispatch_to("housing", {"housing"}), "2026-03-16T09:00:00+08:00", operator_role())
+          .field,
+      "co[0]");
   EXPECT_EQ(t.refused(dispatch_to("housing", {"market", "market"}), "2026-03-16T09:00:00+08:00",
                       operator_role())
                 .field,
@@ -119,8 +120,9 @@ TEST_F(Common, DispatchNamesKnownDistinctDepartments) {
 TEST_F(Common, StaleTimersChangeNothingAndOnlyTheRuntimeExpiresDeadlines) {
   t.ok(dispatch_to("housing"), "2026-03-16T09:00:00+08:00", operator_role());
   instant due = *t.state().sign_deadline.due;
-  EXPECT_EQ(t.refused(expire{deadline_kind::sign, due}, "2026-03-16T17:00:00+08:00", supervisor()).code,
-            refusal_code::forbidden);
+  EXPECT_EQ(
+      t.refused(expire{deadline_kind::sign, due}, "2026-03-16T17:00:00+08:00", supervisor()).code,
+      refusal_code::forbidden);
   t.ok(sign{}, "2026-03-16T10:00:00+08:00", department("housing"));
   auto stale = t.run(expire{deadline_kind::sign, due}, "2026-03-16T17:00:00+08:00", timer());
   ASSERT_TRUE(stale);
@@ -143,7 +145,8 @@ TEST_F(Common, EveryEventIsNumberedStampedAndAttributed) {
 
 TEST_F(Common, RequestsAwaitingApprovalBlockTheirTwins) {
   t.ok(dispatch_to("housing"), "2026-03-16T09:00:00+08:00", operator_role());
-  t.ok(return_ticket{"非本单位职责", "三定方案", ""}, "2026-03-16T09:30:00+08:00", department("housing"));
+  t.ok(return_ticket{"非本单位职责", "三定方案", ""}, "2026-03-16T09:30:00+08:00",
+       department("housing"));
   EXPECT_EQ(t.refused(sign{}, "2026-03-16T09:40:00+08:00", department("housing")).code,
             refusal_code::invalid_transition);
   EXPECT_EQ(t.refused(return_ticket{"再次", "依据", ""}, "2026-03-16T09:40:00+08:00",

@@ -31,44 +31,60 @@ std::optional<signature> maybe_signed() {
   return *rc::gen::element(0, 1, 1) ? std::optional<signature>(signed_by("领导")) : std::nullopt;
 }
 
-std::string some_text() { return *rc::gen::element<std::string>("", "理由", "已处理完毕"); }
+std::string some_text() {
+  return *rc::gen::element<std::string>("", "理由", "已处理完毕");
+}
 
 // A plausible command for `s`, from a plausible (sometimes wrong) actor.
 std::pair<command, actor_ref> any_command(const jurisdiction& j, const ticket_state& s) {
   std::string lead = s.lead.empty() ? any_department(j) : s.lead;
   actor_ref unit = department(*rc::gen::element(0, 1, 2) ? lead : any_department(j));
   std::optional<ticket_class> cls;
-  if (j.rules.uses_class.value) cls = *rc::gen::element(ticket_class::A, ticket_class::B,
-                                                        ticket_class::C, ticket_class::D);
+  if (j.rules.uses_class.value)
+    cls = *rc::gen::element(ticket_class::A, ticket_class::B, ticket_class::C, ticket_class::D);
   switch (*rc::gen::inRange(0, 16)) {
-    case 0: return {answer{some_text()}, operator_role()};
-    case 1: return {decline{*rc::gen::element(decline_reason::too_vague, decline_reason::emergency),
-                            some_text(), *rc::gen::element<std::string>("", "110")},
-                    operator_role()};
+    case 0:
+      return {answer{some_text()}, operator_role()};
+    case 1:
+      return {decline{*rc::gen::element(decline_reason::too_vague, decline_reason::emergency),
+                      some_text(), *rc::gen::element<std::string>("", "110")},
+              operator_role()};
     case 2: {
       dispatch d = dispatch_to(any_department(j), {}, maybe_signed());
       d.cls = cls;
       if (*rc::gen::element(0, 1)) d.co = {any_department(j)};
       return {d, operator_role()};
     }
-    case 3: return {sign{maybe_signed()}, unit};
-    case 4: return {return_ticket{some_text(), some_text(), some_text()}, unit};
-    case 5: return {approve_return{*rc::gen::element<std::string>("", any_department(j)),
-                                   maybe_signed()},
-                    supervisor()};
-    case 6: return {reject_return{some_text()}, supervisor()};
-    case 7: return {contact{some_text()}, unit};
-    case 8: return {request_extension{*rc::gen::element<std::optional<int>>(std::nullopt, 1, 5, 20),
-                                      some_text(), maybe_signed()},
-                    unit};
-    case 9: return {approve_extension{*rc::gen::element<std::optional<int>>(std::nullopt, 2, 10)},
-                    supervisor()};
-    case 10: return {reply_with(some_text(), maybe_signed()), unit};
-    case 11: return {evaluate{*rc::gen::arbitrary<bool>(), some_text()}, operator_role()};
-    case 12: return {review{*rc::gen::arbitrary<bool>(), some_text()}, supervisor()};
-    case 13: return {supervise{some_text(), std::nullopt}, supervisor()};
-    case 14: return {request_termination{some_text(), maybe_signed()}, unit};
-    default: return {approve_termination{some_text()}, supervisor()};
+    case 3:
+      return {sign{maybe_signed()}, unit};
+    case 4:
+      return {return_ticket{some_text(), some_text(), some_text()}, unit};
+    case 5:
+      return {approve_return{*rc::gen::element<std::string>("", any_department(j)), maybe_signed()},
+              supervisor()};
+    case 6:
+      return {reject_return{some_text()}, supervisor()};
+    case 7:
+      return {contact{some_text()}, unit};
+    case 8:
+      return {request_extension{*rc::gen::element<std::optional<int>>(std::nullopt, 1, 5, 20),
+                                some_text(), maybe_signed()},
+              unit};
+    case 9:
+      return {approve_extension{*rc::gen::element<std::optional<int>>(std::nullopt, 2, 10)},
+              supervisor()};
+    case 10:
+      return {reply_with(some_text(), maybe_signed()), unit};
+    case 11:
+      return {evaluate{*rc::gen::arbitrary<bool>(), some_text()}, operator_role()};
+    case 12:
+      return {review{*rc::gen::arbitrary<bool>(), some_text()}, supervisor()};
+    case 13:
+      return {supervise{some_text(), std::nullopt}, supervisor()};
+    case 14:
+      return {request_termination{some_text(), maybe_signed()}, unit};
+    default:
+      return {approve_termination{some_text()}, supervisor()};
   }
 }
 
@@ -77,8 +93,8 @@ template <class Check>
 std::vector<event_record> drive(const jurisdiction& j, ticket_state& s, Check each) {
   std::vector<event_record> log;
   instant now = at("2026-03-02T08:00:00+08:00");
-  intake r = request(*rc::gen::element(ticket_type::consultation, ticket_type::help,
-                                       ticket_type::complaint));
+  intake r = request(
+      *rc::gen::element(ticket_type::consultation, ticket_type::help, ticket_type::complaint));
   r.key = *rc::gen::element<std::optional<key_source>>(std::nullopt, key_source::leader);
   auto first = decide(s, workflow::submit{r, {"T-1", *rc::gen::inRange(0, 4), false, ""}},
                       {j, now, operator_role()});
@@ -88,9 +104,10 @@ std::vector<event_record> drive(const jurisdiction& j, ticket_state& s, Check ea
   for (int i = 0; i < steps; ++i) {
     now.seconds += *rc::gen::inRange(0, 3 * 86400);
     // Timers due by now fire first, as the runtime would fire them.
-    for (auto armed = deadlines(s); !armed.empty() && armed.front().due <= now; armed = deadlines(s)) {
-      auto fired = decide(s, expire{armed.front().kind, armed.front().due},
-                          {j, armed.front().due, timer()});
+    for (auto armed = deadlines(s); !armed.empty() && armed.front().due <= now;
+         armed = deadlines(s)) {
+      auto fired =
+          decide(s, expire{armed.front().kind, armed.front().due}, {j, armed.front().due, timer()});
       RC_ASSERT(fired.ok());
       RC_ASSERT(!fired->empty());
       for (const auto& e : *fired) evolve(s, e), log.push_back(e);

@@ -61,13 +61,15 @@ TEST(ScenarioLoading, PingdingshanHasThreeTiers) {
 TEST(ScenarioLoading, ABadTermNamesTheFileAndTheField) {
   broken_copy copy("mengcheng");
   copy.replace("policy.json", "\"10wd\"", "\"10dw\"");
-  EXPECT_EQ(copy.error(), copy.dir.string() + "/policy.json: terms.handle[1].term: '10dw' is not a "
-                          "term (write e.g. 5wd, 0.5wd, 24h or 30min).");
+  EXPECT_EQ(copy.error(), copy.dir.string() +
+                              "/policy.json: terms.handle[1].term: '10dw' is not a "
+                              "term (write e.g. 5wd, 0.5wd, 24h or 30min).");
 }
 
 TEST(ScenarioLoading, AMissingSourceIsAnError) {
   broken_copy copy("zhijiang");
-  copy.replace("policy.json", "\"source\": \"002 art. 17(1): units sign within half a working day\"",
+  copy.replace("policy.json",
+               "\"source\": \"002 art. 17(1): units sign within half a working day\"",
                "\"source\": \"\"");
   EXPECT_NE(copy.error().find("policy.json: terms.sign[0]: needs a source"), std::string::npos)
       << copy.error();
@@ -76,24 +78,27 @@ TEST(ScenarioLoading, AMissingSourceIsAnError) {
 TEST(ScenarioLoading, AnUnknownNameIsAnError) {
   broken_copy copy("heyuan");
   copy.replace("policy.json", "\"city_leader\"", "\"mayor\"");
-  EXPECT_NE(copy.error().find("policy.json: sign_offs[0].level: 'mayor' is not one of the allowed names"),
-            std::string::npos)
+  EXPECT_NE(
+      copy.error().find("policy.json: sign_offs[0].level: 'mayor' is not one of the allowed names"),
+      std::string::npos)
       << copy.error();
 }
 
 TEST(ScenarioLoading, AnUnknownParentDepartmentIsAnError) {
   broken_copy copy("pingdingshan");
   copy.replace("departments.json", "\"parent\": \"xinhua\"", "\"parent\": \"xinhau\"");
-  EXPECT_NE(copy.error().find("departments.json: departments[1].parent 'xinhau' is not a department."),
-            std::string::npos)
+  EXPECT_NE(
+      copy.error().find("departments.json: departments[1].parent 'xinhau' is not a department."),
+      std::string::npos)
       << copy.error();
 }
 
 TEST(ScenarioLoading, ACalendarMakeUpDayThatIsNotAWeekendIsAnError) {
   broken_copy copy("yaoan-water");
   copy.replace("calendars/2026.json", "\"2026-01-04\"", "\"2026-01-05\"");
-  EXPECT_NE(copy.error().find("calendars/2026.json: make-up working day 2026-01-05 is not a weekend"),
-            std::string::npos)
+  EXPECT_NE(
+      copy.error().find("calendars/2026.json: make-up working day 2026-01-05 is not a weekend"),
+      std::string::npos)
       << copy.error();
 }
 

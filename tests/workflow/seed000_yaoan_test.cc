@@ -113,11 +113,12 @@ TEST_F(Yaoan, Seed000Art11_EmergenciesBelongTo110_119_120) {
 
 TEST_F(Yaoan, Seed000Art13_2_JointHandlingOneLeadSectionAndCoHandlingSections) {
   t.submit(request(), "2026-03-16T08:40:00+08:00");
-  t.ok(dispatch_to("water-supply", {"engineering", "reservoirs"}, leader), "2026-03-16T09:00:00+08:00",
-       operator_role());
+  t.ok(dispatch_to("water-supply", {"engineering", "reservoirs"}, leader),
+       "2026-03-16T09:00:00+08:00", operator_role());
   EXPECT_EQ(t.state().co.size(), 2u);
-  EXPECT_EQ(t.refused(dispatch_to("water-supply"), "2026-03-16T09:00:00+08:00", operator_role()).code,
-            refusal_code::invalid_transition);
+  EXPECT_EQ(
+      t.refused(dispatch_to("water-supply"), "2026-03-16T09:00:00+08:00", operator_role()).code,
+      refusal_code::invalid_transition);
 }
 
 }  // namespace

@@ -135,7 +135,8 @@ TEST_F(Mengcheng, Seed001Art10_4_DispatchSignOffByTheCountOfCalls) {
   auto r = second.refused(dispatch_to("housing"), monday, operator_role());
   EXPECT_EQ(r.field, "approved_by");
   EXPECT_EQ(r.level, sign_off_level::hotline_head);
-  second.ok(dispatch_to("housing", {}, signed_by("王主任", "热线办负责人")), monday, operator_role());
+  second.ok(dispatch_to("housing", {}, signed_by("王主任", "热线办负责人")), monday,
+            operator_role());
   ASSERT_EQ(second.state().approvals.size(), 1u);
   EXPECT_EQ(second.state().approvals[0].level, sign_off_level::hotline_head);
   EXPECT_EQ(second.state().approvals[0].name, "王主任");
@@ -196,8 +197,9 @@ TEST_F(Mengcheng, Seed001Art20_TerminationNeedsTwoUnreasonableCallsAndTheCountyH
   EXPECT_EQ(r.level, sign_off_level::unit_head);
   again.ok(request_termination{"第二次提出不合理诉求", signed_by("局长")},
            "2026-03-18T10:00:00+08:00", department("housing"));
-  EXPECT_THAT(again.ok(approve_termination{"县长同意终结"}, "2026-03-19T10:00:00+08:00", supervisor()),
-              ElementsAre("terminated", "archived"));
+  EXPECT_THAT(
+      again.ok(approve_termination{"县长同意终结"}, "2026-03-19T10:00:00+08:00", supervisor()),
+      ElementsAre("terminated", "archived"));
   EXPECT_EQ(again.state().current, status::terminated);
 }
 
@@ -205,7 +207,8 @@ TEST_F(Mengcheng, Seed001Art21_KeyItemsRepeatsOverdueAndPoorQualityAreSupervised
   intake leader = request();
   leader.key = key_source::leader;
   ticket_case key{"mengcheng"};
-  EXPECT_THAT(key.submit(leader, "2026-03-16T08:40:00+08:00"), ElementsAre("submitted", "supervised"));
+  EXPECT_THAT(key.submit(leader, "2026-03-16T08:40:00+08:00"),
+              ElementsAre("submitted", "supervised"));
 
   ticket_case second{"mengcheng"};
   EXPECT_THAT(second.submit(request(), "2026-03-16T08:40:00+08:00", 1), ElementsAre("submitted"));
@@ -222,7 +225,8 @@ TEST_F(Mengcheng, Seed001Art21_KeyItemsRepeatsOverdueAndPoorQualityAreSupervised
   poor.submit(request(), "2026-03-16T08:40:00+08:00");
   poor.ok(dispatch_to("housing"), monday, operator_role());
   poor.ok(sign{signed_by("局长")}, "2026-03-16T10:00:00+08:00", department("housing"));
-  poor.ok(reply_with("已处理", signed_by("局长")), "2026-03-17T10:00:00+08:00", department("housing"));
+  poor.ok(reply_with("已处理", signed_by("局长")), "2026-03-17T10:00:00+08:00",
+          department("housing"));
   EXPECT_THAT(poor.ok(evaluate{false, "没有解决"}, "2026-03-18T10:00:00+08:00", operator_role()),
               ElementsAre("evaluated", "rework_started", "supervised"));
 }
@@ -242,7 +246,8 @@ TEST_F(Mengcheng, Seed001Art25_MediationAndEnforcementItemsDoNotChaseSatisfactio
   t.submit(mediation, "2026-03-16T08:40:00+08:00");
   t.ok(dispatch_to("housing"), monday, operator_role());
   t.ok(sign{signed_by("局长")}, "2026-03-16T10:00:00+08:00", department("housing"));
-  t.ok(reply_with("已依法调解", signed_by("局长")), "2026-03-17T10:00:00+08:00", department("housing"));
+  t.ok(reply_with("已依法调解", signed_by("局长")), "2026-03-17T10:00:00+08:00",
+       department("housing"));
   EXPECT_THAT(t.ok(evaluate{false, "不满意调解结果"}, "2026-03-18T10:00:00+08:00", operator_role()),
               ElementsAre("evaluated", "closed", "archived"));
   EXPECT_EQ(t.state().rework_count, 0);

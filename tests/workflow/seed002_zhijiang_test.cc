@@ -33,9 +33,9 @@ TEST_F(Zhijiang, Seed002Art17_1_AUnitReturnsAnItemWithinTwoWorkingDaysOfReceipt)
   EXPECT_THAT(t.ok(return_ticket{"属供水公司职责", "", "waterworks"}, "2026-03-18T10:00:00+08:00",
                    department("housing")),
               ElementsAre("return_requested"));
-  EXPECT_THAT(t.ok(approve_return{"waterworks", std::nullopt}, "2026-03-18T11:00:00+08:00",
-                   supervisor()),
-              ElementsAre("return_approved", "dispatched"));
+  EXPECT_THAT(
+      t.ok(approve_return{"waterworks", std::nullopt}, "2026-03-18T11:00:00+08:00", supervisor()),
+      ElementsAre("return_approved", "dispatched"));
   EXPECT_EQ(t.state().lead, "waterworks");
   EXPECT_EQ(t.state().current, status::dispatched);
 }
@@ -44,8 +44,9 @@ TEST_F(Zhijiang, Seed002Art17_1_TheCenterMayRefuseAReturnAndTheUnitMustHandleIt)
   dispatched();
   t.ok(return_ticket{"不属于本单位", "", "waterworks"}, "2026-03-16T10:00:00+08:00",
        department("housing"));
-  EXPECT_THAT(t.ok(reject_return{"属地管理，应由住建局牵头"}, "2026-03-16T11:00:00+08:00", supervisor()),
-              ElementsAre("return_rejected", "deemed_signed"));
+  EXPECT_THAT(
+      t.ok(reject_return{"属地管理，应由住建局牵头"}, "2026-03-16T11:00:00+08:00", supervisor()),
+      ElementsAre("return_rejected", "deemed_signed"));
   EXPECT_EQ(t.state().current, status::handling);
   auto r = t.refused(return_ticket{"再次申请退回", "", "waterworks"}, "2026-03-16T14:00:00+08:00",
                      department("housing"));
@@ -111,8 +112,9 @@ TEST_F(Zhijiang, Seed002Art20_ASecondDissatisfactionGoesToProfessionalEvaluation
   EXPECT_THAT(t.ok(evaluate{false, "仍不满意"}, "2026-03-23T10:00:00+08:00", operator_role()),
               ElementsAre("evaluated", "review_started"));
   EXPECT_EQ(t.state().current, status::professional_review);
-  EXPECT_THAT(t.ok(review{true, "承办单位已依法依规处理"}, "2026-03-24T10:00:00+08:00", supervisor()),
-              ElementsAre("reviewed", "closed", "archived"));
+  EXPECT_THAT(
+      t.ok(review{true, "承办单位已依法依规处理"}, "2026-03-24T10:00:00+08:00", supervisor()),
+      ElementsAre("reviewed", "closed", "archived"));
 }
 
 TEST_F(Zhijiang, Seed002Art7_3_ConcentratedOverdueAndRepeatedItemsAreSupervised) {
@@ -128,7 +130,8 @@ TEST_F(Zhijiang, Seed002Art7_3_ConcentratedOverdueAndRepeatedItemsAreSupervised)
   late.submit(request(), "2026-03-16T08:40:00+08:00");
   late.ok(dispatch_to("housing"), "2026-03-16T09:00:00+08:00", operator_role());
   late.ok(sign{}, "2026-03-16T10:00:00+08:00", department("housing"));
-  EXPECT_THAT(late.advance("2026-03-23T17:30:00+08:00"), ElementsAre("handle_overdue", "supervised"));
+  EXPECT_THAT(late.advance("2026-03-23T17:30:00+08:00"),
+              ElementsAre("handle_overdue", "supervised"));
 }
 
 TEST_F(Zhijiang, Seed002Art11_8_ARepeatWithoutNewFactsIsNotAccepted) {
@@ -143,9 +146,10 @@ TEST_F(Zhijiang, Seed002Art11_8_ARepeatWithoutNewFactsIsNotAccepted) {
   intake repeat = request();
   repeat.related_to = "ZJ-20260301-0001";
   again.submit(repeat, "2026-03-16T08:40:00+08:00", 1);
-  EXPECT_THAT(again.ok(decline{decline_reason::repeat_without_new_facts, "已明确答复，无新情况新理由", ""},
-                       "2026-03-16T08:41:00+08:00", operator_role()),
-              ElementsAre("declined", "archived"));
+  EXPECT_THAT(
+      again.ok(decline{decline_reason::repeat_without_new_facts, "已明确答复，无新情况新理由", ""},
+               "2026-03-16T08:41:00+08:00", operator_role()),
+      ElementsAre("declined", "archived"));
 }
 
 TEST_F(Zhijiang, Seed002Art17_2_ComplexityIsZhijiangsOwn) {

@@ -97,9 +97,11 @@ TEST_F(Pingdingshan, Seed003S1_4_ALevel2UnitPassesItToLevel3AndAnswersForIt) {
 TEST_F(Pingdingshan, Seed003S5_6_TheOfficeReassignsAnItemAUnitCannotHandle) {
   t.submit(request(), "2026-03-16T08:40:00+08:00");
   t.ok(classed("xinhua", ticket_class::B), "2026-03-16T09:00:00+08:00", operator_role());
-  t.ok(return_ticket{"不在本区辖区", "", "weidong"}, "2026-03-16T10:00:00+08:00", department("xinhua"));
-  EXPECT_THAT(t.ok(approve_return{"weidong", std::nullopt}, "2026-03-16T11:00:00+08:00", supervisor()),
-              ElementsAre("return_approved", "dispatched"));
+  t.ok(return_ticket{"不在本区辖区", "", "weidong"}, "2026-03-16T10:00:00+08:00",
+       department("xinhua"));
+  EXPECT_THAT(
+      t.ok(approve_return{"weidong", std::nullopt}, "2026-03-16T11:00:00+08:00", supervisor()),
+      ElementsAre("return_approved", "dispatched"));
   EXPECT_EQ(t.state().lead, "weidong");
   EXPECT_EQ(t.state().cls, ticket_class::B);
   EXPECT_EQ(t.due(deadline_kind::sign), "2026-03-17T17:30:00+08:00");
@@ -174,8 +176,9 @@ TEST_F(Pingdingshan, Seed003S6_ASupervisorRaisesTheNextRungUpToTransfer) {
     t.ok(supervise{"领导关注", std::nullopt}, "2026-03-17T09:00:00+08:00", supervisor());
     EXPECT_EQ(t.state().supervision, expected);
   }
-  EXPECT_EQ(t.refused(supervise{"再督", std::nullopt}, "2026-03-17T09:00:00+08:00", supervisor()).code,
-            refusal_code::limit_reached);
+  EXPECT_EQ(
+      t.refused(supervise{"再督", std::nullopt}, "2026-03-17T09:00:00+08:00", supervisor()).code,
+      refusal_code::limit_reached);
   EXPECT_EQ(t.refused(supervise{"降级", supervision_level::key}, "2026-03-17T09:00:00+08:00",
                       supervisor())
                 .field,

@@ -36,8 +36,8 @@ TEST_F(Heyuan, Seed004Art18_ConsultationTwoHelpThreeOthersTenWorkingDays) {
 
 TEST_F(Heyuan, Seed004Art18_HelpItemsNeverPastFiveWorkingDays) {
   signed_item(ticket_type::help);
-  EXPECT_EQ(t.refused(request_extension{3, "需要上门维修", std::nullopt}, "2026-03-18T10:00:00+08:00",
-                      department("housing"))
+  EXPECT_EQ(t.refused(request_extension{3, "需要上门维修", std::nullopt},
+                      "2026-03-18T10:00:00+08:00", department("housing"))
                 .code,
             refusal_code::limit_reached);
   t.ok(request_extension{2, "需要上门维修", std::nullopt}, "2026-03-18T10:00:00+08:00",
@@ -70,9 +70,10 @@ TEST_F(Heyuan, Seed004Art18_AnExtensionIsAskedBeforeTheDeadlineWithLengthAndReas
 TEST_F(Heyuan, Seed004Art17_AnItemOutsideTheUnitsRemitGoesBackWithinOneWorkingDay) {
   t.submit(request(), "2026-03-16T08:40:00+08:00");
   t.ok(dispatch_to("housing"), "2026-03-16T09:00:00+08:00", operator_role());
-  EXPECT_EQ(t.refused(return_ticket{"", "职责", ""}, "2026-03-16T10:00:00+08:00", department("housing"))
-                .field,
-            "reason");
+  EXPECT_EQ(
+      t.refused(return_ticket{"", "职责", ""}, "2026-03-16T10:00:00+08:00", department("housing"))
+          .field,
+      "reason");
   EXPECT_EQ(t.refused(return_ticket{"不属本单位职责", "《河源市城市管理条例》", ""},
                       "2026-03-17T17:31:00+08:00", department("housing"))
                 .code,
@@ -100,8 +101,9 @@ TEST_F(Heyuan, Seed004Art13_ObjectionsLeadersInstructionsAndOverdueItemsAreSuper
   objection.ok(dispatch_to("housing"), "2026-03-16T09:00:00+08:00", operator_role());
   objection.ok(sign{}, "2026-03-16T10:00:00+08:00", department("housing"));
   objection.ok(reply_with("已处理"), "2026-03-17T10:00:00+08:00", department("housing"));
-  EXPECT_THAT(objection.ok(evaluate{false, "对结果有异议"}, "2026-03-18T10:00:00+08:00", operator_role()),
-              ElementsAre("evaluated", "rework_started", "supervised"));
+  EXPECT_THAT(
+      objection.ok(evaluate{false, "对结果有异议"}, "2026-03-18T10:00:00+08:00", operator_role()),
+      ElementsAre("evaluated", "rework_started", "supervised"));
 }
 
 TEST_F(Heyuan, Seed004Art14_TheSameFactsAfterConfirmedReworkAreNotAcceptedAgain) {
@@ -125,8 +127,9 @@ TEST_F(Heyuan, Seed004Art12_MajorAndMultiDepartmentItemsNeedACityLeader) {
   ticket_case joint{"heyuan"};
   joint.submit(request(), "2026-03-16T08:40:00+08:00");
   EXPECT_EQ(joint.sign_off(step::dispatch), "none");
-  EXPECT_EQ(joint.refused(dispatch_to("housing", {"urban-management"}), "2026-03-16T09:00:00+08:00",
-                          operator_role())
+  EXPECT_EQ(joint
+                .refused(dispatch_to("housing", {"urban-management"}), "2026-03-16T09:00:00+08:00",
+                         operator_role())
                 .level,
             sign_off_level::city_leader);
   joint.ok(dispatch_to("housing", {"urban-management"}, signed_by("陈副市长", "副市长")),
