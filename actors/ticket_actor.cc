@@ -190,6 +190,12 @@ caf::behavior ticket_actor(self_ptr self, runtime_context* ctx, std::string id,
                 describe_self(self, r);
             },
             m.what);
+        // A closed ticket brought back by a message (a read routed through a retiring actor, a
+        // late timer) leaves memory again once it has answered.
+        if (terminal(*self->state.ticket) && !self->state.passivating) {
+          self->state.passivating = true;
+          maybe_retire(self);
+        }
       },
       [=](persisted_atom) { maybe_retire(self); },
       [=](passivate_atom) {
