@@ -38,7 +38,8 @@ std::string next_id(center_state& st, instant now) {
 }
 
 // What the center knows beyond the request: the repeat count along related_to (001 art. 10(4),
-// 21(6)), whether the earlier ticket closed after rework (004 art. 14), the precedent.
+// 21(6)), whether the earlier ticket closed after rework (004 art. 14), the precedent, and
+// whether the caller's phone is blocked for harassment (000 art. 20).
 result<intake_facts> facts_for(center_state& st, const intake& r) {
   intake_facts f;
   if (!r.related_to.empty()) {
@@ -47,6 +48,8 @@ result<intake_facts> facts_for(center_state& st, const intake& r) {
     f.repeat_count = related->repeat_count + 1;
     f.prior_reworked = related->rework_count > 0 && related->current == status::closed;
   }
+  if (r.caller && !r.caller->phone.empty())
+    if (auto by = st.ctx->repo.blocked_by(r.caller->phone)) f.blocked_by = *by;
   if (st.ctx->where.rules.routing_precedent.value) {
     auto it = st.precedents.find(r.topic);
     if (it != st.precedents.end()) f.proposed_lead = it->second;

@@ -34,6 +34,18 @@ std::string submission_key(const ticket_state& s) {
          sep + s.id;
 }
 
+// A phone as the block list compares it: its digits, without China's +86 before a mobile number.
+std::string phone_digits(const std::string& phone) {
+  std::string d;
+  for (char c : phone)
+    if (c >= '0' && c <= '9') d += c;
+  if (d.size() == 13 && d.compare(0, 2, "86") == 0) d.erase(0, 2);
+  return d;
+}
+std::string blocked_prefix(const std::string& phone) {
+  return "b" + sep + phone_digits(phone) + sep;
+}
+
 // The index keys a state belongs under.
 std::set<std::string> index_keys(const ticket_state& s) {
   std::set<std::string> keys;
@@ -45,6 +57,7 @@ std::set<std::string> index_keys(const ticket_state& s) {
   if (s.overdue) keys.insert(overdue_key(s.id));
   if (s.supervision != supervision_level::none) keys.insert(level_key(s.supervision, s.id));
   keys.insert(submission_key(s));
+  if (s.caller_blocked && s.caller) keys.insert(blocked_prefix(s.caller->phone) + s.id);
   return keys;
 }
 
@@ -228,6 +241,15 @@ std::vector<std::string> ticket_repository::created_between(instant from, instan
              return true;
            });
   return ids;
+}
+
+std::optional<std::string> ticket_repository::blocked_by(const std::string& phone) const {
+  std::optional<std::string> found;
+  scan_prefix(db_, family::indexes, blocked_prefix(phone), [&](std::string_view key, auto) {
+    found = last_part(key);
+    return false;
+  });
+  return found;
 }
 
 std::optional<std::string> ticket_repository::last_id(const std::string& prefix) const {

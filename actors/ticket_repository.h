@@ -9,6 +9,8 @@
 //              "v\0<level>\0<id>"            supervised, by rung
 //              "c\0<time>\0<topic>\0<region>\0<id>"  every ticket by creation time: for
 //                                            concentration windows and bulletins
+//              "b\0<phone digits>\0<id>"     callers blocked for harassment, by the ticket
+//                                            whose approved block screens them
 //   idempotency "<token>\0<key>"            the first answer to a repeated request
 
 #include <optional>
@@ -73,6 +75,8 @@ class ticket_repository {
   std::vector<std::string> created_between(workflow::instant from, workflow::instant to) const;
   /// Submissions since `from`, oldest first.
   std::vector<submission_entry> submissions_since(workflow::instant from) const;
+  /// The ticket whose approved block screens `phone`, if any.
+  std::optional<std::string> blocked_by(const std::string& phone) const;
   /// The greatest ticket id starting with `prefix`, if any.
   std::optional<std::string> last_id(const std::string& prefix) const;
 

@@ -44,7 +44,7 @@ std::vector<step> lifecycle(const std::string& id, const std::string& lead) {
   dispatch d{lead, {}, std::nullopt, std::nullopt, signature{"领导", "局长"}};
   if (id == "pingdingshan") d.cls = ticket_class::B;
   signature head{"负责人", "局长"};
-  return {{submit{r, {"T-1", 0, false, ""}}, op, t("2026-03-16T08:40:00+08:00")},
+  return {{submit{r, {"T-1", 0, false, "", ""}}, op, t("2026-03-16T08:40:00+08:00")},
           {d, op, t("2026-03-16T09:00:00+08:00")},
           {sign{head}, unit, t("2026-03-16T10:00:00+08:00")},
           {contact{"已联系"}, unit, t("2026-03-16T11:00:00+08:00")},

@@ -55,6 +55,10 @@ response refusal_response(const refusal& r) {
     case refusal_code::calendar_unavailable:  // an operator must add a calendar year
       status = 503;
       break;
+    case refusal_code::caller_blocked:  // until a supervisor lifts the block on that ticket
+      status = 403;
+      details["ticket"] = r.ticket;
+      break;
   }
   return error_response(status, std::string(name_of(r.code)), r.message, std::move(details));
 }

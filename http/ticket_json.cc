@@ -53,7 +53,8 @@ json::object ticket_json(const ticket_state& s, const policy& p, const actor_ref
   for (const auto& a : s.approvals) approvals.push_back(to_json(a));
   json::object pending{{"return", or_null(s.return_request)},
                        {"extension", or_null(s.extension_request)},
-                       {"termination", or_null(s.termination_request)}};
+                       {"termination", or_null(s.termination_request)},
+                       {"block", or_null(s.block_request)}};
   json::array allowed;
   for (auto a : allowed_actions(s, p)) allowed.push_back(json::string(name_of(a)));
   json::value evaluation = nullptr;
@@ -94,6 +95,7 @@ json::object ticket_json(const ticket_state& s, const policy& p, const actor_ref
                  {"evaluation", std::move(evaluation)},
                  {"archived", s.archived},
                  {"retain_until", or_null(s.retain_until)},
+                 {"caller_blocked", s.caller_blocked},
                  {"version", s.version}};
   if (history) {
     json::array h;

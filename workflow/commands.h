@@ -51,6 +51,7 @@ struct intake_facts {
   int repeat_count = 0;         // earlier calls on the same matter (related_to chain)
   bool prior_reworked = false;  // the related ticket was closed after confirmed rework (004 14)
   std::string proposed_lead;    // Zhijiang's routing precedent (002 art. 16(4))
+  std::string blocked_by;       // the ticket whose approved block screens this caller's phone
 };
 
 struct submit {
@@ -282,6 +283,41 @@ void describe(F& f, reject_termination& x) {
   f("reason", x.reason);
 }
 
+// Harassment (000 art. 20, 001 art. 13): whoever the caller harasses asks, a supervisor decides;
+// a block screens the caller's phone at intake until a supervisor lifts it.
+struct request_block {
+  static constexpr action act = action::request_block;
+  std::string reason;
+};
+template <class F>
+void describe(F& f, request_block& x) {
+  f("reason", x.reason);
+}
+
+struct approve_block {
+  static constexpr action act = action::approve_block;
+};
+template <class F>
+void describe(F&, approve_block&) {}
+
+struct reject_block {
+  static constexpr action act = action::reject_block;
+  std::string reason;
+};
+template <class F>
+void describe(F& f, reject_block& x) {
+  f("reason", x.reason);
+}
+
+struct lift_block {
+  static constexpr action act = action::lift_block;
+  std::string reason;
+};
+template <class F>
+void describe(F& f, lift_block& x) {
+  f("reason", x.reason);
+}
+
 /// A deadline's timer went off. Stale timers (the deadline moved or was met) change nothing.
 struct expire {
   deadline_kind kind = deadline_kind::sign;
@@ -292,7 +328,8 @@ using command =
     std::variant<submit, answer, decline, dispatch, sign, return_ticket, approve_return,
                  reject_return, assign_unit, contact, submit_plan, co_report, request_extension,
                  approve_extension, reject_extension, reply, evaluate, review, supervise,
-                 request_termination, approve_termination, reject_termination, expire>;
+                 request_termination, approve_termination, reject_termination, expire,
+                 request_block, approve_block, reject_block, lift_block>;
 
 /// The contract's action for a command; submit and expire have none.
 std::optional<action> action_of(const command& c);

@@ -30,6 +30,7 @@ role role_for(action a) {
     case action::request_extension:
     case action::reply:
     case action::request_termination:
+    case action::request_block:
       return role::department;
     default:
       return role::supervisor;
@@ -42,6 +43,8 @@ std::optional<refusal> authorize(const ticket_state& s, action a, const actor_re
                                  const department_tree& tree) {
   // The system (timers, escalation rules) may supervise; nobody else acts for a role.
   if (who.who == role::system && a == action::supervise) return std::nullopt;
+  // Harassment reaches the center's own staff first: operators may ask for a block too.
+  if (who.who == role::operator_ && a == action::request_block) return std::nullopt;
   role needed = role_for(a);
   if (who.who != needed)
     return forbidden("Only the " + std::string(name_of(needed)) + " role may " +

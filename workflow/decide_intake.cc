@@ -54,6 +54,14 @@ events decide_one(const ticket_state& s, const submit& c, const context& ctx) {
   if (q.kind_of_matter && !p.uses_nature.value)
     return invalid_field("nature", "is not used in " + p.id);
   if (c.facts.repeat_count < 0) return invalid_field("related_to", "gives a negative repeat count");
+  if (!c.facts.blocked_by.empty()) {
+    refusal r;
+    r.code = refusal_code::caller_blocked;
+    r.message = "This caller's phone is blocked for harassment by ticket " + c.facts.blocked_by +
+                " (000 art. 20, 001 art. 13); a supervisor may lift the block there.";
+    r.ticket = c.facts.blocked_by;
+    return r;
+  }
 
   auto dispatch_due =
       due_by(p.dispatch, profile{q.type, q.cls, q.cx, q.emergency}, ctx.now, ctx.where.calendar);

@@ -104,6 +104,10 @@ events decide_one(const ticket_state& s, const request_termination& c, const con
 events decide_one(const ticket_state& s, const approve_termination& c, const context& ctx);
 events decide_one(const ticket_state& s, const reject_termination& c, const context& ctx);
 events decide_one(const ticket_state& s, const expire& c, const context& ctx);
+events decide_one(const ticket_state& s, const request_block& c, const context& ctx);
+events decide_one(const ticket_state& s, const approve_block& c, const context& ctx);
+events decide_one(const ticket_state& s, const reject_block& c, const context& ctx);
+events decide_one(const ticket_state& s, const lift_block& c, const context& ctx);
 
 /// Whether `who` may issue `a` on `s` (role and department), or why not.
 std::optional<refusal> authorize(const ticket_state& s, action a, const actor_ref& who,

@@ -86,7 +86,11 @@ enum class action {
   supervise,
   request_termination,
   approve_termination,
-  reject_termination
+  reject_termination,
+  request_block,
+  approve_block,
+  reject_block,
+  lift_block
 };
 enum class role { operator_, department, supervisor, admin, system };
 /// The periods bulletins cover (001 art. 26, 003 §7(4)).
@@ -98,7 +102,8 @@ enum class refusal_code {
   limit_reached,
   forbidden,
   not_found,
-  calendar_unavailable
+  calendar_unavailable,
+  caller_blocked
 };
 
 template <class E>
@@ -138,11 +143,13 @@ HOTLINE_ENUM_NAMES(action, "answer"sv, "decline"sv, "dispatch"sv, "sign"sv, "ret
                    "approve_return"sv, "reject_return"sv, "assign_unit"sv, "contact"sv, "plan"sv,
                    "co_report"sv, "request_extension"sv, "approve_extension"sv,
                    "reject_extension"sv, "reply"sv, "evaluate"sv, "review"sv, "supervise"sv,
-                   "request_termination"sv, "approve_termination"sv, "reject_termination"sv);
+                   "request_termination"sv, "approve_termination"sv, "reject_termination"sv,
+                   "request_block"sv, "approve_block"sv, "reject_block"sv, "lift_block"sv);
 HOTLINE_ENUM_NAMES(report_period, "week"sv, "month"sv, "quarter"sv, "year"sv);
 HOTLINE_ENUM_NAMES(role, "operator"sv, "department"sv, "supervisor"sv, "admin"sv, "system"sv);
 HOTLINE_ENUM_NAMES(refusal_code, "validation_failed"sv, "invalid_transition"sv, "deadline_passed"sv,
-                   "limit_reached"sv, "forbidden"sv, "not_found"sv, "calendar_unavailable"sv);
+                   "limit_reached"sv, "forbidden"sv, "not_found"sv, "calendar_unavailable"sv,
+                   "caller_blocked"sv);
 #undef HOTLINE_ENUM_NAMES
 
 /// Marks the enums that have a name table, for generic code (codecs, JSON).

@@ -330,6 +330,43 @@ void describe(F& f, termination_rejected& x) {
   f("reason", x.reason);
 }
 
+struct block_requested {
+  static constexpr std::string_view name = "block_requested";
+  std::string reason;
+};
+template <class F>
+void describe(F& f, block_requested& x) {
+  f("reason", x.reason);
+}
+
+/// The caller's phone is screened at intake from now on; the ticket closes with it.
+struct caller_blocked {
+  static constexpr std::string_view name = "caller_blocked";
+  std::string reason;
+};
+template <class F>
+void describe(F& f, caller_blocked& x) {
+  f("reason", x.reason);
+}
+
+struct block_rejected {
+  static constexpr std::string_view name = "block_rejected";
+  std::string reason;
+};
+template <class F>
+void describe(F& f, block_rejected& x) {
+  f("reason", x.reason);
+}
+
+struct block_lifted {
+  static constexpr std::string_view name = "block_lifted";
+  std::string reason;
+};
+template <class F>
+void describe(F& f, block_lifted& x) {
+  f("reason", x.reason);
+}
+
 struct closed {
   static constexpr std::string_view name = "closed";
 };
@@ -362,7 +399,8 @@ using event =
                  plan_given, co_reported, extension_requested, extension_approved,
                  extension_rejected, replied, evaluated, reopened, rework_started, review_started,
                  reviewed, supervised, termination_requested, terminated, termination_rejected,
-                 closed, archived, overdue>;
+                 closed, archived, overdue, block_requested, caller_blocked, block_rejected,
+                 block_lifted>;
 
 /// An event as recorded: its place in the ticket's log, when, and by whom.
 struct event_record {

@@ -137,7 +137,7 @@ struct folder {
   }
   void operator()(const termination_requested& e) {
     record(s, e.signed_off);
-    s.termination_request = pending_termination{e.reason, r.at};
+    s.termination_request = pending_request{e.reason, r.at};
   }
   void operator()(const terminated&) {
     s.termination_request.reset();
@@ -145,6 +145,13 @@ struct folder {
     s.closed_at = r.at;
   }
   void operator()(const termination_rejected&) { s.termination_request.reset(); }
+  void operator()(const block_requested& e) { s.block_request = pending_request{e.reason, r.at}; }
+  void operator()(const caller_blocked&) {
+    s.block_request.reset();
+    s.caller_blocked = true;
+  }
+  void operator()(const block_rejected&) { s.block_request.reset(); }
+  void operator()(const block_lifted&) { s.caller_blocked = false; }
   void operator()(const closed&) {
     s.current = status::closed;
     s.closed_at = r.at;

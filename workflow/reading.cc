@@ -69,9 +69,11 @@ std::vector<action> allowed_actions(const ticket_state& s, const policy& p) {
     case status::professional_review:
       allow(action::review);
       break;
+    case status::closed:
+      allow(action::lift_block, s.caller_blocked);
+      return out;
     case status::declined:
     case status::terminated:
-    case status::closed:
       return out;
   }
   allow(action::approve_return, bool(s.return_request));
@@ -79,6 +81,9 @@ std::vector<action> allowed_actions(const ticket_state& s, const policy& p) {
   allow(action::approve_termination, bool(s.termination_request));
   allow(action::reject_termination, bool(s.termination_request));
   allow(action::supervise, s.exists());
+  allow(action::request_block, p.harassment_blocking.value && !s.block_request);
+  allow(action::approve_block, bool(s.block_request));
+  allow(action::reject_block, bool(s.block_request));
   return out;
 }
 

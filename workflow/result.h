@@ -23,6 +23,7 @@ struct refusal {
   std::vector<action> allowed;            // invalid_transition: the actions allowed now
   std::optional<deadline_kind> deadline;  // deadline_passed
   std::optional<instant> due;             // deadline_passed: when it passed
+  std::string ticket;                     // caller_blocked: the ticket whose block applies
 };
 
 refusal invalid_field(std::string field, std::string message);

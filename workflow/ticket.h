@@ -34,7 +34,7 @@ struct pending_extension {
   instant at;
 };
 
-struct pending_termination {
+struct pending_request {
   std::string reason;
   instant at;
 };
@@ -92,7 +92,9 @@ struct ticket_state {
   std::vector<approval> approvals;
   std::optional<pending_return> return_request;
   std::optional<pending_extension> extension_request;
-  std::optional<pending_termination> termination_request;
+  std::optional<pending_request> termination_request;
+  std::optional<pending_request> block_request;
+  bool caller_blocked = false;  // this ticket's approved block screens the caller's phone
   std::optional<bool> satisfied;  // the latest evaluation
   bool archived = false;
   std::optional<date> retain_until;
@@ -128,7 +130,7 @@ void describe(F& f, pending_extension& x) {
   f("at", x.at);
 }
 template <class F>
-void describe(F& f, pending_termination& x) {
+void describe(F& f, pending_request& x) {
   f("reason", x.reason);
   f("at", x.at);
 }
@@ -193,6 +195,8 @@ void describe(F& f, ticket_state& x) {
   f("archived", x.archived);
   f("retain_until", x.retain_until);
   f("closed_at", x.closed_at);
+  f("block_request", x.block_request);
+  f("caller_blocked", x.caller_blocked);
 }
 
 }  // namespace hotline::workflow

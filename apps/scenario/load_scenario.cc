@@ -169,6 +169,7 @@ policy read_policy(const node& root, business_hours& hours) {
   p.concentration_window_days = read_int(conc.at("window_days"));
 
   p.routing_precedent = read_flag(root.at("routing_precedent"));
+  p.harassment_blocking = read_flag(root.at("harassment_blocking"));
 
   node reports = root.at("reports");
   node periods = reports.at("bulletins");

@@ -118,7 +118,7 @@ TEST_F(Contract, BadInputIsRefusedAndChangesNothing) {
   EXPECT_EQ(transition.code(), "invalid_transition");
   EXPECT_EQ(transition.json().at("error").at("details").at("status"), "received");
   EXPECT_EQ(transition.json().at("error").at("details").at("allowed"),
-            boost::json::parse(R"(["answer","decline","dispatch","supervise"])"));
+            boost::json::parse(R"(["answer","decline","dispatch","supervise","request_block"])"));
   EXPECT_EQ(server->get("/api/v1/tickets/" + id, "dev-operator").body, before);
   EXPECT_EQ(server->get("/api/v1/tickets/nope", "dev-operator").code(), "not_found");
   EXPECT_EQ(act(id, "fly", "dev-operator").status, 404);

@@ -152,5 +152,31 @@ TEST_F(Server, Heyuan004JointHandlingObjectionAndCityLeader) {
   EXPECT_EQ(ticket(id).at("supervision_level"), "written");
 }
 
+TEST_F(Server, Yaoan000Art20BlockedCallerIsScreenedAtIntakeAcrossARestartUntilLifted) {
+  start("yaoan-water");
+  std::string id = open();
+  EXPECT_EQ(act(id, "request_block", "dev-operator", R"({"reason":"反复辱骂话务员，经查证纯属骚扰"})"),
+            "received");
+  EXPECT_EQ(ticket(id).at("pending").at("block").at("reason"), "反复辱骂话务员，经查证纯属骚扰");
+  EXPECT_EQ(act(id, "approve_block", "dev-supervisor"), "closed");
+  EXPECT_EQ(ticket(id).at("caller_blocked"), true);
+
+  server.reset();
+  start("yaoan-water");  // the block is durable: it lives in the ticket and its index
+  const std::string same_phone = R"({"channel":"phone","type":"complaint","title":"再次来电",
+      "content":"……","citizen":{"name":"张三","phone":"+86 138-0000-0000"}})";
+  auto refused = server->post("/api/v1/tickets", "dev-operator", same_phone);
+  EXPECT_EQ(refused.status, 403);
+  EXPECT_EQ(refused.code(), "caller_blocked");
+  EXPECT_EQ(refused.json().at("error").at("details").at("ticket"), boost::json::value(id));
+  auto other_caller = server->post("/api/v1/tickets", "dev-operator",
+                                   R"({"channel":"phone","type":"help","title":"停水",
+      "content":"停水","citizen":{"name":"李四","phone":"13900000000"}})");
+  EXPECT_EQ(other_caller.status, 201);
+
+  EXPECT_EQ(act(id, "lift_block", "dev-supervisor", R"({"reason":"来电人书面致歉"})"), "closed");
+  EXPECT_EQ(server->post("/api/v1/tickets", "dev-operator", same_phone).status, 201);
+}
+
 }  // namespace
 }  // namespace hotline::testing

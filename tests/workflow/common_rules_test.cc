@@ -30,7 +30,7 @@ TEST_F(Common, EachActionBelongsToOneRole) {
 TEST_F(Common, OnlyOperatorsRegisterTickets) {
   ticket_case c{"zhijiang"};
   for (auto who : {department("housing"), supervisor(), actor_ref{role::admin, "", "ops"}})
-    EXPECT_EQ(c.refused(workflow::submit{request(), {"T-1", 0, false, ""}},
+    EXPECT_EQ(c.refused(workflow::submit{request(), {"T-1", 0, false, "", ""}},
                         "2026-03-16T08:40:00+08:00", who)
                   .code,
               refusal_code::forbidden);
@@ -53,7 +53,8 @@ TEST_F(Common, AnInvalidTransitionSaysTheStatusAndTheActionsAllowed) {
   EXPECT_EQ(r.code, refusal_code::invalid_transition);
   EXPECT_EQ(r.current, status::received);
   EXPECT_THAT(r.allowed,
-              ElementsAre(action::answer, action::decline, action::dispatch, action::supervise));
+              ElementsAre(action::answer, action::decline, action::dispatch, action::supervise,
+                          action::request_block));
 }
 
 TEST_F(Common, ClosedTicketsAllowNothing) {
@@ -77,20 +78,20 @@ TEST_F(Common, FieldsAreCheckedAndNamed) {
   ticket_case c{"zhijiang"};
   intake r = request();
   r.title = std::string(201, 'x');
-  EXPECT_EQ(c.refused(workflow::submit{r, {"T-1", 0, false, ""}}, "2026-03-16T08:40:00+08:00",
+  EXPECT_EQ(c.refused(workflow::submit{r, {"T-1", 0, false, "", ""}}, "2026-03-16T08:40:00+08:00",
                       operator_role())
                 .field,
             "title");
   r = request();
   r.title = std::string(200, 'x');
   r.content = "";
-  EXPECT_EQ(c.refused(workflow::submit{r, {"T-1", 0, false, ""}}, "2026-03-16T08:40:00+08:00",
+  EXPECT_EQ(c.refused(workflow::submit{r, {"T-1", 0, false, "", ""}}, "2026-03-16T08:40:00+08:00",
                       operator_role())
                 .field,
             "content");
   r = request();
   r.content = "\xff\xfe";
-  EXPECT_EQ(c.refused(workflow::submit{r, {"T-1", 0, false, ""}}, "2026-03-16T08:40:00+08:00",
+  EXPECT_EQ(c.refused(workflow::submit{r, {"T-1", 0, false, "", ""}}, "2026-03-16T08:40:00+08:00",
                       operator_role())
                 .message,
             "content is not valid UTF-8.");
@@ -98,7 +99,7 @@ TEST_F(Common, FieldsAreCheckedAndNamed) {
   r.title = std::string(200 * 3 / 3, 'x');
   r.title = "";
   for (int i = 0; i < 200; ++i) r.title += "水";  // 200 characters, 600 bytes
-  c.ok(workflow::submit{r, {"T-1", 0, false, ""}}, "2026-03-16T08:40:00+08:00", operator_role());
+  c.ok(workflow::submit{r, {"T-1", 0, false, "", ""}}, "2026-03-16T08:40:00+08:00", operator_role());
 }
 
 TEST_F(Common, DispatchNamesKnownDistinctDepartments) {

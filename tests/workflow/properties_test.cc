@@ -96,7 +96,7 @@ std::vector<event_record> drive(const jurisdiction& j, ticket_state& s, Check ea
   intake r = request(
       *rc::gen::element(ticket_type::consultation, ticket_type::help, ticket_type::complaint));
   r.key = *rc::gen::element<std::optional<key_source>>(std::nullopt, key_source::leader);
-  auto first = decide(s, workflow::submit{r, {"T-1", *rc::gen::inRange(0, 4), false, ""}},
+  auto first = decide(s, workflow::submit{r, {"T-1", *rc::gen::inRange(0, 4), false, "", ""}},
                       {j, now, operator_role()});
   RC_ASSERT(first.ok());
   for (const auto& e : *first) evolve(s, e), log.push_back(e);

@@ -121,5 +121,56 @@ TEST_F(Yaoan, Seed000Art13_2_JointHandlingOneLeadSectionAndCoHandlingSections) {
       refusal_code::invalid_transition);
 }
 
+TEST_F(Yaoan, Seed000Art20_AHarassingCallerIsBlockedOnRequestOnceASupervisorApproves) {
+  with_section();
+  EXPECT_EQ(t.refused(request_block{"反复辱骂工作人员"}, "2026-03-16T10:00:00+08:00",
+                      department("engineering"))
+                .code,
+            refusal_code::forbidden);  // only the section holding it, or the center, asks
+  EXPECT_THAT(t.ok(request_block{"经查证诉求纯属骚扰、谩骂"}, "2026-03-16T10:00:00+08:00",
+                   department("water-supply")),
+              ElementsAre("block_requested"));
+  EXPECT_EQ(t.refused(request_block{"再次申请"}, "2026-03-16T10:05:00+08:00", operator_role()).code,
+            refusal_code::invalid_transition);  // one request at a time
+  EXPECT_EQ(t.refused(approve_block{}, "2026-03-16T11:00:00+08:00", department("water-supply"))
+                .code,
+            refusal_code::forbidden);
+  EXPECT_THAT(t.ok(approve_block{}, "2026-03-16T11:00:00+08:00", supervisor()),
+              ElementsAre("caller_blocked", "closed", "archived"));
+  EXPECT_EQ(t.state().current, status::closed);
+  EXPECT_TRUE(t.state().caller_blocked);
+  EXPECT_TRUE(deadlines(t.state()).empty());
+  EXPECT_THAT(allowed_actions(t.state(), t.where().rules), ElementsAre(action::lift_block));
+  EXPECT_THAT(t.ok(lift_block{"来电人书面致歉"}, "2026-04-01T09:00:00+08:00", supervisor()),
+              ElementsAre("block_lifted"));
+  EXPECT_FALSE(t.state().caller_blocked);
+  EXPECT_TRUE(allowed_actions(t.state(), t.where().rules).empty());
+}
+
+TEST_F(Yaoan, Seed000Art20_ABlockedPhoneIsRefusedAtIntakeAndNamesTheBlockingTicket) {
+  workflow::submit s{request(), {"T-2", 0, false, "", "T-1"}};
+  auto r = t.refused(s, "2026-03-16T08:40:00+08:00", operator_role());
+  EXPECT_EQ(r.code, refusal_code::caller_blocked);
+  EXPECT_EQ(r.ticket, "T-1");
+  EXPECT_NE(r.message.find("000 art. 20"), std::string::npos);
+}
+
+TEST_F(Yaoan, Seed000Art20_ARejectedBlockLeavesTheTicketInHandAndAnAnonymousCallerCannotBeBlocked) {
+  with_section();
+  t.ok(request_block{"态度恶劣"}, "2026-03-16T10:00:00+08:00", operator_role());
+  EXPECT_THAT(t.ok(reject_block{"诉求属实，不属骚扰"}, "2026-03-16T11:00:00+08:00", supervisor()),
+              ElementsAre("block_rejected"));
+  EXPECT_EQ(t.state().current, status::handling);
+  EXPECT_FALSE(t.state().block_request);
+
+  ticket_case anonymous{"yaoan-water"};
+  intake r = request();
+  r.caller.reset();
+  anonymous.submit(r, "2026-03-16T08:40:00+08:00");
+  EXPECT_EQ(anonymous.refused(request_block{"骚扰"}, "2026-03-16T09:00:00+08:00", operator_role())
+                .field,
+            "citizen.phone");
+}
+
 }  // namespace
 }  // namespace hotline::testing

@@ -156,12 +156,12 @@ TEST_F(Zhijiang, Seed002Art17_2_ComplexityIsZhijiangsOwn) {
   ticket_case elsewhere{"heyuan"};
   intake r = request();
   r.cx = complexity::complex;
-  workflow::submit s{r, {"T-1", 0, false, ""}};
+  workflow::submit s{r, {"T-1", 0, false, "", ""}};
   EXPECT_EQ(elsewhere.refused(s, "2026-03-16T08:40:00+08:00", operator_role()).field, "complexity");
 }
 
 TEST_F(Zhijiang, Seed002Art16_4_ARoutingPrecedentIsProposed) {
-  workflow::submit s{request(), {"T-1", 0, false, "housing"}};
+  workflow::submit s{request(), {"T-1", 0, false, "housing", ""}};
   t.ok(s, "2026-03-16T08:40:00+08:00", operator_role());
   EXPECT_EQ(t.state().proposed_lead, "housing");
 }
