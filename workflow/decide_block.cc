@@ -22,17 +22,11 @@ events decide_one(const ticket_state& s, const approve_block&, const context& ct
 }
 
 events decide_one(const ticket_state& s, const reject_block& c, const context& ctx) {
-  if (auto r = check_text("reason", c.reason, 2000)) return *r;
-  decision d(s, ctx);
-  d.add(block_rejected{c.reason});
-  return d.take();
+  return one_checked_event(s, ctx, "reason", c.reason, 2000, block_rejected{c.reason});
 }
 
 events decide_one(const ticket_state& s, const lift_block& c, const context& ctx) {
-  if (auto r = check_text("reason", c.reason, 2000)) return *r;
-  decision d(s, ctx);
-  d.add(block_lifted{c.reason});
-  return d.take();
+  return one_checked_event(s, ctx, "reason", c.reason, 2000, block_lifted{c.reason});
 }
 
 }  // namespace hotline::workflow::detail

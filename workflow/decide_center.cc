@@ -152,10 +152,7 @@ events decide_one(const ticket_state& s, const approve_termination& c, const con
 }
 
 events decide_one(const ticket_state& s, const reject_termination& c, const context& ctx) {
-  if (auto r = check_text("reason", c.reason, 2000)) return *r;
-  decision d(s, ctx);
-  d.add(termination_rejected{c.reason});
-  return d.take();
+  return one_checked_event(s, ctx, "reason", c.reason, 2000, termination_rejected{c.reason});
 }
 
 }  // namespace hotline::workflow::detail

@@ -73,10 +73,7 @@ events decide_one(const ticket_state& s, const approve_extension& c, const conte
 }
 
 events decide_one(const ticket_state& s, const reject_extension& c, const context& ctx) {
-  if (auto r = check_text("reason", c.reason, 2000)) return *r;
-  decision d(s, ctx);
-  d.add(extension_rejected{c.reason});
-  return d.take();
+  return one_checked_event(s, ctx, "reason", c.reason, 2000, extension_rejected{c.reason});
 }
 
 }  // namespace hotline::workflow::detail

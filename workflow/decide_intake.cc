@@ -89,10 +89,7 @@ events decide_one(const ticket_state& s, const submit& c, const context& ctx) {
 }
 
 events decide_one(const ticket_state& s, const answer& c, const context& ctx) {
-  if (auto r = check_text("answer", c.text, 20000)) return *r;
-  decision d(s, ctx);
-  d.add(answered{c.text});
-  return d.take();
+  return one_checked_event(s, ctx, "answer", c.text, 20000, answered{c.text});
 }
 
 events decide_one(const ticket_state& s, const decline& c, const context& ctx) {

@@ -76,6 +76,17 @@ long utf8_length(const std::string& s);
 /// Refuses `text` unless it has 1..max code points.
 std::optional<refusal> check_text(const std::string& field, const std::string& text, long max);
 
+/// A step that records one checked text: `text` must be a valid `field` of at most `max`
+/// characters, and then `e` is the one event.
+template <class E>
+events one_checked_event(const ticket_state& s, const context& ctx, const std::string& field,
+                         const std::string& text, long max, E e) {
+  if (auto r = check_text(field, text, max)) return *r;
+  decision d(s, ctx);
+  d.add(std::move(e));
+  return d.take();
+}
+
 refusal invalid_transition(const ticket_state& s, const policy& p, std::string message);
 refusal deadline_passed(deadline_kind kind, instant due, std::string message);
 refusal limit_reached(std::string message);

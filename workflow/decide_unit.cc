@@ -48,10 +48,7 @@ events decide_one(const ticket_state& s, const contact& c, const context& ctx) {
 }
 
 events decide_one(const ticket_state& s, const submit_plan& c, const context& ctx) {
-  if (auto r = check_text("plan", c.plan, 20000)) return *r;
-  decision d(s, ctx);
-  d.add(plan_given{c.plan});
-  return d.take();
+  return one_checked_event(s, ctx, "plan", c.plan, 20000, plan_given{c.plan});
 }
 
 events decide_one(const ticket_state& s, const co_report& c, const context& ctx) {

@@ -112,7 +112,7 @@ struct policy {
   sourced<int> concentration_window_days;
 
   sourced<bool> harassment_blocking;  // an abusive caller may be blocked on request (000 20)
-  sourced<bool> routing_precedent;  // a lead fixed for a kind of problem is proposed next time
+  sourced<bool> routing_precedent;    // a lead fixed for a kind of problem is proposed next time
 
   sourced<bool> termination_allowed;  // 001 art. 20
   sourced<int> termination_calls_at_least;

@@ -94,7 +94,7 @@ struct ticket_state {
   std::optional<pending_extension> extension_request;
   std::optional<pending_request> termination_request;
   std::optional<pending_request> block_request;
-  bool caller_blocked = false;  // this ticket's approved block screens the caller's phone
+  bool caller_blocked = false;    // this ticket's approved block screens the caller's phone
   std::optional<bool> satisfied;  // the latest evaluation
   bool archived = false;
   std::optional<date> retain_until;

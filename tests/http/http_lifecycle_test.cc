@@ -155,8 +155,9 @@ TEST_F(Server, Heyuan004JointHandlingObjectionAndCityLeader) {
 TEST_F(Server, Yaoan000Art20BlockedCallerIsScreenedAtIntakeAcrossARestartUntilLifted) {
   start("yaoan-water");
   std::string id = open();
-  EXPECT_EQ(act(id, "request_block", "dev-operator", R"({"reason":"反复辱骂话务员，经查证纯属骚扰"})"),
-            "received");
+  EXPECT_EQ(
+      act(id, "request_block", "dev-operator", R"({"reason":"反复辱骂话务员，经查证纯属骚扰"})"),
+      "received");
   EXPECT_EQ(ticket(id).at("pending").at("block").at("reason"), "反复辱骂话务员，经查证纯属骚扰");
   EXPECT_EQ(act(id, "approve_block", "dev-supervisor"), "closed");
   EXPECT_EQ(ticket(id).at("caller_blocked"), true);

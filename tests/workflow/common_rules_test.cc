@@ -52,9 +52,8 @@ TEST_F(Common, AnInvalidTransitionSaysTheStatusAndTheActionsAllowed) {
   r = t.refused(evaluate{true, ""}, "2026-03-16T09:10:00+08:00", operator_role());
   EXPECT_EQ(r.code, refusal_code::invalid_transition);
   EXPECT_EQ(r.current, status::received);
-  EXPECT_THAT(r.allowed,
-              ElementsAre(action::answer, action::decline, action::dispatch, action::supervise,
-                          action::request_block));
+  EXPECT_THAT(r.allowed, ElementsAre(action::answer, action::decline, action::dispatch,
+                                     action::supervise, action::request_block));
 }
 
 TEST_F(Common, ClosedTicketsAllowNothing) {
@@ -99,7 +98,8 @@ TEST_F(Common, FieldsAreCheckedAndNamed) {
   r.title = std::string(200 * 3 / 3, 'x');
   r.title = "";
   for (int i = 0; i < 200; ++i) r.title += "水";  // 200 characters, 600 bytes
-  c.ok(workflow::submit{r, {"T-1", 0, false, "", ""}}, "2026-03-16T08:40:00+08:00", operator_role());
+  c.ok(workflow::submit{r, {"T-1", 0, false, "", ""}}, "2026-03-16T08:40:00+08:00",
+       operator_role());
 }
 
 TEST_F(Common, DispatchNamesKnownDistinctDepartments) {

@@ -132,9 +132,9 @@ TEST_F(Yaoan, Seed000Art20_AHarassingCallerIsBlockedOnRequestOnceASupervisorAppr
               ElementsAre("block_requested"));
   EXPECT_EQ(t.refused(request_block{"再次申请"}, "2026-03-16T10:05:00+08:00", operator_role()).code,
             refusal_code::invalid_transition);  // one request at a time
-  EXPECT_EQ(t.refused(approve_block{}, "2026-03-16T11:00:00+08:00", department("water-supply"))
-                .code,
-            refusal_code::forbidden);
+  EXPECT_EQ(
+      t.refused(approve_block{}, "2026-03-16T11:00:00+08:00", department("water-supply")).code,
+      refusal_code::forbidden);
   EXPECT_THAT(t.ok(approve_block{}, "2026-03-16T11:00:00+08:00", supervisor()),
               ElementsAre("caller_blocked", "closed", "archived"));
   EXPECT_EQ(t.state().current, status::closed);
@@ -167,9 +167,9 @@ TEST_F(Yaoan, Seed000Art20_ARejectedBlockLeavesTheTicketInHandAndAnAnonymousCall
   intake r = request();
   r.caller.reset();
   anonymous.submit(r, "2026-03-16T08:40:00+08:00");
-  EXPECT_EQ(anonymous.refused(request_block{"骚扰"}, "2026-03-16T09:00:00+08:00", operator_role())
-                .field,
-            "citizen.phone");
+  EXPECT_EQ(
+      anonymous.refused(request_block{"骚扰"}, "2026-03-16T09:00:00+08:00", operator_role()).field,
+      "citizen.phone");
 }
 
 }  // namespace
