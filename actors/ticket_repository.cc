@@ -243,6 +243,18 @@ std::vector<std::string> ticket_repository::created_between(instant from, instan
   return ids;
 }
 
+std::vector<std::pair<std::string, std::string>> ticket_repository::blocked_callers(
+    std::size_t limit) const {
+  std::vector<std::pair<std::string, std::string>> out;
+  scan_prefix(db_, family::indexes, "b" + sep, [&](std::string_view key, auto) {
+    key.remove_prefix(2);  // "b\0"
+    auto end = key.find('\0');
+    out.emplace_back(std::string(key.substr(0, end)), std::string(key.substr(end + 1)));
+    return out.size() < limit;
+  });
+  return out;
+}
+
 std::optional<std::string> ticket_repository::blocked_by(const std::string& phone) const {
   std::optional<std::string> found;
   scan_prefix(db_, family::indexes, blocked_prefix(phone), [&](std::string_view key, auto) {

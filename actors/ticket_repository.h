@@ -75,6 +75,8 @@ class ticket_repository {
   std::vector<std::string> created_between(workflow::instant from, workflow::instant to) const;
   /// Submissions since `from`, oldest first.
   std::vector<submission_entry> submissions_since(workflow::instant from) const;
+  /// Blocked phones (their digits) and the tickets that block them, by phone, at most `limit`.
+  std::vector<std::pair<std::string, std::string>> blocked_callers(std::size_t limit) const;
   /// The ticket whose approved block screens `phone`, if any.
   std::optional<std::string> blocked_by(const std::string& phone) const;
   /// The greatest ticket id starting with `prefix`, if any.

@@ -105,6 +105,10 @@ response api::route(const request& r, std::string& pattern) {
     }
     return post ? act(c, parts[3], parts[4]) : method_not_allowed("POST");
   }
+  if (is(parts, {"api", "v1", "blocked-callers"})) {
+    pattern = "/api/v1/blocked-callers";
+    return get ? blocked_callers(c) : method_not_allowed("GET");
+  }
   if (is(parts, {"api", "v1", "departments"})) {
     pattern = "/api/v1/departments";
     return get ? departments(c) : method_not_allowed("GET");

@@ -34,6 +34,7 @@ class api {
   response act(const call& c, const std::string& id, const std::string& action);
   response get_ticket(const call& c, const std::string& id);
   response list_tickets(const call& c);
+  response blocked_callers(const call& c);
   // Departments and figures (routes_departments.cc).
   response departments(const call& c);
   response department_stats(const call& c, const std::string& id);

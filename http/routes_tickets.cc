@@ -1,4 +1,5 @@
-// POST /api/v1/tickets, GET /api/v1/tickets[/{id}], POST /api/v1/tickets/{id}/{action}.
+// POST /api/v1/tickets, GET /api/v1/tickets[/{id}], POST /api/v1/tickets/{id}/{action},
+// GET /api/v1/blocked-callers.
 #include "http/api.h"
 #include "http/json_codec.h"
 #include "http/ticket_json.h"
@@ -57,6 +58,16 @@ response api::get_ticket(const call& c, const std::string& id) {
     return error_response(403, "forbidden",
                           "Department " + c.who.department + " does not hold " + id + ".");
   return json_response(200, ticket_json(stored->state, rt_.where().rules, c.who, &stored->history));
+}
+
+// Harassment blocks (000 art. 20): the center's staff see whom they screen and where to lift it.
+response api::blocked_callers(const call& c) {
+  if (c.who.who == role::department)
+    return error_response(403, "forbidden", "The block list is for the hotline center's staff.");
+  json::array items;
+  for (auto& [phone, ticket] : rt_.repository().blocked_callers(1000))
+    items.push_back({{"phone", phone}, {"ticket", ticket}});
+  return json_response(200, {{"items", std::move(items)}});
 }
 
 response api::list_tickets(const call& c) {

@@ -174,9 +174,17 @@ TEST_F(Server, Yaoan000Art20BlockedCallerIsScreenedAtIntakeAcrossARestartUntilLi
                                    R"({"channel":"phone","type":"help","title":"停水",
       "content":"停水","citizen":{"name":"李四","phone":"13900000000"}})");
   EXPECT_EQ(other_caller.status, 201);
+  EXPECT_EQ(server->get("/api/v1/blocked-callers", "dev-operator").json().at("items"),
+            boost::json::parse(R"([{"phone":"13800000000","ticket":")" + id + R"("}])"));
+  EXPECT_EQ(server->get("/api/v1/blocked-callers", "dev-water-supply").status, 403);
 
   EXPECT_EQ(act(id, "lift_block", "dev-supervisor", R"({"reason":"来电人书面致歉"})"), "closed");
   EXPECT_EQ(server->post("/api/v1/tickets", "dev-operator", same_phone).status, 201);
+  EXPECT_TRUE(server->get("/api/v1/blocked-callers", "dev-supervisor")
+                  .json()
+                  .at("items")
+                  .as_array()
+                  .empty());
 }
 
 }  // namespace
