@@ -29,6 +29,9 @@ std::string overdue_key(const std::string& id) {
 std::string level_key(supervision_level l, const std::string& id) {
   return "v" + sep + std::string(name_of(l)) + sep + id;
 }
+std::string pending_key(pending_kind k, const std::string& id) {
+  return "p" + sep + std::string(name_of(k)) + sep + id;
+}
 std::string submission_key(const ticket_state& s) {
   return "c" + sep + storage::time_key(s.created_at.seconds) + sep + s.topic + sep + s.region +
          sep + s.id;
@@ -56,6 +59,10 @@ std::set<std::string> index_keys(const ticket_state& s) {
   for (const auto& c : s.co) keys.insert(holder_key(c.department, s.id));
   if (s.overdue) keys.insert(overdue_key(s.id));
   if (s.supervision != supervision_level::none) keys.insert(level_key(s.supervision, s.id));
+  if (s.return_request) keys.insert(pending_key(pending_kind::return_, s.id));
+  if (s.extension_request) keys.insert(pending_key(pending_kind::extension, s.id));
+  if (s.termination_request) keys.insert(pending_key(pending_kind::termination, s.id));
+  if (s.block_request) keys.insert(pending_key(pending_kind::block, s.id));
   keys.insert(submission_key(s));
   if (s.caller_blocked && s.caller) keys.insert(blocked_prefix(s.caller->phone) + s.id);
   return keys;
@@ -172,6 +179,8 @@ std::vector<std::string> ticket_repository::list(const ticket_query& q) const {
   std::vector<std::string> prefixes;
   if (!q.holders.empty()) {
     for (const auto& d : q.holders) prefixes.push_back("h" + sep + d + sep);
+  } else if (q.pending) {
+    prefixes.push_back("p" + sep + std::string(name_of(*q.pending)) + sep);
   } else if (q.status) {
     prefixes.push_back("s" + sep + std::string(name_of(*q.status)) + sep);
   } else if (q.supervision) {
@@ -194,6 +203,7 @@ std::vector<std::string> ticket_repository::list(const ticket_query& q) const {
                if (q.status && !has(status_key(*q.status, id))) return true;
                if (q.overdue_only && !has(overdue_key(id))) return true;
                if (q.supervision && !has(level_key(*q.supervision, id))) return true;
+               if (q.pending && !has(pending_key(*q.pending, id))) return true;
                found.insert(std::move(id));
                return ++taken < q.limit;
              });

@@ -7,6 +7,7 @@
 //              "h\0<department>\0<id>"       by holder: lead, co-handler or unit
 //              "o\0<id>"                     overdue
 //              "v\0<level>\0<id>"            supervised, by rung
+//              "p\0<request>\0<id>"          awaiting a supervisor: return, extension, ...
 //              "c\0<time>\0<topic>\0<region>\0<id>"  every ticket by creation time: for
 //                                            concentration windows and bulletins
 //              "b\0<phone digits>\0<id>"     callers blocked for harassment, by the ticket
@@ -34,6 +35,7 @@ struct ticket_query {
   std::vector<std::string> holders;  // any of these departments holds it
   bool overdue_only = false;
   std::optional<workflow::supervision_level> supervision;
+  std::optional<workflow::pending_kind> pending;  // a request awaiting a supervisor's decision
   std::string after;  // ids sort by date and sequence; list those after this one
   std::size_t limit = 50;
 };

@@ -86,6 +86,12 @@ response api::list_tickets(const call& c) {
     if (!q.supervision)
       return refusal_response(invalid_field("supervision_level", "is not a level"));
   }
+  if (auto v = param("pending"); !v.empty()) {
+    q.pending = parse_name<pending_kind>(v);
+    if (!q.pending)
+      return refusal_response(
+          invalid_field("pending", "must be return, extension, termination or block"));
+  }
   if (auto v = param("overdue"); !v.empty()) {
     if (v != "true" && v != "false")
       return refusal_response(invalid_field("overdue", "must be true or false"));

@@ -93,6 +93,8 @@ enum class action {
   lift_block
 };
 enum class role { operator_, department, supervisor, admin, system };
+/// The requests that wait for a supervisor's decision.
+enum class pending_kind { return_, extension, termination, block };
 /// The periods bulletins cover (001 art. 26, 003 §7(4)).
 enum class report_period { week, month, quarter, year };
 enum class refusal_code {
@@ -145,6 +147,7 @@ HOTLINE_ENUM_NAMES(action, "answer"sv, "decline"sv, "dispatch"sv, "sign"sv, "ret
                    "reject_extension"sv, "reply"sv, "evaluate"sv, "review"sv, "supervise"sv,
                    "request_termination"sv, "approve_termination"sv, "reject_termination"sv,
                    "request_block"sv, "approve_block"sv, "reject_block"sv, "lift_block"sv);
+HOTLINE_ENUM_NAMES(pending_kind, "return"sv, "extension"sv, "termination"sv, "block"sv);
 HOTLINE_ENUM_NAMES(report_period, "week"sv, "month"sv, "quarter"sv, "year"sv);
 HOTLINE_ENUM_NAMES(role, "operator"sv, "department"sv, "supervisor"sv, "admin"sv, "system"sv);
 HOTLINE_ENUM_NAMES(refusal_code, "validation_failed"sv, "invalid_transition"sv, "deadline_passed"sv,

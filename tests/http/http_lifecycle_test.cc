@@ -14,6 +14,14 @@ std::string status_of(const http_reply& r) {
              : "HTTP " + std::to_string(r.status) + " " + r.body;
 }
 
+// The ids a listing returns.
+std::vector<std::string> ids_in(const http_reply& r) {
+  std::vector<std::string> ids;
+  auto listing = r.json();
+  for (const auto& t : listing.at("items").as_array()) ids.emplace_back(t.at("id").as_string());
+  return ids;
+}
+
 struct Server : ::testing::Test {
   temp_dir dir;
   std::unique_ptr<server_process> server;
@@ -79,7 +87,16 @@ TEST_F(Server, Mengcheng001DeemedAcceptanceExtensionAndTermination) {
   EXPECT_EQ(act(id, "request_extension", "dev-housing",
                 R"({"working_days":5,"reason":"需多部门协调","approved_by":{"name":"局长"}})"),
             "handling");
+  // The supervisor's inbox: what waits for a decision, by kind.
+  auto waiting = [&](const std::string& kind) {
+    return ids_in(server->get("/api/v1/tickets?pending=" + kind, "dev-supervisor"));
+  };
+  EXPECT_EQ(waiting("extension"), std::vector<std::string>{id});
+  EXPECT_TRUE(waiting("termination").empty());
+  EXPECT_EQ(server->get("/api/v1/tickets?pending=holiday", "dev-supervisor").code(),
+            "validation_failed");
   EXPECT_EQ(act(id, "approve_extension", "dev-supervisor"), "handling");
+  EXPECT_TRUE(waiting("extension").empty());
   EXPECT_EQ(ticket(id).at("deadlines").at("handle"), "2026-04-07T17:30:00+08:00");
   std::string again = open(
       R"({"channel":"phone","type":"complaint","title":"又停水","content":"再次反映","related_to":")" +
@@ -92,6 +109,7 @@ TEST_F(Server, Mengcheng001DeemedAcceptanceExtensionAndTermination) {
   EXPECT_EQ(act(again, "request_termination", "dev-housing",
                 R"({"reason":"无理诉求","approved_by":{"name":"局长"}})"),
             "handling");
+  EXPECT_EQ(waiting("termination"), std::vector<std::string>{again});
   EXPECT_EQ(act(again, "approve_termination", "dev-supervisor", R"({"reason":"县长同意"})"),
             "terminated");
 }

@@ -116,7 +116,9 @@ TEST(SimulatedStorm, Seed001Art10_4_ARepeatCallerClimbsTheSignOffLevels) {
   m.storms[0].calls_each = 4;
   run(r, m, 10);
   std::vector<std::string> levels;
-  for (const auto& id : r.rt->repository().list({std::nullopt, {}, false, std::nullopt, "", 10})) {
+  actors::ticket_query first_ten;
+  first_ten.limit = 10;
+  for (const auto& id : r.rt->repository().list(first_ten)) {
     auto t = r.state(id);
     std::string level = "none";
     for (const auto& a : t.approvals)
