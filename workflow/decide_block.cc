@@ -1,6 +1,7 @@
 // Harassment (000 art. 20, 001 art. 13): a caller found abusive is blocked on request. The unit
 // holding the ticket or the center asks, a supervisor approves or rejects; an approved block
-// closes the ticket and screens the caller's phone at intake until a supervisor lifts it.
+// closes the ticket (if still open) and screens the caller's phone at intake until a supervisor
+// lifts it.
 #include "workflow/decide_support.h"
 
 namespace hotline::workflow::detail {
@@ -17,7 +18,7 @@ events decide_one(const ticket_state& s, const request_block& c, const context& 
 events decide_one(const ticket_state& s, const approve_block&, const context& ctx) {
   decision d(s, ctx);
   d.add(caller_blocked{s.block_request->reason});
-  close_and_archive(d, ctx, true);
+  if (s.is_open()) close_and_archive(d, ctx, true);
   return d.take();
 }
 

@@ -153,6 +153,10 @@ struct folder {
   void operator()(const block_rejected&) { s.block_request.reset(); }
   void operator()(const block_lifted&) { s.caller_blocked = false; }
   void operator()(const closed&) {
+    // Requests about handling lapse with it; a block request does not (it is about the caller).
+    s.return_request.reset();
+    s.extension_request.reset();
+    s.termination_request.reset();
     s.current = status::closed;
     s.closed_at = r.at;
   }

@@ -36,6 +36,15 @@ std::vector<action> allowed_actions(const ticket_state& s, const policy& p) {
   const bool may_return = s.return_deadline.due && !s.return_refused && !s.return_request;
   const bool may_terminate = p.termination_allowed.value && !s.termination_request &&
                              s.repeat_count + 1 >= p.termination_calls_at_least.value;
+  // Harassment may come to light after a ticket ends (on the visit-back, say), so a block can be
+  // asked for, decided and lifted on any ticket.
+  auto blocks = [&] {
+    allow(action::request_block,
+          p.harassment_blocking.value && !s.block_request && !s.caller_blocked);
+    allow(action::approve_block, bool(s.block_request));
+    allow(action::reject_block, bool(s.block_request));
+    allow(action::lift_block, s.caller_blocked);
+  };
   switch (s.current) {
     case status::received:
       allow(action::answer);
@@ -69,11 +78,10 @@ std::vector<action> allowed_actions(const ticket_state& s, const policy& p) {
     case status::professional_review:
       allow(action::review);
       break;
-    case status::closed:
-      allow(action::lift_block, s.caller_blocked);
-      return out;
     case status::declined:
     case status::terminated:
+    case status::closed:
+      blocks();
       return out;
   }
   allow(action::approve_return, bool(s.return_request));
@@ -81,9 +89,7 @@ std::vector<action> allowed_actions(const ticket_state& s, const policy& p) {
   allow(action::approve_termination, bool(s.termination_request));
   allow(action::reject_termination, bool(s.termination_request));
   allow(action::supervise, s.exists());
-  allow(action::request_block, p.harassment_blocking.value && !s.block_request);
-  allow(action::approve_block, bool(s.block_request));
-  allow(action::reject_block, bool(s.block_request));
+  blocks();
   return out;
 }
 

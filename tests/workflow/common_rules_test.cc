@@ -56,12 +56,12 @@ TEST_F(Common, AnInvalidTransitionSaysTheStatusAndTheActionsAllowed) {
                                      action::supervise, action::request_block));
 }
 
-TEST_F(Common, ClosedTicketsAllowNothing) {
+TEST_F(Common, ClosedTicketsAllowNothingButABlockOnTheirCaller) {
   t.ok(answer{"答复内容"}, "2026-03-16T08:45:00+08:00", operator_role());
   t.ok(evaluate{true, ""}, "2026-03-16T09:00:00+08:00", operator_role());
   auto r = t.refused(supervise{"督办", std::nullopt}, "2026-03-16T09:10:00+08:00", supervisor());
   EXPECT_EQ(r.code, refusal_code::invalid_transition);
-  EXPECT_TRUE(r.allowed.empty());
+  EXPECT_THAT(r.allowed, ElementsAre(action::request_block));  // 000 art. 20
   EXPECT_TRUE(deadlines(t.state()).empty());
 }
 

@@ -144,7 +144,18 @@ TEST_F(Yaoan, Seed000Art20_AHarassingCallerIsBlockedOnRequestOnceASupervisorAppr
   EXPECT_THAT(t.ok(lift_block{"来电人书面致歉"}, "2026-04-01T09:00:00+08:00", supervisor()),
               ElementsAre("block_lifted"));
   EXPECT_FALSE(t.state().caller_blocked);
-  EXPECT_TRUE(allowed_actions(t.state(), t.where().rules).empty());
+  EXPECT_THAT(allowed_actions(t.state(), t.where().rules), ElementsAre(action::request_block));
+}
+
+TEST_F(Yaoan, Seed000Art20_HarassmentFoundAfterTheTicketClosedCanStillBeBlocked) {
+  with_section();
+  t.ok(reply_with("已处理", head), "2026-03-17T10:00:00+08:00", department("water-supply"));
+  t.ok(evaluate{true, ""}, "2026-03-18T10:00:00+08:00", operator_role());
+  t.ok(request_block{"回访时辱骂话务员"}, "2026-03-18T10:05:00+08:00", operator_role());
+  EXPECT_THAT(t.ok(approve_block{}, "2026-03-18T11:00:00+08:00", supervisor()),
+              ElementsAre("caller_blocked"));  // already closed and archived: nothing else
+  EXPECT_TRUE(t.state().caller_blocked);
+  EXPECT_EQ(t.state().current, status::closed);
 }
 
 TEST_F(Yaoan, Seed000Art20_ABlockedPhoneIsRefusedAtIntakeAndNamesTheBlockingTicket) {

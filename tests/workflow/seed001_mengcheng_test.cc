@@ -203,6 +203,23 @@ TEST_F(Mengcheng, Seed001Art20_TerminationNeedsTwoUnreasonableCallsAndTheCountyH
   EXPECT_EQ(again.state().current, status::terminated);
 }
 
+TEST_F(Mengcheng, Seed001Art20_ATerminationRequestLapsesWhenTheTicketClosesFirst) {
+  ticket_case again{"mengcheng"};
+  again.submit(request(), "2026-03-16T08:40:00+08:00", 1);
+  again.ok(dispatch_to("housing", {}, signed_by("王主任")), monday, operator_role());
+  again.ok(sign{signed_by("局长")}, "2026-03-16T10:00:00+08:00", department("housing"));
+  again.ok(reply_with("已答复", signed_by("局长")), "2026-03-17T10:00:00+08:00",
+           department("housing"));
+  again.ok(request_termination{"第二次提出不合理诉求", signed_by("局长")},
+           "2026-03-17T11:00:00+08:00", department("housing"));
+  again.ok(evaluate{true, ""}, "2026-03-18T10:00:00+08:00", operator_role());
+  EXPECT_FALSE(again.state().termination_request);  // nothing left waiting for the county head
+  EXPECT_EQ(
+      again.refused(approve_termination{"县长同意终结"}, "2026-03-19T10:00:00+08:00", supervisor())
+          .code,
+      refusal_code::invalid_transition);
+}
+
 TEST_F(Mengcheng, Seed001Art21_KeyItemsRepeatsOverdueAndPoorQualityAreSupervised) {
   intake leader = request();
   leader.key = key_source::leader;
