@@ -64,16 +64,19 @@ TEST(Recovery, DeadlinesMissedWhileDownFireAtStartInDueOrderExactlyOnce) {
   EXPECT_EQ(r.rt->stats().timers_fired, 0u);
 }
 
+// A Zhijiang ticket signed by housing, on `dir`, with the runtime stopped after it.
+std::string signed_ticket_then_stop(data_dir& dir) {
+  auto db = dir.open();
+  runtime_case r("zhijiang", "2026-03-16T09:00:00+08:00", *db);
+  std::string id = r.open();
+  r.ok(id, dispatch_to("housing"), operator_role());
+  r.ok(id, sign{}, department("housing"));
+  return id;
+}
+
 TEST(Recovery, ATicketContinuesWhereItStoppedAfterARestart) {
   data_dir dir;
-  std::string id;
-  {
-    auto db = dir.open();
-    runtime_case r("zhijiang", "2026-03-16T09:00:00+08:00", *db);
-    id = r.open();
-    r.ok(id, dispatch_to("housing"), operator_role());
-    r.ok(id, sign{}, department("housing"));
-  }
+  std::string id = signed_ticket_then_stop(dir);
   auto db = dir.open();
   runtime_case r("zhijiang", "2026-03-16T10:00:00+08:00", *db);
   EXPECT_EQ(r.state(id).current, status::handling);
@@ -86,14 +89,7 @@ TEST(Recovery, ATicketContinuesWhereItStoppedAfterARestart) {
 // decode; the ticket is then rebuilt from its events, which are the record.
 TEST(Recovery, ASnapshotFromAnOlderLayoutFallsBackToReplayingTheEvents) {
   data_dir dir;
-  std::string id;
-  {
-    auto db = dir.open();
-    runtime_case r("zhijiang", "2026-03-16T09:00:00+08:00", *db);
-    id = r.open();
-    r.ok(id, dispatch_to("housing"), operator_role());
-    r.ok(id, sign{}, department("housing"));
-  }
+  std::string id = signed_ticket_then_stop(dir);
   auto db = dir.open();
   actors::ticket_repository repo(*db);
   auto snapshot = db->get(storage::family::snapshots, id);
