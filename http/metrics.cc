@@ -79,6 +79,9 @@ std::string metrics::render(const actors::runtime_stats& rt,
       << "# TYPE hotline_storage_syncs_total counter\nhotline_storage_syncs_total "
       << rt.store.syncs << "\n# TYPE hotline_storage_pending gauge\nhotline_storage_pending "
       << rt.store.pending << "\n"
+      << "# HELP hotline_storage_failed 1 once a write has failed: every change is refused.\n"
+      << "# TYPE hotline_storage_failed gauge\nhotline_storage_failed "
+      << (rt.store.failure.empty() ? 0 : 1) << "\n"
       << "# HELP hotline_calendar_days_left Days until the working-time calendar's data ends.\n"
       << "# TYPE hotline_calendar_days_left gauge\nhotline_calendar_days_left "
       << calendar_days_left << "\n";

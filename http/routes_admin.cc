@@ -13,15 +13,18 @@ response api::health() {
   auto horizon = horizon_of(rt_.where().calendar, local_date(rt_.now()));
   json::array warnings;
   if (!horizon.warning.empty()) warnings.push_back(json::string(horizon.warning));
+  // A failed store refuses every change: load balancers and monitors must see it.
+  const bool failing = !s.store.failure.empty();
+  if (failing) warnings.push_back(json::string(s.store.failure));
   json::value through = nullptr;
   if (horizon.covered_through) through = json::string(format_date(*horizon.covered_through));
-  return json_response(200, {{"status", "ok"},
-                             {"tickets_open", s.open_tickets},
-                             {"actors", s.live_tickets + fixed},
-                             {"clock", rt_.virtual_time() ? "virtual" : "real"},
-                             {"durable", rt_.repository().db().durable()},
-                             {"calendar_covered_through", through},
-                             {"warnings", warnings}});
+  return json_response(failing ? 503 : 200, {{"status", failing ? "failing" : "ok"},
+                                             {"tickets_open", s.open_tickets},
+                                             {"actors", s.live_tickets + fixed},
+                                             {"clock", rt_.virtual_time() ? "virtual" : "real"},
+                                             {"durable", rt_.repository().db().durable()},
+                                             {"calendar_covered_through", through},
+                                             {"warnings", warnings}});
 }
 
 response api::admin_actors(const call& c) {

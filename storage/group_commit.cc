@@ -39,7 +39,9 @@ void group_committer::submit(batch b, commit_callback done) {
 
 store_stats group_committer::stats() const {
   std::lock_guard<std::mutex> lock(mutex_);
-  return stats_;
+  store_stats s = stats_;
+  s.failure = failure_;
+  return s;
 }
 
 void group_committer::run() {

@@ -42,6 +42,7 @@ struct store_stats {
   std::uint64_t syncs = 0;    // of which synced
   std::uint64_t keys = 0;     // puts and deletes written
   std::uint64_t pending = 0;  // batches waiting for the writer now
+  std::string failure;        // why the store is failed (every commit now fails), or ""
 };
 
 class store {

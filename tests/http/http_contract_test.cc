@@ -234,7 +234,8 @@ TEST_F(Contract, MetricsSpeakPrometheus) {
         "hotline_tickets{status=\"dispatched\"} 1", "hotline_open_timers 1",
         "hotline_timer_lateness_seconds_bucket{le=\"1\"}",
         "hotline_actor_mailbox{kind=\"timer\",id=\"timer\"}", "hotline_storage_syncs_total",
-        "hotline_storage_writes_total", "hotline_calendar_days_left 290"})
+        "hotline_storage_writes_total", "hotline_calendar_days_left 290",
+        "hotline_storage_failed 0"})
     EXPECT_NE(m.body.find(series), std::string::npos) << series;
 }
 

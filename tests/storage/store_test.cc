@@ -7,6 +7,7 @@
 #include <future>
 #include <thread>
 
+#include "storage/group_commit.h"
 #include "storage/memory_store.h"
 #include "storage/rocksdb_store.h"
 
@@ -111,6 +112,26 @@ TEST_P(StoreTest, ConcurrentCommitsShareWritesAndAllBecomeDurableInOrder) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Both, StoreTest, ::testing::Values("memory", "rocksdb"));
+
+TEST(GroupCommit, AfterAFailedWriteNothingIsAcknowledgedAndTheFailureIsReported) {
+  std::atomic<int> writes{0};
+  group_committer g(
+      [&](const std::vector<batch*>&) { return ++writes == 1 ? std::string() : "disk full"; },
+      true);
+  auto commit = [&] {
+    std::promise<std::string> done;
+    auto result = done.get_future();
+    g.submit({{family::events, "k", "v"}}, [&](const std::string& e) { done.set_value(e); });
+    return result.get();
+  };
+  EXPECT_EQ(commit(), "");
+  EXPECT_EQ(g.stats().failure, "");
+  EXPECT_EQ(commit(), "storage failed: disk full");
+  EXPECT_EQ(commit(), "storage failed: disk full");  // without another write
+  EXPECT_EQ(writes, 2);
+  EXPECT_EQ(g.stats().failure, "storage failed: disk full");
+  EXPECT_EQ(g.stats().batches, 1u);
+}
 
 TEST(RocksdbStore, WhatWasAcknowledgedIsThereAfterReopening) {
   temp_dir dir;
