@@ -67,8 +67,9 @@ void notify(runtime_context* ctx, const caf::actor& me, const ticket_changed& ch
   const ticket_state& after = *change.after;
   if (before.exists()) --ctx->metrics.by_status[static_cast<std::size_t>(before.current)];
   ++ctx->metrics.by_status[static_cast<std::size_t>(after.current)];
+  auto armed = deadlines(after);
   ctx->metrics.armed_timers +=
-      static_cast<long>(deadlines(after).size()) - static_cast<long>(deadlines(before).size());
+      static_cast<long>(armed.size()) - static_cast<long>(deadlines(before).size());
   if (before.exists() && before.lead != after.lead) {
     caf::anon_send(ctx->owner_for(after), adopt_live{after.id, me});
     caf::anon_send(ctx->owner_for(before), release_ticket{me.address()});
@@ -87,7 +88,6 @@ void notify(runtime_context* ctx, const caf::actor& me, const ticket_changed& ch
     caf::anon_send(ctx->center, change);
   }
   if (concerns_escalation(*change.events)) caf::anon_send(ctx->escalation, change);
-  auto armed = deadlines(after);
   if (!ctx->time.is_virtual() && !armed.empty())
     caf::anon_send(ctx->timer, due_atom::value, armed.front().due);
   if (terminal(after)) caf::anon_send(me, passivate_atom::value);  // closed tickets leave memory
