@@ -90,7 +90,6 @@ void notify(runtime_context* ctx, const caf::actor& me, const ticket_changed& ch
   if (concerns_escalation(*change.events)) caf::anon_send(ctx->escalation, change);
   if (!ctx->time.is_virtual() && !armed.empty())
     caf::anon_send(ctx->timer, due_atom::value, armed.front().due);
-  if (terminal(after)) caf::anon_send(me, passivate_atom::value);  // closed tickets leave memory
 }
 
 void maybe_retire(self_ptr self) {
@@ -190,8 +189,8 @@ caf::behavior ticket_actor(self_ptr self, runtime_context* ctx, std::string id,
                 describe_self(self, r);
             },
             m.what);
-        // A closed ticket brought back by a message (a read routed through a retiring actor, a
-        // late timer) leaves memory again once it has answered.
+        // A closed ticket leaves memory once it has answered: the command that closed it (after
+        // its batch is durable, see maybe_retire), or a later message that brought it back.
         if (terminal(*self->state.ticket) && !self->state.passivating) {
           self->state.passivating = true;
           maybe_retire(self);
