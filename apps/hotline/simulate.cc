@@ -71,10 +71,11 @@ int simulate(int argc, char** argv) {
   if (o.days < 1 || o.days > 366) return fail("--days must be 1..366");
   if (o.resolution_minutes < 1 || o.resolution_minutes > 60)
     return fail("--resolution-minutes must be 1..60");
-  for (int d = 0; d <= o.days; ++d)
-    if (!where->calendar.covers(add_days(local_date(o.start), d).year))
-      return fail("the scenario has no calendar for " +
-                  std::to_string(add_days(local_date(o.start), d).year));
+  date first = local_date(o.start);
+  auto through = where->calendar.covered_through(first);
+  if (!through || *through < add_days(first, o.days))
+    return fail("the scenario has no calendar for " +
+                std::to_string(through ? through->year + 1 : first.year));
 
   std::string out = *f.get("out");
   storage::rocksdb_options db;
