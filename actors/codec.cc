@@ -7,7 +7,10 @@ using namespace workflow;
 
 namespace {
 
-constexpr char format_v1 = 1;
+// Format 1: the first layout. Each later format only adds members tagged since{N}; a reader
+// given an older format leaves those members at their defaults.
+constexpr char format_first = 1;
+constexpr char format_current = 1;
 
 class writer {
  public:
@@ -15,6 +18,10 @@ class writer {
 
   template <class T>
   void operator()(const char*, T& v, optional_tag) {
+    put(v);
+  }
+  template <class T>
+  void operator()(const char*, T& v, since) {
     put(v);
   }
   template <class T>
@@ -77,13 +84,17 @@ class writer {
 
 class reader {
  public:
-  explicit reader(std::string_view in) : in_(in) {}
+  reader(std::string_view in, int format) : in_(in), format_(format) {}
   bool ok() const { return ok_; }
   bool done() const { return pos_ == in_.size(); }
 
   template <class T>
   void operator()(const char*, T& v, optional_tag) {
     get(v);
+  }
+  template <class T>
+  void operator()(const char*, T& v, since added) {
+    if (added.format <= format_) get(v);
   }
   template <class T>
   void operator()(const char*, T& v) {
@@ -188,6 +199,7 @@ class reader {
   }
 
   std::string_view in_;
+  int format_;
   std::size_t pos_ = 0;
   bool ok_ = true;
 };
@@ -195,15 +207,15 @@ class reader {
 template <class T>
 std::string encode_value(const T& v) {
   writer w;
-  w.out.push_back(format_v1);
+  w.out.push_back(format_current);
   w.put(v);
   return std::move(w.out);
 }
 
 template <class T>
 std::optional<T> decode_value(std::string_view bytes) {
-  if (bytes.empty() || bytes[0] != format_v1) return std::nullopt;
-  reader r(bytes.substr(1));
+  if (bytes.empty() || bytes[0] < format_first || bytes[0] > format_current) return std::nullopt;
+  reader r(bytes.substr(1), bytes[0]);
   T v;
   r.get(v);
   if (!r.ok() || !r.done()) return std::nullopt;

@@ -1,7 +1,9 @@
 #pragma once
 // The binary form of events and ticket states, written once against the describe() protocol.
-// Each stored value starts with a format byte; describe() order is the schema, so a change to a
-// described struct needs a new format byte and a reader for the old one.
+// Each stored value starts with a format byte; describe() order is the schema. A member added to a
+// stored type goes last in its describe() with since{N}, N the new format (codec.cc's
+// format_current is raised with it); records in an older format decode with that member at its
+// default. Removing or reordering members is not allowed.
 
 #include <optional>
 #include <string>

@@ -23,6 +23,10 @@ class json_writer {
     (*this)(name, v);
   }
   template <class T>
+  void operator()(const char* name, T& v, workflow::since) {
+    (*this)(name, v);
+  }
+  template <class T>
   void operator()(const char* name, T& v) {
     out[name] = value(v);
   }

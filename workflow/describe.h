@@ -1,7 +1,8 @@
 #pragma once
 // The field protocol: `describe(f, x)` calls `f(name, member)` for each member of a command,
-// event or value type, in a fixed order, and `f(name, member, optional)` for a member a request
-// may leave out. Codecs (binary in actors/, JSON in http/) are written once against it.
+// event or value type, in a fixed order, `f(name, member, optional)` for a member a request
+// may leave out, and `f(name, member, since{N})` for a stored member added in format N. Codecs
+// (binary in actors/, JSON in http/) are written once against it.
 //
 // describe takes a mutable reference so one function serves reading and writing; writers must
 // not modify what they are given.
@@ -17,6 +18,13 @@ namespace hotline::workflow {
 /// Tag for a member that may be absent from a request.
 struct optional_tag {};
 inline constexpr optional_tag optional{};
+
+/// Tag for a member of a stored type (event, ticket state) added after the first storage format:
+/// `f("co_reports", x.co_reports, since{2})`. Records written in an older format lack it, and
+/// the binary reader leaves it at its default for them. New members go last in describe().
+struct since {
+  int format;
+};
 
 template <class F>
 void describe(F& f, citizen& x) {

@@ -58,6 +58,10 @@ struct printer {
     (*this)(name, v);
   }
   template <class T>
+  void operator()(const char* name, T& v, since) {
+    (*this)(name, v);
+  }
+  template <class T>
   void operator()(const char* name, T& v) {
     out << name << "=";
     write(v);

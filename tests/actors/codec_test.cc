@@ -1,0 +1,82 @@
+// The stored format: records written by an earlier build still decode (actors/codec.h).
+#include <gtest/gtest.h>
+
+#include "actors/codec.h"
+
+namespace hotline::testing {
+namespace {
+using namespace workflow;
+
+std::string from_hex(const std::string& hex) {
+  std::string out;
+  for (std::size_t i = 0; i + 1 < hex.size(); i += 2)
+    out.push_back(static_cast<char>(std::stoi(hex.substr(i, 2), nullptr, 16)));
+  return out;
+}
+
+std::string to_hex(const std::string& bytes) {
+  static const char* digits = "0123456789abcdef";
+  std::string out;
+  for (unsigned char c : bytes) {
+    out.push_back(digits[c >> 4]);
+    out.push_back(digits[c & 15]);
+  }
+  return out;
+}
+
+// A submission and its dispatch as format 1 wrote them (the first layout, before any member
+// tagged since{2} existed). Members added later must leave these bytes readable.
+const std::string format_1_events =
+    "010201a0d8ba9b0d0b6f70657261746f723a6f7000044d432d31096d656e676368656e67000206e5819ce6b0"
+    "b40ce4b889e5a4a9e6b2a1e6b0b40106e5bca0e4b8890b313338303030303030303000000000000000000000"
+    "000001a0d8ba9b0d02c090bb9b0d0b6f70657261746f723a6f70030a7761746572776f726b730107686f7573"
+    "696e6700000001b0fcc89b0d01b0fcc89b0d01";
+
+std::vector<event_record> sample() {
+  submitted s;
+  s.id = "MC-1";
+  s.jurisdiction = "mengcheng";
+  s.request.type = ticket_type::complaint;
+  s.request.title = "停水";
+  s.request.content = "三天没水";
+  s.request.caller = citizen{"张三", "13800000000"};
+  s.dispatch_due = instant{1773622800};
+  dispatched d;
+  d.lead = "waterworks";
+  d.co = {"housing"};
+  d.sign_due = instant{1773739800};
+  d.return_due = instant{1773739800};
+  d.deemed_on_return_expiry = true;
+  return {{1, instant{1773622800}, "operator:op", s}, {2, instant{1773626400}, "operator:op", d}};
+}
+
+TEST(StoredFormat, EventsWrittenInTheFirstFormatStillDecode) {
+  auto decoded = actors::decode_events(from_hex(format_1_events));
+  ASSERT_TRUE(decoded) << "now encodes as " << to_hex(actors::encode(sample()));
+  ASSERT_EQ(decoded->size(), 2u);
+  const auto& s = std::get<submitted>((*decoded)[0].body);
+  EXPECT_EQ(s.request.title, "停水");
+  EXPECT_EQ(s.request.caller->phone, "13800000000");
+  EXPECT_EQ(s.dispatch_due, instant{1773622800});
+  const auto& d = std::get<dispatched>((*decoded)[1].body);
+  EXPECT_EQ(d.lead, "waterworks");
+  EXPECT_EQ(d.co, std::vector<std::string>{"housing"});
+  EXPECT_EQ((*decoded)[1].by, "operator:op");
+  EXPECT_TRUE(d.deemed_on_return_expiry);
+}
+
+TEST(StoredFormat, TheCurrentFormatRoundTrips) {
+  auto bytes = actors::encode(sample());
+  auto decoded = actors::decode_events(bytes);
+  ASSERT_TRUE(decoded);
+  EXPECT_EQ(actors::encode(*decoded), bytes);
+}
+
+TEST(StoredFormat, AnUnknownFormatIsRefusedNotGuessed) {
+  auto bytes = actors::encode(sample());
+  bytes[0] = 99;
+  EXPECT_FALSE(actors::decode_events(bytes));
+}
+
+}  // namespace
+}  // namespace hotline::testing
