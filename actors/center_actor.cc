@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "actors/ticket_supervision.h"
+#include "workflow/across_tickets.h"
 
 namespace hotline::actors {
 namespace {
@@ -45,8 +46,7 @@ result<intake_facts> facts_for(center_state& st, const intake& r) {
   if (!r.related_to.empty()) {
     auto related = st.ctx->repo.load(r.related_to);
     if (!related) return invalid_field("related_to", "'" + r.related_to + "' is not a ticket");
-    f.repeat_count = related->repeat_count + 1;
-    f.prior_reworked = related->rework_count > 0 && related->current == status::closed;
+    f = facts_from_related(*related);
   }
   if (r.caller && !r.caller->phone.empty())
     if (auto by = st.ctx->repo.blocked_by(r.caller->phone)) f.blocked_by = *by;
@@ -88,14 +88,11 @@ void take_in(self_ptr self, intake_request& r) {
 void remember_precedent(self_ptr self, const ticket_changed& change) {
   auto& st = self->state;
   const ticket_state& t = *change.after;
-  if (!st.ctx->where.rules.routing_precedent.value || t.topic.empty()) return;
-  for (const auto& e : *change.events) {
-    auto* d = std::get_if<dispatched>(&e.body);
-    if (!d || d->co.empty() || st.precedents[t.topic] == d->lead) continue;
-    st.precedents[t.topic] = d->lead;
-    st.ctx->db.commit({{storage::family::counters, precedent_prefix + t.topic, d->lead}},
-                      [](const std::string&) {});
-  }
+  auto lead = precedent_set(t, *change.events, st.ctx->where.rules);
+  if (!lead || st.precedents[t.topic] == *lead) return;
+  st.precedents[t.topic] = *lead;
+  st.ctx->db.commit({{storage::family::counters, precedent_prefix + t.topic, *lead}},
+                    [](const std::string&) {});
 }
 
 caf::behavior center_actor(self_ptr self, runtime_context* ctx) {

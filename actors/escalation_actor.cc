@@ -9,22 +9,11 @@
 #include <set>
 
 #include "actors/runtime_context.h"
+#include "workflow/across_tickets.h"
 
 namespace hotline::actors {
 namespace {
 using namespace workflow;
-
-struct hot_spot {
-  std::deque<std::pair<instant, std::string>> calls;  // oldest first
-  std::set<std::string> supervised;
-  /// Adds a call unless the ticket is there already: recovery at start-up may have read a
-  /// submission whose notice is still on its way.
-  void add(instant at, const std::string& ticket) {
-    for (const auto& c : calls)
-      if (c.second == ticket) return;
-    calls.emplace_back(at, ticket);
-  }
-};
 
 struct escalation_state {
   runtime_context* ctx = nullptr;
@@ -38,18 +27,15 @@ using self_ptr = caf::stateful_actor<escalation_state>*;
 
 void check(self_ptr self, const std::string& topic, const std::string& region, instant now) {
   auto& st = self->state;
-  auto& spot = st.spots[topic + '\0' + region];
-  while (!spot.calls.empty() && spot.calls.front().first.seconds < now.seconds - st.window)
-    spot.calls.pop_front();
+  if (!st.concentration_supervises) return;
+  auto& spot = st.spots[hot_spot_key(topic, region)];
   const auto& callers = st.ctx->where.rules.concentration_callers;
-  if (!st.concentration_supervises || spot.calls.size() < static_cast<std::size_t>(callers.value))
-    return;
-  if (spot.supervised.empty()) {
+  auto tickets = spot.to_supervise(now, st.window, callers.value);
+  if (spot.newly_hot()) {
     ++st.ctx->metrics.concentration_alerts;
     ++st.tallies["concentration_alerts"];
   }
-  for (const auto& [at, id] : spot.calls) {
-    if (!spot.supervised.insert(id).second) continue;
+  for (const auto& id : tickets) {
     supervise s;
     s.trigger = supervision_trigger::concentration;
     s.reason = std::to_string(callers.value) + " or more callers on '" + topic + "' in '" + region +
@@ -64,8 +50,8 @@ void observe(self_ptr self, const ticket_changed& change) {
   auto& st = self->state;
   const ticket_state& t = *change.after;
   for (const auto& e : *change.events) {
-    if (std::holds_alternative<submitted>(e.body) && !t.topic.empty() && !t.region.empty()) {
-      st.spots[t.topic + '\0' + t.region].add(t.created_at, t.id);
+    if (std::holds_alternative<submitted>(e.body) && !hot_spot_key(t.topic, t.region).empty()) {
+      st.spots[hot_spot_key(t.topic, t.region)].add(t.created_at, t.id);
       check(self, t.topic, t.region, t.created_at);
     } else if (auto* s = std::get_if<supervised>(&e.body)) {
       ++st.tallies["supervised_" + std::string(name_of(s->level))];
@@ -89,8 +75,7 @@ caf::behavior escalation_actor(self_ptr self, runtime_context* ctx) {
   // Recovery: the submissions still inside the window.
   instant now = ctx->time.now();
   for (auto& s : ctx->repo.submissions_since({now.seconds - st.window}))
-    if (!s.topic.empty() && !s.region.empty())
-      st.spots[s.topic + '\0' + s.region].add(s.at, s.ticket);
+    if (auto key = hot_spot_key(s.topic, s.region); !key.empty()) st.spots[key].add(s.at, s.ticket);
   return {
       [=](ticket_changed& change) { observe(self, change); },
       [=](counters_request& r) {

@@ -4,6 +4,7 @@
 #include <set>
 
 #include "actors/codec.h"
+#include "workflow/across_tickets.h"
 
 namespace hotline::actors {
 using namespace workflow;
@@ -37,16 +38,8 @@ std::string submission_key(const ticket_state& s) {
          sep + s.id;
 }
 
-// A phone as the block list compares it: its digits, without China's +86 before a mobile number.
-std::string phone_digits(const std::string& phone) {
-  std::string d;
-  for (char c : phone)
-    if (c >= '0' && c <= '9') d += c;
-  if (d.size() == 13 && d.compare(0, 2, "86") == 0) d.erase(0, 2);
-  return d;
-}
 std::string blocked_prefix(const std::string& phone) {
-  return "b" + sep + phone_digits(phone) + sep;
+  return "b" + sep + same_caller_key(phone) + sep;
 }
 
 // The index keys a state belongs under.

@@ -50,7 +50,7 @@ std::vector<step> lifecycle(const std::string& id, const std::string& lead) {
           {contact{"已联系"}, unit, t("2026-03-16T11:00:00+08:00")},
           {reply{"已恢复供水", {"李四", "科长", "0558-1234567"}, head}, unit,
            t("2026-03-18T10:00:00+08:00")},
-          {evaluate{true, ""}, op, t("2026-03-19T10:00:00+08:00")}};
+          {evaluate{true, "", std::nullopt}, op, t("2026-03-19T10:00:00+08:00")}};
 }
 
 void BM_Lifecycle(benchmark::State& st, std::string id, std::string lead) {

@@ -37,7 +37,10 @@ json::object counts_json(const unit_counts& c) {
           {"professional_reviews", c.reviewed},
           {"supervised", c.supervised},
           {"supervised_by_level", std::move(by_level)},
-          {"terminated", c.terminated}};
+          {"terminated", c.terminated},
+          {"co_assigned", c.co_assigned},
+          {"co_reported", c.co_reported},
+          {"co_overdue", c.co_overdue}};
 }
 
 json::object rates_json(const unit_counts& c) {

@@ -129,6 +129,15 @@ class json_reader {
     if (!t) return fail(f, "must be an RFC 3339 time");
     v = *t;
   }
+  // approved_by: one {"name","post"}, or an array of them in the chain's order (001 art. 24).
+  void parse(const boost::json::value& j, workflow::signatures& v, const std::string& f) {
+    if (j.is_array()) {
+      parse(j, v.chain, f);
+    } else {
+      v.chain.resize(1);
+      parse(j, v.chain[0], f);
+    }
+  }
   template <class T>
   void parse(const boost::json::value& j, std::optional<T>& v, const std::string& f) {
     if (j.is_null()) return v.reset();

@@ -38,16 +38,31 @@ json::object history_entry(const event_record& e, bool citizen_visible) {
 json::object ticket_json(const ticket_state& s, const policy& p, const actor_ref& viewer,
                          const std::vector<event_record>* history) {
   const bool visible = citizen_visible(s, viewer);
-  json::array co;
-  for (const auto& c : s.co) co.push_back(json::string(c.department));
-  json::object deadlines{
-      {"dispatch", or_null(s.dispatch_deadline.due)}, {"sign", or_null(s.sign_deadline.due)},
-      {"return", or_null(s.return_deadline.due)},     {"contact", or_null(s.contact_deadline.due)},
-      {"plan", or_null(s.plan_deadline.due)},         {"handle", or_null(s.handle_deadline.due)}};
-  json::object sign_off;
+  json::array co, co_reports;
+  for (const auto& c : s.co) {
+    co.push_back(json::string(c.department));
+    co_reports.push_back({{"department", c.department},
+                          {"due", or_null(c.due)},
+                          {"reported_at", or_null(c.reported_at)},
+                          {"overdue", c.overdue}});
+  }
+  json::object deadlines{{"dispatch", or_null(s.dispatch_deadline.due)},
+                         {"sign", or_null(s.sign_deadline.due)},
+                         {"return", or_null(s.return_deadline.due)},
+                         {"contact", or_null(s.contact_deadline.due)},
+                         {"plan", or_null(s.plan_deadline.due)},
+                         {"handle", or_null(s.handle_deadline.due)},
+                         {"handle_term", or_null(s.handle_term_due)},
+                         {"co_report", or_null(s.co_report_deadline.due)}};
+  json::object sign_off, sign_off_chain;
   for (std::size_t i = 0; i < count_of<step>(); ++i) {
     auto st = static_cast<step>(i);
-    sign_off[name_of(st)] = or_null(sign_off_needed(s, p, st));
+    auto chain = workflow::sign_off_chain(s, p, st);
+    sign_off[name_of(st)] =
+        chain.empty() ? json::value(nullptr) : json::string(name_of(chain.back()));
+    json::array levels;
+    for (auto level : chain) levels.push_back(json::string(name_of(level)));
+    sign_off_chain[name_of(st)] = std::move(levels);
   }
   json::array approvals;
   for (const auto& a : s.approvals) approvals.push_back(to_json(a));
@@ -80,6 +95,7 @@ json::object ticket_json(const ticket_state& s, const policy& p, const actor_ref
                  {"created_at", format_instant(s.created_at)},
                  {"lead_department", text_or_null(s.lead)},
                  {"co_departments", std::move(co)},
+                 {"co_reports", std::move(co_reports)},
                  {"unit", text_or_null(s.unit)},
                  {"proposed_lead", text_or_null(s.proposed_lead)},
                  {"deadlines", std::move(deadlines)},
@@ -89,6 +105,7 @@ json::object ticket_json(const ticket_state& s, const policy& p, const actor_ref
                  {"extension_count", s.extension_count},
                  {"supervision_level", name_of(s.supervision)},
                  {"sign_off", std::move(sign_off)},
+                 {"sign_off_chain", std::move(sign_off_chain)},
                  {"approvals", std::move(approvals)},
                  {"pending", std::move(pending)},
                  {"allowed", std::move(allowed)},

@@ -48,10 +48,11 @@ void describe(F& f, intake& x) {
 /// What the hotline center knows about a new ticket beyond the request itself.
 struct intake_facts {
   std::string id;
-  int repeat_count = 0;         // earlier calls on the same matter (related_to chain)
-  bool prior_reworked = false;  // the related ticket was closed after confirmed rework (004 14)
-  std::string proposed_lead;    // Zhijiang's routing precedent (002 art. 16(4))
-  std::string blocked_by;       // the ticket whose approved block screens this caller's phone
+  int repeat_count = 0;          // earlier calls on the same matter (related_to chain)
+  bool prior_reworked = false;   // the related ticket was closed after confirmed rework (004 14)
+  std::string proposed_lead;     // Zhijiang's routing precedent (002 art. 16(4))
+  std::string blocked_by;        // the ticket whose approved block screens this caller's phone
+  bool related_handled = false;  // the related ticket is being handled or answered (002 11(8))
 };
 
 struct submit {
@@ -87,7 +88,7 @@ struct dispatch {
   std::vector<std::string> co;
   std::optional<ticket_class> cls;
   std::optional<complexity> cx;
-  std::optional<signature> approved_by;
+  std::optional<signatures> approved_by;
 };
 template <class F>
 void describe(F& f, dispatch& x) {
@@ -100,7 +101,7 @@ void describe(F& f, dispatch& x) {
 
 struct sign {
   static constexpr action act = action::sign;
-  std::optional<signature> approved_by;
+  std::optional<signatures> approved_by;
 };
 template <class F>
 void describe(F& f, sign& x) {
@@ -122,8 +123,8 @@ void describe(F& f, return_ticket& x) {
 
 struct approve_return {
   static constexpr action act = action::approve_return;
-  std::string redispatch_to;             // empty: back to the center to dispatch anew
-  std::optional<signature> approved_by;  // where dispatch needs a sign-off (rules.md §8)
+  std::string redispatch_to;              // empty: back to the center to dispatch anew
+  std::optional<signatures> approved_by;  // where dispatch needs a sign-off (rules.md §8)
 };
 template <class F>
 void describe(F& f, approve_return& x) {
@@ -180,7 +181,7 @@ struct request_extension {
   static constexpr action act = action::request_extension;
   std::optional<int> working_days;
   std::string reason;
-  std::optional<signature> approved_by;
+  std::optional<signatures> approved_by;
 };
 template <class F>
 void describe(F& f, request_extension& x) {
@@ -211,7 +212,7 @@ struct reply {
   static constexpr action act = action::reply;
   std::string result;
   handler by;
-  std::optional<signature> approved_by;
+  std::optional<signatures> approved_by;
 };
 template <class F>
 void describe(F& f, reply& x) {
@@ -224,11 +225,15 @@ struct evaluate {
   static constexpr action act = action::evaluate;
   bool satisfied = false;
   std::string comment;
+  // The center's finding on a dissatisfaction: the unit's fault (000 art. 13(3) "办理不力",
+  // 001 art. 21(4), 002 art. 19(3) "经核实确属承办单位责任"); nothing if not examined.
+  std::optional<bool> unit_at_fault;
 };
 template <class F>
 void describe(F& f, evaluate& x) {
   f("satisfied", x.satisfied);
   f("comment", x.comment, optional);
+  f("unit_at_fault", x.unit_at_fault);
 }
 
 struct review {
@@ -257,7 +262,7 @@ void describe(F& f, supervise& x) {
 struct request_termination {
   static constexpr action act = action::request_termination;
   std::string reason;
-  std::optional<signature> approved_by;
+  std::optional<signatures> approved_by;
 };
 template <class F>
 void describe(F& f, request_termination& x) {
@@ -268,10 +273,12 @@ void describe(F& f, request_termination& x) {
 struct approve_termination {
   static constexpr action act = action::approve_termination;
   std::string reason;
+  std::optional<signatures> approved_by;  // the county head's consent (001 art. 20)
 };
 template <class F>
 void describe(F& f, approve_termination& x) {
   f("reason", x.reason, optional);
+  f("approved_by", x.approved_by);
 }
 
 struct reject_termination {
@@ -318,6 +325,16 @@ void describe(F& f, lift_block& x) {
   f("reason", x.reason);
 }
 
+/// A subordinate unit reports its result to the unit above it, which replies (003 §1(4)).
+struct unit_report {
+  static constexpr action act = action::unit_report;
+  std::string result;
+};
+template <class F>
+void describe(F& f, unit_report& x) {
+  f("result", x.result);
+}
+
 /// A deadline's timer went off. Stale timers (the deadline moved or was met) change nothing.
 struct expire {
   deadline_kind kind = deadline_kind::sign;
@@ -329,7 +346,7 @@ using command =
                  reject_return, assign_unit, contact, submit_plan, co_report, request_extension,
                  approve_extension, reject_extension, reply, evaluate, review, supervise,
                  request_termination, approve_termination, reject_termination, expire,
-                 request_block, approve_block, reject_block, lift_block>;
+                 request_block, approve_block, reject_block, lift_block, unit_report>;
 
 /// The contract's action for a command; submit and expire have none.
 std::optional<action> action_of(const command& c);

@@ -31,6 +31,7 @@ role role_for(action a) {
     case action::reply:
     case action::request_termination:
     case action::request_block:
+    case action::unit_report:
       return role::department;
     default:
       return role::supervisor;
@@ -40,7 +41,8 @@ role role_for(action a) {
 }  // namespace
 
 std::optional<refusal> authorize(const ticket_state& s, action a, const actor_ref& who,
-                                 const department_tree& tree) {
+                                 const jurisdiction& where) {
+  const department_tree& tree = where.departments;
   // The system (timers, escalation rules) may supervise; nobody else acts for a role.
   if (who.who == role::system && a == action::supervise) return std::nullopt;
   // Harassment reaches the center's own staff first: operators may ask for a block too.
@@ -63,6 +65,13 @@ std::optional<refusal> authorize(const ticket_state& s, action a, const actor_re
     case action::return_ticket:
     case action::assign_unit:
       allowed = is_or_above(s.lead);
+      break;
+    case action::unit_report:
+      allowed = d == s.unit;
+      break;
+    case action::reply:
+      // Where a subordinate unit reports to the unit above it, that unit replies (003 §1(4)).
+      allowed = is_or_above(s.lead) || (!where.rules.reply_by_lead.value && is_or_above(s.unit));
       break;
     default:
       allowed = is_or_above(s.lead) || is_or_above(s.unit);
@@ -88,12 +97,19 @@ result<std::vector<event_record>> decide(const ticket_state& s, const command& c
   if (std::holds_alternative<expire>(c)) return decide_one(s, std::get<expire>(c), ctx);
 
   action a = *action_of(c);  // every command but submit and expire is an action
-  if (auto denied = authorize(s, a, ctx.by, ctx.where.departments)) return *denied;
+  if (auto denied = authorize(s, a, ctx.by, ctx.where)) return *denied;
   auto allowed = allowed_actions(s, ctx.where.rules);
-  if (std::find(allowed.begin(), allowed.end(), a) == allowed.end())
+  if (std::find(allowed.begin(), allowed.end(), a) == allowed.end()) {
+    const auto& answerable = ctx.where.rules.direct_answer_types;
+    if (a == action::answer && s.current == status::received)
+      return invalid_transition(s, ctx.where.rules,
+                                "A " + std::string(name_of(s.type)) +
+                                    " is not answered directly here (" + answerable.from +
+                                    "): dispatch it to a unit.");
     return invalid_transition(s, ctx.where.rules,
                               "A ticket that is " + std::string(name_of(s.current)) +
                                   " does not allow " + std::string(name_of(a)) + " now.");
+  }
   return std::visit([&](const auto& x) { return decide_one(s, x, ctx); }, c);
 }
 

@@ -46,8 +46,10 @@ std::vector<armed_deadline> deadlines(const ticket_state& s);
 /// The actions the ticket's status allows now, whoever asks.
 std::vector<action> allowed_actions(const ticket_state& s, const policy& p);
 
-/// The sign-off level each step needs now (rules.md §8), or nothing. For an extension: what
-/// the shortest possible one would need.
+/// The sign-offs each step needs now, in signing order (rules.md §8; 001 art. 24's chain), or
+/// none. For an extension: what the shortest possible one would need.
+std::vector<sign_off_level> sign_off_chain(const ticket_state& s, const policy& p, step at);
+/// The last (highest) level of that chain, or nothing: the ticket's `sign_off` for the step.
 std::optional<sign_off_level> sign_off_needed(const ticket_state& s, const policy& p, step at);
 
 /// Whether `viewer` may read the ticket: staff see all; a department sees the tickets it leads,

@@ -11,9 +11,17 @@ bool with_a_unit(const ticket_state& s) {
   return s.current == status::dispatched || s.current == status::handling;
 }
 
-// Still overdue in the ladder's sense: the handling or plan deadline passed unmet.
-bool overdue_in_handling(const ticket_state& s) {
-  return s.current == status::handling && (s.handle_deadline.fired || s.plan_deadline.fired);
+// Adds the supervision an automatic trigger brings, where the jurisdiction has a rule for it.
+std::optional<refusal> supervise_automatically(decision& d, const ticket_state& s,
+                                               const context& ctx, supervision_trigger trigger,
+                                               std::string reason, bool handling,
+                                               bool fault_confirmed = false) {
+  auto level = automatic_level(ctx.where.rules, trigger, s, fault_confirmed);
+  if (!level || *level <= s.supervision) return std::nullopt;
+  auto e = raise(s, ctx, *level, trigger, std::move(reason), handling, false);
+  if (!e) return e.error();
+  d.add(*e);
+  return std::nullopt;
 }
 
 }  // namespace
@@ -29,36 +37,35 @@ events decide_one(const ticket_state& s, const approve_return& c, const context&
     return invalid_field("redispatch_to", "'" + c.redispatch_to + "' is not a department");
   if (c.redispatch_to == s.lead)
     return invalid_field("redispatch_to", "is the unit that asked to return it");
+  if (auto r = check_dispatch_tier(ctx.where.departments, p, "redispatch_to", c.redispatch_to))
+    return *r;
   ticket_state target = s;
   target.co.clear();
   for (const auto& co : s.co)
-    if (co.department != c.redispatch_to) target.co.push_back(co);
-  auto approval = check_sign_off(sign_off_needed(target, p, step::dispatch), step::dispatch,
-                                 c.approved_by, ctx.now);
-  if (!approval) return approval.error();
-  profile prof = profile_of(s);
-  auto sign_due = due_by(p.sign, prof, ctx.now, ctx.where.calendar);
-  if (!sign_due) return sign_due.error();
-  auto return_due = due_by(p.return_window, prof, ctx.now, ctx.where.calendar);
-  if (!return_due) return return_due.error();
-  std::vector<std::string> co;
-  for (const auto& h : target.co) co.push_back(h.department);
+    if (co.department != c.redispatch_to) target.co.emplace_back(co.department);
+  auto e = dispatch_to(target, c.redispatch_to, c.approved_by, ctx);
+  if (!e) return e.error();
   d.add(return_approved{c.redispatch_to});
-  d.add(dispatched{c.redispatch_to, co, std::nullopt, std::nullopt, *approval, *sign_due,
-                   *return_due, p.deemed_acceptance.value});
+  d.add(*e);
   return d.take();
 }
 
 events decide_one(const ticket_state& s, const reject_return& c, const context& ctx) {
   if (auto r = check_text("reason", c.reason, 2000)) return *r;
-  decision d(s, ctx);
-  d.add(return_rejected{c.reason});
-  // The unit must then handle it (002 art. 17(1)): a unit that had not signed is taken on.
+  // The unit must then take it in the normal way (002 art. 17(1)): one that had not signed signs,
+  // with the sign-off signing needs, within a new signing term (the clock stopped meanwhile).
+  std::optional<instant> sign_due;
   if (s.current == status::dispatched) {
-    auto terms = start_handling(s, ctx);
-    if (!terms) return terms.error();
-    d.add(deemed_signed{*terms, "return_rejected"});
+    auto due = due_by(ctx.where.rules.sign, profile_of(s), ctx.now, ctx.where.calendar);
+    if (!due) return due.error();
+    sign_due = *due;
   }
+  decision d(s, ctx);
+  d.add(return_rejected{c.reason, sign_due});
+  // The unit and the center disagree on whose duty it is (001 art. 21(3)).
+  if (auto r = supervise_automatically(d, s, ctx, supervision_trigger::unclear_responsibility,
+                                       "return refused: responsibility disputed", true))
+    return *r;
   return d.take();
 }
 
@@ -66,38 +73,51 @@ events decide_one(const ticket_state& s, const evaluate& c, const context& ctx) 
   const policy& p = ctx.where.rules;
   if (!c.comment.empty())
     if (auto r = check_text("comment", c.comment, 2000)) return *r;
+  const auto& exempt = p.satisfaction_exempt.value;
+  const bool answered_directly = s.current == status::answered;
+  const bool exempt_matter = s.kind_of_matter && std::find(exempt.begin(), exempt.end(),
+                                                           *s.kind_of_matter) != exempt.end();
+  if (c.unit_at_fault && (c.satisfied || answered_directly))
+    return invalid_field("unit_at_fault",
+                         "is a finding on a unit's result the caller is unhappy with");
+  // Redone only once the center has verified it is the unit's fault (002 art. 19(3)).
+  const bool needs_finding =
+      !c.satisfied && !answered_directly && !exempt_matter && p.rework_needs_fault.value;
+  if (needs_finding && !c.unit_at_fault)
+    return invalid_field("unit_at_fault",
+                         "is required: say whether the verification found the unit "
+                         "at fault (" +
+                             p.rework_needs_fault.from + ")");
   decision d(s, ctx);
-  d.add(evaluated{c.satisfied, c.comment});
+  // A direct answer is the center's, not a unit's (rules.md §1); mediation and enforcement items
+  // do not chase satisfaction (001 art. 25): neither counts toward a unit's figures.
+  d.add(evaluated{c.satisfied, c.comment, c.unit_at_fault, !answered_directly && !exempt_matter});
   if (c.satisfied) {
     close_and_archive(d, ctx, true);  // 002 art. 20(1)
     return d.take();
   }
-  if (s.current == status::answered) {
+  if (answered_directly) {
     d.add(reopened{});  // a direct answer that did not satisfy goes to a unit
     return d.take();
   }
-  const auto& exempt = p.satisfaction_exempt.value;
-  if (s.kind_of_matter &&
-      std::find(exempt.begin(), exempt.end(), *s.kind_of_matter) != exempt.end()) {
-    close_and_archive(d, ctx, true);  // 001 art. 25: no chasing satisfaction
+  if (exempt_matter || (needs_finding && !*c.unit_at_fault)) {
+    close_and_archive(d, ctx, true);  // 001 art. 25; 002 art. 19(3): not the unit's doing
     return d.take();
   }
   const bool review = s.dissatisfied_count + 1 >= 2 && p.second_dissatisfaction_review.value;
   if (review) {
     d.add(review_started{});
   } else {
-    auto due = due_by(p.handle, profile_of(s), ctx.now, ctx.where.calendar);
+    auto due = limit_by(p.handle, profile_of(s), ctx.now, ctx.where.calendar);
     if (!due) return due.error();
     d.add(rework_started{*due});
   }
-  auto level = automatic_level(p, supervision_trigger::dissatisfaction, s);
-  if (level && *level > s.supervision) {
-    auto e = raise(s, ctx, *level, supervision_trigger::dissatisfaction,
-                   "dissatisfied " + std::to_string(s.dissatisfied_count + 1) + " time(s)", !review,
-                   false);
-    if (!e) return e.error();
-    d.add(*e);
-  }
+  if (auto r = supervise_automatically(
+          d, s, ctx, supervision_trigger::dissatisfaction,
+          "dissatisfied " + std::to_string(s.dissatisfied_count + 1) + " time(s)" +
+              (c.unit_at_fault.value_or(false) ? ", the unit at fault" : ""),
+          !review, c.unit_at_fault.value_or(false)))
+    return *r;
   return d.take();
 }
 
@@ -127,7 +147,7 @@ events decide_one(const ticket_state& s, const supervise& c, const context& ctx)
       return invalid_field(
           "level", "must be above the current level, " + std::string(name_of(s.supervision)));
   }
-  auto e = raise(s, ctx, level, c.trigger, c.reason, with_a_unit(s), overdue_in_handling(s));
+  auto e = raise(s, ctx, level, c.trigger, c.reason, with_a_unit(s), s.still_overdue());
   if (!e) return e.error();
   decision d(s, ctx);
   d.add(*e);
@@ -136,17 +156,25 @@ events decide_one(const ticket_state& s, const supervise& c, const context& ctx)
 
 events decide_one(const ticket_state& s, const request_termination& c, const context& ctx) {
   if (auto r = check_text("reason", c.reason, 2000)) return *r;
-  auto approval = check_sign_off(sign_off_needed(s, ctx.where.rules, step::termination),
+  auto approval = check_sign_off(sign_off_chain(s, ctx.where.rules, step::termination),
                                  step::termination, c.approved_by, ctx.now);
   if (!approval) return approval.error();
   decision d(s, ctx);
-  d.add(termination_requested{c.reason, *approval});
+  d.add(termination_requested{c.reason, approval->first, approval->further});
   return d.take();
 }
 
 events decide_one(const ticket_state& s, const approve_termination& c, const context& ctx) {
+  const policy& p = ctx.where.rules;
+  if (!c.reason.empty())
+    if (auto r = check_text("reason", c.reason, 2000)) return *r;
+  // The county head consents, then the item goes to the city for cancellation (001 art. 20).
+  auto approval = check_sign_off(sign_off_chain(s, p, step::termination_approval),
+                                 step::termination_approval, c.approved_by, ctx.now);
+  if (!approval) return approval.error();
   decision d(s, ctx);
-  d.add(terminated{c.reason.empty() ? s.termination_request->reason : c.reason});
+  d.add(terminated{c.reason.empty() ? s.termination_request->reason : c.reason, approval->first,
+                   approval->further, p.termination_report_to.value});
   close_and_archive(d, ctx, false);
   return d.take();
 }

@@ -70,6 +70,14 @@ events decide_one(const ticket_state& s, const expire& c, const context& ctx) {
     case deadline_kind::contact:
       d.add(overdue{c.kind, c.due});
       return d.take();
+    case deadline_kind::co_report: {
+      // Late co-handlers answer for themselves; the lead is not overdue for them (004 23(5)).
+      std::vector<std::string> late;
+      for (const auto& co : s.co)
+        if (!co.reported) late.push_back(co.department);
+      d.add(co_report_overdue{late, c.due});
+      return d.take();
+    }
   }
   return d.take();
 }

@@ -42,11 +42,17 @@ events decide_one(const ticket_state& s, const request_extension& c, const conte
   const policy& p = ctx.where.rules;
   if (!s.handle_deadline.due)
     return invalid_transition(s, p, "This ticket has no handling deadline to extend.");
-  instant due = *s.handle_deadline.due;
+  // Asked before the term ends (004 art. 18 ¶2: the term, where a later limit is also set).
+  instant due = s.handle_term_due.value_or(*s.handle_deadline.due);
   if (ctx.now > due)
     return deadline_passed(
         deadline_kind::handle, due,
-        "An extension must be asked before the handling deadline, " + format_instant(due) + ".");
+        "An extension must be asked before the handling term ends, " + format_instant(due) + ".");
+  const auto& applications = p.extension_max_applications;
+  if (applications.value && s.extension_applications + 1 > *applications.value)
+    return limit_reached("An item may apply for an extension " +
+                         std::to_string(*applications.value) + " time(s), whatever the outcome (" +
+                         applications.from + ").");
   if (!c.working_days && !p.extension_same_as_original.value)
     return invalid_field("working_days", "is required: say how long the extension is");
   if (auto r = check_text("reason", c.reason, 2000)) return *r;
@@ -58,12 +64,18 @@ events decide_one(const ticket_state& s, const request_extension& c, const conte
                                  c.approved_by, ctx.now);
   if (!approval) return approval.error();
   decision d(s, ctx);
-  d.add(extension_requested{*days, c.reason, *approval});
+  d.add(extension_requested{*days, c.reason, approval->first, approval->further});
   return d.take();
 }
 
 events decide_one(const ticket_state& s, const approve_extension& c, const context& ctx) {
-  auto days = extension_days(s, ctx.where.rules, c.working_days, s.extension_request->working_days);
+  // Never more than was asked: the days asked are the ones the unit head signed for, and a longer
+  // grant could take the total past 10 working days without that signature (001 art. 19).
+  const int asked = s.extension_request->working_days;
+  if (c.working_days && *c.working_days > asked)
+    return invalid_field("working_days", "must not exceed the " + std::to_string(asked) +
+                                             " working days the unit asked for");
+  auto days = extension_days(s, ctx.where.rules, c.working_days, asked);
   if (!days) return days.error();
   auto due = ctx.where.calendar.add_working_days(*s.handle_deadline.due, *days);
   if (!due) return due.error();

@@ -10,8 +10,7 @@ std::optional<refusal> check_unused(const policy& p, const std::optional<ticket_
                                     const std::optional<complexity>& cx) {
   if (cls && !p.uses_class.value)
     return invalid_field("class", "is not used in " + p.id + " (only Pingdingshan classes items)");
-  if (cx && !p.uses_complexity.value)
-    return invalid_field("complexity", "is not used in " + p.id + " (only Zhijiang grades it)");
+  if (cx && !p.uses_complexity.value) return invalid_field("complexity", "is not used in " + p.id);
   return std::nullopt;
 }
 
@@ -27,11 +26,85 @@ bool names_emergency_line(const std::string& referral) {
   return false;
 }
 
+// Whether a repeat may be declined here (rules.md §1), or why not.
+std::optional<refusal> check_repeat_ground(const ticket_state& s, const policy& p) {
+  const auto& ground = p.repeat_decline;
+  auto refuse = [&](const std::string& why) {
+    return invalid_field("reason_code",
+                         "repeat_without_new_facts " + why + " (" + ground.from + ")");
+  };
+  if (s.related_to.empty()) return refuse("needs the ticket to be related_to an earlier one");
+  switch (ground.value) {
+    case repeat_ground::none:
+      return refuse("is not a ground to decline in " + p.id);
+    case repeat_ground::handled_or_answered:
+      if (s.type != ticket_type::complaint) return refuse("applies to complaints only");
+      if (!s.related_handled)
+        return refuse("needs the earlier complaint to be in hand or clearly answered");
+      return std::nullopt;
+    case repeat_ground::after_confirmed_rework:
+      if (!s.prior_reworked)
+        return refuse(
+            "needs the earlier item to have been redone under supervision or rework "
+            "and closed by the office; until then it must be accepted");
+      return std::nullopt;
+  }
+  return std::nullopt;
+}
+
+// "At once" contact (a term on the 24x7 clock) runs from dispatch, not from signing (002 16(3)).
+result<std::optional<instant>> contact_at_once(const policy& p, const profile& prof,
+                                               const context& ctx) {
+  const term_rule* rule = select(p.contact, prof);
+  if (!rule || !rule->term || rule->term->kind != period::unit::clock_minutes)
+    return std::optional<instant>{};
+  return due_by(p.contact, prof, ctx.now, ctx.where.calendar);
+}
+
 }  // namespace
+
+result<dispatched> dispatch_to(const ticket_state& target, const std::string& lead,
+                               const std::optional<signatures>& approved_by, const context& ctx) {
+  const policy& p = ctx.where.rules;
+  auto approval = check_sign_off(sign_off_chain(target, p, step::dispatch), step::dispatch,
+                                 approved_by, ctx.now);
+  if (!approval) return approval.error();
+  profile prof = profile_of(target);
+  auto sign_due = due_by(p.sign, prof, ctx.now, ctx.where.calendar);
+  if (!sign_due) return sign_due.error();
+  auto return_due = due_by(p.return_window, prof, ctx.now, ctx.where.calendar);
+  if (!return_due) return return_due.error();
+  auto contact_due = contact_at_once(p, prof, ctx);
+  if (!contact_due) return contact_due.error();
+  dispatched e;
+  e.lead = lead;
+  for (const auto& h : target.co) e.co.push_back(h.department);
+  e.signed_off = approval->first;
+  e.further_sign_offs = approval->further;
+  e.sign_due = *sign_due;
+  e.return_due = *return_due;
+  e.deemed_on_return_expiry = p.deemed_acceptance.value;
+  e.contact_due = *contact_due;
+  return e;
+}
+
+std::optional<refusal> check_dispatch_tier(const department_tree& tree, const policy& p,
+                                           const std::string& field, const std::string& id) {
+  const auto& tier = p.dispatch_tier;
+  const department* d = tree.find(id);
+  if (tier.value && d && d->tier != *tier.value)
+    return invalid_field(field, "'" + id + "' is a tier-" + std::to_string(d->tier) +
+                                    " unit; the office dispatches to tier-" +
+                                    std::to_string(*tier.value) + " units (" + tier.from + ")");
+  return std::nullopt;
+}
 
 events decide_one(const ticket_state& s, const submit& c, const context& ctx) {
   const policy& p = ctx.where.rules;
-  const intake& q = c.request;
+  intake q = c.request;
+  // An upper platform's item is a key item where the regulation says so (001 art. 2, 10(4)).
+  if (p.upper_platform_is_key.value && q.via == channel::upper_platform && !q.key)
+    q.key = key_source::upper_hotline;
   if (ctx.by.who != role::operator_) {
     refusal r;
     r.code = refusal_code::forbidden;
@@ -69,7 +142,7 @@ events decide_one(const ticket_state& s, const submit& c, const context& ctx) {
 
   decision d(s, ctx);
   d.add(submitted{c.facts.id, p.id, q, c.facts.repeat_count, c.facts.prior_reworked,
-                  c.facts.proposed_lead, *dispatch_due});
+                  c.facts.proposed_lead, *dispatch_due, c.facts.related_handled});
   // Key items and repeat callers are supervised from the start where the jurisdiction says so.
   ticket_state fresh;
   fresh.key = q.key;
@@ -99,9 +172,8 @@ events decide_one(const ticket_state& s, const decline& c, const context& ctx) {
   if (c.reason_code == decline_reason::emergency && !names_emergency_line(c.referral))
     return invalid_field("referral",
                          "must name 110, 119, 120 or 122 for an emergency (002 art. 12)");
-  if (c.reason_code == decline_reason::repeat_without_new_facts && s.related_to.empty())
-    return invalid_field(
-        "reason_code", "repeat_without_new_facts needs the ticket to be related_to an earlier one");
+  if (c.reason_code == decline_reason::repeat_without_new_facts)
+    if (auto r = check_repeat_ground(s, ctx.where.rules)) return *r;
   decision d(s, ctx);
   d.add(declined{c.reason_code, c.reason, c.referral});
   close_and_archive(d, ctx, false);
@@ -120,26 +192,32 @@ events decide_one(const ticket_state& s, const dispatch& c, const context& ctx) 
     if (d == c.lead) return invalid_field(field, "repeats the lead department");
     if (std::find(c.co.begin(), c.co.begin() + i, d) != c.co.begin() + i)
       return invalid_field(field, "names '" + d + "' twice");
+    if (auto r = check_dispatch_tier(tree, p, field, d)) return *r;
   }
+  if (auto r = check_dispatch_tier(tree, p, "lead", c.lead)) return *r;
   if (auto r = check_unused(p, c.cls, c.cx)) return *r;
   ticket_state target = s;  // the ticket as dispatched, for term and sign-off selection
   if (c.cls) target.cls = c.cls;
   if (c.cx) target.cx = c.cx;
   if (p.uses_class.value && !target.cls)
     return invalid_field("class", "is required: " + p.id + " sets terms by class (003 §4)");
-  for (const auto& co : c.co) target.co.push_back({co, false});
+  for (const auto& co : c.co) target.co.emplace_back(co);
 
-  auto approval = check_sign_off(sign_off_needed(target, p, step::dispatch), step::dispatch,
-                                 c.approved_by, ctx.now);
-  if (!approval) return approval.error();
-  profile prof = profile_of(target);
-  auto sign_due = due_by(p.sign, prof, ctx.now, ctx.where.calendar);
-  if (!sign_due) return sign_due.error();
-  auto return_due = due_by(p.return_window, prof, ctx.now, ctx.where.calendar);
-  if (!return_due) return return_due.error();
+  auto e = dispatch_to(target, c.lead, c.approved_by, ctx);
+  if (!e) return e.error();
+  e.value().cls = c.cls;
+  e.value().cx = c.cx;
   decision d(s, ctx);
-  d.add(dispatched{c.lead, c.co, c.cls, c.cx, *approval, *sign_due, *return_due,
-                   p.deemed_acceptance.value});
+  d.add(*e);
+  // Several units on one item are supervised where the regulation says so (001 art. 21(5)).
+  if (!c.co.empty())
+    if (auto level = automatic_level(p, supervision_trigger::multi_unit, target);
+        level && *level > s.supervision) {
+      auto raised = raise(s, ctx, *level, supervision_trigger::multi_unit,
+                          std::to_string(c.co.size() + 1) + " units handle it", true, false);
+      if (!raised) return raised.error();
+      d.add(*raised);
+    }
   return d.take();
 }
 

@@ -41,6 +41,10 @@ const term_rule* select(const term_table& table, const profile& p);
 result<std::optional<instant>> due_by(const term_table& table, const profile& p, instant from,
                                       const working_calendar& cal);
 
+/// When the selected rule's limit that starts at `from` ends, or its term where it sets no limit.
+result<std::optional<instant>> limit_by(const term_table& table, const profile& p, instant from,
+                                        const working_calendar& cal);
+
 /// The handling terms that start when the unit takes the ticket on.
 result<handling_terms> start_handling(const ticket_state& s, const context& ctx);
 
@@ -49,14 +53,32 @@ struct sign_off_facts {
   int calls = 1;
   bool key = false;
   std::optional<ticket_class> cls;
+  std::optional<complexity> cx;
   bool joint = false;
+  bool hot_spot = false;
   int total_days = 0;
 };
 sign_off_facts sign_off_facts_of(const ticket_state& s, const policy& p);
-std::optional<sign_off_level> sign_off_for(const policy& p, step at, const sign_off_facts& f);
-/// The approval to record, or a refusal if the step needs a sign-off and none was given.
-result<std::optional<approval>> check_sign_off(std::optional<sign_off_level> level, step at,
-                                               const std::optional<signature>& given, instant now);
+/// The chain of the first rule for `at` that holds, or none.
+std::vector<sign_off_level> sign_off_for(const policy& p, step at, const sign_off_facts& f);
+
+/// The sign-offs a step records: the first approver, and the rest of a chain in order.
+struct sign_offs {
+  std::optional<approval> first;
+  std::vector<approval> further;
+};
+/// What to record, or a refusal if the step needs sign-offs that were not all given: one name
+/// per level of `chain`, in its order (001 art. 24).
+result<sign_offs> check_sign_off(const std::vector<sign_off_level>& chain, step at,
+                                 const std::optional<signatures>& given, instant now);
+
+/// The dispatch of `target` (its class, complexity and co-handlers as they will be) to `lead`:
+/// its sign-off, sign and return windows, and an "at once" contact term.
+result<dispatched> dispatch_to(const ticket_state& target, const std::string& lead,
+                               const std::optional<signatures>& approved_by, const context& ctx);
+/// Refuses a unit the office may not dispatch to directly (003 §1(4): tier-2 units only).
+std::optional<refusal> check_dispatch_tier(const department_tree& tree, const policy& p,
+                                           const std::string& field, const std::string& id);
 
 /// A supervised event raising `s` to `level`, with the ladder's plan and escalation terms.
 /// `handling` says whether the ticket is (or is about to be) with a unit.
@@ -64,8 +86,10 @@ result<supervised> raise(const ticket_state& s, const context& ctx, supervision_
                          supervision_trigger trigger, std::string reason, bool handling,
                          bool overdue_now);
 /// The level an automatic trigger raises to in this jurisdiction, or nothing.
+/// `fault_confirmed`: the center found the unit at fault (rules with needs_fault ask for it).
 std::optional<supervision_level> automatic_level(const policy& p, supervision_trigger t,
-                                                 const ticket_state& s);
+                                                 const ticket_state& s,
+                                                 bool fault_confirmed = false);
 supervision_level next_rung(supervision_level l);
 
 /// Closes the ticket: `closed` and `archived` with the retention date (000 art. 17).
@@ -119,9 +143,10 @@ events decide_one(const ticket_state& s, const request_block& c, const context& 
 events decide_one(const ticket_state& s, const approve_block& c, const context& ctx);
 events decide_one(const ticket_state& s, const reject_block& c, const context& ctx);
 events decide_one(const ticket_state& s, const lift_block& c, const context& ctx);
+events decide_one(const ticket_state& s, const unit_report& c, const context& ctx);
 
 /// Whether `who` may issue `a` on `s` (role and department), or why not.
 std::optional<refusal> authorize(const ticket_state& s, action a, const actor_ref& who,
-                                 const department_tree& tree);
+                                 const jurisdiction& where);
 
 }  // namespace hotline::workflow::detail

@@ -48,7 +48,9 @@ enum class supervision_trigger {
   concentration,
   overdue,
   dissatisfaction,
-  still_overdue
+  still_overdue,
+  multi_unit,             // several units handle it (001 art. 21(5))
+  unclear_responsibility  // a unit's return was refused: whose duty it is is disputed (001 21(3))
 };
 enum class sign_off_level {
   bureau_leader,
@@ -62,9 +64,19 @@ enum class sign_off_level {
   city_leader
 };
 /// The steps whose sign-off a regulation names (rules.md §8).
-enum class step { dispatch, sign, extension, reply, termination };
-/// What a timer can be armed for. `escalate` is Pingdingshan's ladder check (003 §6).
-enum class deadline_kind { dispatch, sign, return_window, contact, plan, handle, escalate };
+enum class step { dispatch, sign, extension, reply, termination, termination_approval };
+/// What a timer can be armed for. `escalate` is Pingdingshan's ladder check (003 §6);
+/// `co_report` is the co-handlers' term to report their part to the lead (001 art. 14).
+enum class deadline_kind {
+  dispatch,
+  sign,
+  return_window,
+  contact,
+  plan,
+  handle,
+  escalate,
+  co_report
+};
 enum class action {
   answer,
   decline,
@@ -90,7 +102,20 @@ enum class action {
   request_block,
   approve_block,
   reject_block,
-  lift_block
+  lift_block,
+  unit_report
+};
+/// Whether a repeat is a ground to decline, and when (rules.md §1).
+enum class repeat_ground {
+  none,                   // repeats are accepted (001: they end by termination, art. 20)
+  handled_or_answered,    // a complaint being handled or clearly answered, no new facts (002 11(8))
+  after_confirmed_rework  // the same facts after supervised or reworked handling (004 art. 14)
+};
+/// What a unit's return must give besides its reasons (rules.md §1).
+enum class return_grounds {
+  reasons,            // 002 art. 17(1), 004 art. 17
+  basis_or_owner,     // the policy or legal basis, or the right owner (001 art. 16)
+  opinion_and_basis,  // its opinion and the basis for it (003 §5(6))
 };
 enum class role { operator_, department, supervisor, admin, system };
 /// The requests that wait for a supervisor's decision.
@@ -134,19 +159,24 @@ HOTLINE_ENUM_NAMES(decline_reason, "emergency"sv, "out_of_jurisdiction"sv, "lega
                    "repeat_without_new_facts"sv);
 HOTLINE_ENUM_NAMES(supervision_level, "none"sv, "written"sv, "on_site"sv, "key"sv, "transferred"sv);
 HOTLINE_ENUM_NAMES(supervision_trigger, "manual"sv, "key_item"sv, "repeat"sv, "concentration"sv,
-                   "overdue"sv, "dissatisfaction"sv, "still_overdue"sv);
+                   "overdue"sv, "dissatisfaction"sv, "still_overdue"sv, "multi_unit"sv,
+                   "unclear_responsibility"sv);
 HOTLINE_ENUM_NAMES(sign_off_level, "bureau_leader"sv, "bureau_head"sv, "hotline_head"sv,
                    "office_head"sv, "deputy_county_head"sv, "county_head"sv, "unit_head"sv,
                    "named_leader"sv, "city_leader"sv);
-HOTLINE_ENUM_NAMES(step, "dispatch"sv, "sign"sv, "extension"sv, "reply"sv, "termination"sv);
+HOTLINE_ENUM_NAMES(step, "dispatch"sv, "sign"sv, "extension"sv, "reply"sv, "termination"sv,
+                   "termination_approval"sv);
 HOTLINE_ENUM_NAMES(deadline_kind, "dispatch"sv, "sign"sv, "return"sv, "contact"sv, "plan"sv,
-                   "handle"sv, "escalate"sv);
+                   "handle"sv, "escalate"sv, "co_report"sv);
 HOTLINE_ENUM_NAMES(action, "answer"sv, "decline"sv, "dispatch"sv, "sign"sv, "return"sv,
                    "approve_return"sv, "reject_return"sv, "assign_unit"sv, "contact"sv, "plan"sv,
                    "co_report"sv, "request_extension"sv, "approve_extension"sv,
                    "reject_extension"sv, "reply"sv, "evaluate"sv, "review"sv, "supervise"sv,
                    "request_termination"sv, "approve_termination"sv, "reject_termination"sv,
-                   "request_block"sv, "approve_block"sv, "reject_block"sv, "lift_block"sv);
+                   "request_block"sv, "approve_block"sv, "reject_block"sv, "lift_block"sv,
+                   "unit_report"sv);
+HOTLINE_ENUM_NAMES(repeat_ground, "none"sv, "handled_or_answered"sv, "after_confirmed_rework"sv);
+HOTLINE_ENUM_NAMES(return_grounds, "reasons"sv, "basis_or_owner"sv, "opinion_and_basis"sv);
 HOTLINE_ENUM_NAMES(pending_kind, "return"sv, "extension"sv, "termination"sv, "block"sv);
 HOTLINE_ENUM_NAMES(report_period, "week"sv, "month"sv, "quarter"sv, "year"sv);
 HOTLINE_ENUM_NAMES(role, "operator"sv, "department"sv, "supervisor"sv, "admin"sv, "system"sv);

@@ -24,6 +24,7 @@ struct submitted {
   bool prior_reworked = false;
   std::string proposed_lead;
   std::optional<instant> dispatch_due;
+  bool related_handled = false;  // the related ticket is being handled or was answered
 };
 template <class F>
 void describe(F& f, submitted& x) {
@@ -34,6 +35,7 @@ void describe(F& f, submitted& x) {
   f("prior_reworked", x.prior_reworked);
   f("proposed_lead", x.proposed_lead);
   f("dispatch_due", x.dispatch_due);
+  f("related_handled", x.related_handled, since{2});
 }
 
 struct answered {
@@ -68,6 +70,8 @@ struct dispatched {
   std::optional<instant> sign_due;
   std::optional<instant> return_due;
   bool deemed_on_return_expiry = false;
+  std::vector<approval> further_sign_offs;  // the rest of a sign-off chain, in order
+  std::optional<instant> contact_due;       // "at once" items: from dispatch, 24x7 (002 16(3))
 };
 template <class F>
 void describe(F& f, dispatched& x) {
@@ -79,14 +83,18 @@ void describe(F& f, dispatched& x) {
   f("sign_due", x.sign_due);
   f("return_due", x.return_due);
   f("deemed_on_return_expiry", x.deemed_on_return_expiry);
+  f("further_sign_offs", x.further_sign_offs, since{2});
+  f("contact_due", x.contact_due, since{2});
 }
 
 /// The terms that start when a unit takes a ticket on.
 struct handling_terms {
   std::optional<instant> contact_due;
   std::optional<instant> plan_due;
-  std::optional<instant> handle_due;
-  int handle_term_days = 0;  // the handling term in working days, 0 if not counted in days
+  std::optional<instant> handle_due;  // overdue past it: the term, or the limit where one is set
+  int handle_term_days = 0;           // the handling term in working days, 0 if not counted in days
+  std::optional<instant> term_due;    // where a limit is set: the term itself (004 art. 18)
+  std::optional<instant> co_report_due;  // the co-handlers' term (001 art. 14)
 };
 template <class F>
 void describe(F& f, handling_terms& x) {
@@ -94,17 +102,21 @@ void describe(F& f, handling_terms& x) {
   f("plan_due", x.plan_due);
   f("handle_due", x.handle_due);
   f("handle_term_days", x.handle_term_days);
+  f("term_due", x.term_due, since{2});
+  f("co_report_due", x.co_report_due, since{2});
 }
 
 struct signed_for {
   static constexpr std::string_view name = "signed";
   handling_terms terms;
   std::optional<approval> signed_off;
+  std::vector<approval> further_sign_offs;
 };
 template <class F>
 void describe(F& f, signed_for& x) {
   describe(f, x.terms);
   f("approval", x.signed_off);
+  f("further_sign_offs", x.further_sign_offs, since{2});
 }
 
 /// Taken on without a signature: the return window passed (001 art. 16) or the center refused
@@ -145,13 +157,17 @@ void describe(F& f, return_approved& x) {
   f("redispatch_to", x.redispatch_to);
 }
 
+/// The center refused the return: the unit takes the ticket in the normal way (002 art. 17(1)).
+/// A unit that had not signed signs now, with the sign-off signing needs, within a new term.
 struct return_rejected {
   static constexpr std::string_view name = "return_rejected";
   std::string reason;
+  std::optional<instant> sign_due;
 };
 template <class F>
 void describe(F& f, return_rejected& x) {
   f("reason", x.reason);
+  f("sign_due", x.sign_due, since{2});
 }
 
 struct unit_assigned {
@@ -197,12 +213,14 @@ struct extension_requested {
   int working_days = 0;
   std::string reason;
   std::optional<approval> signed_off;
+  std::vector<approval> further_sign_offs;
 };
 template <class F>
 void describe(F& f, extension_requested& x) {
   f("working_days", x.working_days);
   f("reason", x.reason);
   f("approval", x.signed_off);
+  f("further_sign_offs", x.further_sign_offs, since{2});
 }
 
 struct extension_approved {
@@ -230,23 +248,31 @@ struct replied {
   std::string result;
   handler by;
   std::optional<approval> signed_off;
+  std::vector<approval> further_sign_offs;
 };
 template <class F>
 void describe(F& f, replied& x) {
   f("result", x.result);
   f("handler", x.by);
   f("approval", x.signed_off);
+  f("further_sign_offs", x.further_sign_offs, since{2});
 }
 
 struct evaluated {
   static constexpr std::string_view name = "evaluated";
   bool satisfied = false;
   std::string comment;
+  std::optional<bool> unit_at_fault;  // the center's finding on a dissatisfaction
+  // Whether it counts toward the unit's satisfaction figures: not for a direct answer (no unit
+  // handled it) nor for mediation and enforcement items (001 art. 25).
+  bool scored = true;
 };
 template <class F>
 void describe(F& f, evaluated& x) {
   f("satisfied", x.satisfied);
   f("comment", x.comment);
+  f("unit_at_fault", x.unit_at_fault, since{2});
+  f("scored", x.scored, since{2});
 }
 
 /// A directly answered ticket the caller was unhappy with goes back to the center to dispatch.
@@ -305,20 +331,28 @@ struct termination_requested {
   static constexpr std::string_view name = "termination_requested";
   std::string reason;
   std::optional<approval> signed_off;
+  std::vector<approval> further_sign_offs;
 };
 template <class F>
 void describe(F& f, termination_requested& x) {
   f("reason", x.reason);
   f("approval", x.signed_off);
+  f("further_sign_offs", x.further_sign_offs, since{2});
 }
 
 struct terminated {
   static constexpr std::string_view name = "terminated";
   std::string reason;
+  std::optional<approval> signed_off;  // who consented (001 art. 20: the county head)
+  std::vector<approval> further_sign_offs;
+  std::string reported_to;  // where it was reported for cancellation (销号, 001 art. 20)
 };
 template <class F>
 void describe(F& f, terminated& x) {
   f("reason", x.reason);
+  f("approval", x.signed_off, since{2});
+  f("further_sign_offs", x.further_sign_offs, since{2});
+  f("reported_to", x.reported_to, since{2});
 }
 
 struct termination_rejected {
@@ -393,6 +427,31 @@ void describe(F& f, overdue& x) {
   f("due", x.due);
 }
 
+/// Co-handlers that had not reported their part by their term: late themselves, not the lead
+/// (001 art. 14, 004 art. 23(5), 002 art. 23(2)).
+struct co_report_overdue {
+  static constexpr std::string_view name = "co_report_overdue";
+  std::vector<std::string> departments;
+  instant due;
+};
+template <class F>
+void describe(F& f, co_report_overdue& x) {
+  f("departments", x.departments);
+  f("due", x.due);
+}
+
+/// A subordinate unit reported its result to the unit above it (003 §1(4)).
+struct unit_reported {
+  static constexpr std::string_view name = "unit_reported";
+  std::string unit;
+  std::string result;
+};
+template <class F>
+void describe(F& f, unit_reported& x) {
+  f("unit", x.unit);
+  f("result", x.result);
+}
+
 using event =
     std::variant<submitted, answered, declined, dispatched, signed_for, deemed_signed,
                  return_requested, return_approved, return_rejected, unit_assigned, contacted,
@@ -400,7 +459,7 @@ using event =
                  extension_rejected, replied, evaluated, reopened, rework_started, review_started,
                  reviewed, supervised, termination_requested, terminated, termination_rejected,
                  closed, archived, overdue, block_requested, caller_blocked, block_rejected,
-                 block_lifted>;
+                 block_lifted, co_report_overdue, unit_reported>;
 
 /// An event as recorded: its place in the ticket's log, when, and by whom.
 struct event_record {

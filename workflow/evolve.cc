@@ -10,16 +10,28 @@ void set(deadline_slot& slot, std::optional<instant> due) {
   slot = {due, false};
 }
 
+// A deadline set again to the instant it already had keeps its state: an "at once" contact term
+// that started at dispatch (and may have fired) is the same term when the unit signs.
+void set_again(deadline_slot& slot, std::optional<instant> due) {
+  if (!(slot.due && due && *slot.due == *due)) set(slot, due);
+}
+
 void take_on(ticket_state& s, const handling_terms& t) {
   s.current = status::handling;
-  set(s.contact_deadline, t.contact_due);
+  set_again(s.contact_deadline, t.contact_due);
   if (!s.plan_given) set(s.plan_deadline, t.plan_due);
   set(s.handle_deadline, t.handle_due);
   s.handle_term_days = t.handle_term_days;
+  s.handle_term_due = t.term_due;
+  set_again(s.co_report_deadline, t.co_report_due);
+  for (auto& c : s.co)
+    if (!c.reported) c.due = t.co_report_due;
 }
 
-void record(ticket_state& s, const std::optional<approval>& a) {
+void record(ticket_state& s, const std::optional<approval>& a,
+            const std::vector<approval>& further = {}) {
   if (a) s.approvals.push_back(*a);
+  s.approvals.insert(s.approvals.end(), further.begin(), further.end());
 }
 
 struct folder {
@@ -45,6 +57,8 @@ struct folder {
     s.key = q.key;
     s.related_to = q.related_to;
     s.repeat_count = e.repeat_count;
+    s.related_handled = e.related_handled;
+    s.prior_reworked = e.prior_reworked;
     s.proposed_lead = e.proposed_lead;
     s.created_at = r.at;
     s.current = status::received;
@@ -56,20 +70,22 @@ struct folder {
     s.current = status::dispatched;
     s.lead = e.lead;
     s.co.clear();
-    for (const auto& d : e.co) s.co.push_back({d, false});
+    for (const auto& d : e.co) s.co.emplace_back(d);
     s.unit.clear();
     if (e.cls) s.cls = e.cls;
     if (e.cx) s.cx = e.cx;
-    record(s, e.signed_off);
+    record(s, e.signed_off, e.further_sign_offs);
     s.received_by_unit = r.at;
     s.deemed_on_return_expiry = e.deemed_on_return_expiry;
     s.return_refused = false;
+    s.unit_reported = false;
     s.dispatch_deadline.fired = true;
     set(s.sign_deadline, e.sign_due);
     set(s.return_deadline, e.return_due);
+    set(s.contact_deadline, e.contact_due);
   }
   void operator()(const signed_for& e) {
-    record(s, e.signed_off);
+    record(s, e.signed_off, e.further_sign_offs);
     take_on(s, e.terms);
   }
   void operator()(const deemed_signed& e) { take_on(s, e.terms); }
@@ -84,22 +100,39 @@ struct folder {
     s.unit.clear();
     s.received_by_unit.reset();
     for (auto* slot : {&s.sign_deadline, &s.return_deadline, &s.contact_deadline, &s.plan_deadline,
-                       &s.handle_deadline})
+                       &s.handle_deadline, &s.co_report_deadline})
       *slot = {};
+    s.handle_term_due.reset();
   }
-  void operator()(const return_rejected&) {
+  void operator()(const return_rejected& e) {
     s.return_request.reset();
     s.return_refused = true;
+    if (e.sign_due) set(s.sign_deadline, e.sign_due);
   }
-  void operator()(const unit_assigned& e) { s.unit = e.unit; }
+  void operator()(const unit_assigned& e) {
+    s.unit = e.unit;
+    s.unit_reported = false;
+  }
+  void operator()(const unit_reported&) { s.unit_reported = true; }
   void operator()(const contacted&) { s.contacted = true; }
   void operator()(const plan_given&) { s.plan_given = true; }
   void operator()(const co_reported& e) {
     for (auto& c : s.co)
-      if (c.department == e.department) c.reported = true;
+      if (c.department == e.department) {
+        c.reported = true;
+        c.reported_at = r.at;
+      }
+  }
+  void operator()(const co_report_overdue& e) {
+    s.co_report_deadline.fired = true;
+    for (auto& c : s.co)
+      if (std::find(e.departments.begin(), e.departments.end(), c.department) !=
+          e.departments.end())
+        c.overdue = true;
   }
   void operator()(const extension_requested& e) {
-    record(s, e.signed_off);
+    record(s, e.signed_off, e.further_sign_offs);
+    ++s.extension_applications;
     s.extension_request = pending_extension{e.working_days, e.reason, r.at};
   }
   void operator()(const extension_approved& e) {
@@ -107,17 +140,19 @@ struct folder {
     ++s.extension_count;
     s.extension_days += e.working_days;
     set(s.handle_deadline, e.handle_due);
+    s.handle_term_due.reset();
   }
   void operator()(const extension_rejected&) { s.extension_request.reset(); }
   void operator()(const replied& e) {
-    record(s, e.signed_off);
+    record(s, e.signed_off, e.further_sign_offs);
     s.current = status::replied;
     s.extension_request.reset();
     s.return_request.reset();
   }
   void operator()(const evaluated& e) {
+    // Only a unit's result can be the unit's dissatisfaction: not an operator's direct answer.
+    if (!e.satisfied && e.scored && s.current == status::replied) ++s.dissatisfied_count;
     s.satisfied = e.satisfied;
-    if (!e.satisfied) ++s.dissatisfied_count;
   }
   void operator()(const reopened&) {
     s.current = status::received;
@@ -127,19 +162,22 @@ struct folder {
     s.current = status::handling;
     ++s.rework_count;
     set(s.handle_deadline, e.handle_due);
+    s.handle_term_due.reset();
   }
   void operator()(const review_started&) { s.current = status::professional_review; }
   void operator()(const reviewed&) {}
   void operator()(const supervised& e) {
     s.supervision = e.level;
+    if (e.trigger == supervision_trigger::concentration) s.hot_spot = true;
     if (e.plan_due) set(s.plan_deadline, e.plan_due);
     if (e.escalate_due) set(s.escalate_deadline, e.escalate_due);
   }
   void operator()(const termination_requested& e) {
-    record(s, e.signed_off);
+    record(s, e.signed_off, e.further_sign_offs);
     s.termination_request = pending_request{e.reason, r.at};
   }
-  void operator()(const terminated&) {
+  void operator()(const terminated& e) {
+    record(s, e.signed_off, e.further_sign_offs);
     s.termination_request.reset();
     s.current = status::terminated;
     s.closed_at = r.at;
@@ -203,6 +241,8 @@ const deadline_slot& ticket_state::slot(deadline_kind kind) const {
       return plan_deadline;
     case deadline_kind::handle:
       return handle_deadline;
+    case deadline_kind::co_report:
+      return co_report_deadline;
     case deadline_kind::escalate:
       break;
   }
@@ -212,6 +252,11 @@ const deadline_slot& ticket_state::slot(deadline_kind kind) const {
 bool ticket_state::is_co_handler(const std::string& department) const {
   return std::any_of(co.begin(), co.end(),
                      [&](const co_handler& c) { return c.department == department; });
+}
+
+bool ticket_state::still_overdue() const {
+  return current == status::handling &&
+         (handle_deadline.fired || (plan_deadline.fired && !plan_given));
 }
 
 bool ticket_state::is_open() const {

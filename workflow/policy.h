@@ -32,9 +32,12 @@ struct selector {
 };
 
 /// A term for the tickets `when` matches. No term means no deadline (003 §4 class C: "until done").
+/// A limit, where given, is the latest the item may take: it is overdue only past the limit, and
+/// the term is when an extension must be asked by (004 art. 18 ¶1-2: help, 3 wd and at most 5).
 struct term_rule {
   selector when;
   std::optional<period> term;
+  std::optional<period> limit;
   source from;
 };
 /// The first matching rule applies; when none matches there is no deadline.
@@ -45,14 +48,17 @@ struct condition {
   int calls_at_least = 0;   // this is at least the N-th call on the matter (001 art. 10(4))
   std::optional<bool> key;  // a key item (001 art. 10(4))
   std::vector<ticket_class> classes;
-  bool joint = false;        // several units handle it (004 art. 12)
+  bool joint = false;                    // several units handle it (004 art. 12)
+  std::vector<complexity> complexities;  // graded so (004 art. 12: joint and difficult)
+  bool hot_spot = false;                 // part of a concentration hot spot (000 art. 5)
   int total_days_above = 0;  // the handling term with extensions exceeds N wd (001 art. 19)
 };
 
+/// Who signs a step off: one level, or several names in order (001 art. 24's chain).
 struct sign_off_rule {
   step at = step::dispatch;
   condition when;
-  sign_off_level level = sign_off_level::unit_head;
+  std::vector<sign_off_level> chain;  // one level or more, in signing order
   source from;
 };
 
@@ -62,6 +68,7 @@ struct supervision_rule {
   std::optional<key_source> key;  // key_item: which source
   int calls_at_least = 0;         // repeat: from the N-th call
   int nth = 0;                    // dissatisfaction: from the N-th dissatisfaction
+  bool needs_fault = false;       // dissatisfaction: only once the unit's fault is confirmed
   supervision_level level = supervision_level::written;
   source from;
 };
@@ -69,8 +76,8 @@ struct supervision_rule {
 /// Pingdingshan's ladder (003 §6): automatic rungs while a ticket stays overdue.
 struct ladder_policy {
   bool enabled = false;
-  period escalate_after = working_days(5);  // still overdue this long after a rung: next rung
-  period on_site_plan = working_days(3);    // on-site supervision: the unit's plan is due
+  term_table escalate_after;              // still overdue this long after a rung: next rung
+  period on_site_plan = working_days(3);  // on-site supervision: the unit's plan is due
   source from;
 };
 
@@ -84,6 +91,11 @@ struct policy {
   sourced<bool> uses_complexity;               // Zhijiang general/complex (002 art. 17(2))
   sourced<bool> uses_nature;                   // Mengcheng mediation/enforcement (001 art. 25)
   sourced<std::vector<key_source>> key_items;  // sources that make a key item for sign-offs
+  sourced<bool> upper_platform_is_key;         // an upper platform's item is key without key_source
+  sourced<std::vector<ticket_type>> direct_answer_types;  // empty: any type may be answered
+  sourced<repeat_ground> repeat_decline;                  // when a repeat may be declined
+  sourced<std::optional<int>> dispatch_tier;  // the office dispatches to this tier only (003 1(4))
+  sourced<bool> reply_by_lead;  // a subordinate unit reports to the lead, which replies (003 1(4))
 
   // Terms, each from the instant the step starts.
   term_table dispatch;                     // the center forwards the ticket (000 art. 12, 14)
@@ -94,9 +106,12 @@ struct policy {
   term_table handle;                       // the unit replies
   sourced<bool> deemed_acceptance;         // not returned in time = accepted (001 art. 16)
   sourced<bool> center_may_refuse_return;  // a refused return must be handled (002 art. 17(1))
+  sourced<return_grounds> return_needs;    // what a return gives besides reasons
+  sourced<int> co_report_lead_days;        // co-handlers report this many wd before the lead's term
 
   // Extensions.
-  sourced<std::optional<int>> extension_max_count;
+  sourced<std::optional<int>> extension_max_count;         // extensions granted
+  sourced<std::optional<int>> extension_max_applications;  // asked, whatever the outcome
   term_table extension_max_total;            // cap on the whole handling term, extensions included
   sourced<bool> extension_same_as_original;  // the extension equals the original term (002 17(3))
 
@@ -105,6 +120,7 @@ struct policy {
   // Dissatisfaction.
   sourced<std::vector<nature>> satisfaction_exempt;  // closed even when dissatisfied (001 art. 25)
   sourced<bool> second_dissatisfaction_review;       // professional evaluation (002 art. 20(2))
+  sourced<bool> rework_needs_fault;  // redone only once the unit's fault is confirmed (002 19(3))
 
   std::vector<supervision_rule> supervision;
   ladder_policy ladder;
@@ -116,6 +132,7 @@ struct policy {
 
   sourced<bool> termination_allowed;  // 001 art. 20
   sourced<int> termination_calls_at_least;
+  sourced<std::string> termination_report_to;  // reported there for cancellation (001 art. 20)
 
   sourced<int> retention_years;  // 000 art. 17
 

@@ -14,14 +14,20 @@ std::vector<armed_deadline> deadlines(const ticket_state& s) {
   };
   const bool dispatched = s.current == status::dispatched;
   const bool handling = s.current == status::handling;
+  const bool co_missing =
+      std::any_of(s.co.begin(), s.co.end(), [](const co_handler& c) { return !c.reported; });
   arm(deadline_kind::dispatch, s.current == status::received);
-  arm(deadline_kind::sign, dispatched);
-  arm(deadline_kind::return_window, dispatched && s.deemed_on_return_expiry && !s.return_request);
-  arm(deadline_kind::contact, handling && !s.contacted);
+  // A return asked for in time stops the sign clock until the center decides (002 art. 17(1)).
+  arm(deadline_kind::sign, dispatched && !s.return_request);
+  arm(deadline_kind::return_window,
+      dispatched && s.deemed_on_return_expiry && !s.return_request && !s.return_refused);
+  // "At once" contact runs from dispatch (002 art. 16(3)); others from taking the ticket on.
+  arm(deadline_kind::contact, (dispatched || handling) && !s.contacted);
   arm(deadline_kind::plan, handling && !s.plan_given);
   arm(deadline_kind::handle, handling);
-  arm(deadline_kind::escalate,
-      (dispatched || handling) && s.supervision < supervision_level::transferred);
+  arm(deadline_kind::co_report, handling && co_missing);
+  // The ladder climbs by itself only while the item is still late (003 §6).
+  arm(deadline_kind::escalate, s.still_overdue() && s.supervision < supervision_level::transferred);
   // Earliest first; at the same instant, in the order of deadline_kind (sign before return).
   std::stable_sort(out.begin(), out.end(),
                    [](const armed_deadline& a, const armed_deadline& b) { return a.due < b.due; });
@@ -45,9 +51,12 @@ std::vector<action> allowed_actions(const ticket_state& s, const policy& p) {
     allow(action::reject_block, bool(s.block_request));
     allow(action::lift_block, s.caller_blocked);
   };
+  const auto& answerable = p.direct_answer_types.value;
   switch (s.current) {
     case status::received:
-      allow(action::answer);
+      // Some jurisdictions answer only consultations directly (001 10(1), 002 16(1), 003 5(3)1).
+      allow(action::answer, answerable.empty() || std::find(answerable.begin(), answerable.end(),
+                                                            s.type) != answerable.end());
       allow(action::decline);
       allow(action::dispatch);
       break;
@@ -61,6 +70,7 @@ std::vector<action> allowed_actions(const ticket_state& s, const policy& p) {
       break;
     case status::handling:
       allow(action::assign_unit);
+      allow(action::unit_report, !s.unit.empty() && !s.unit_reported);
       allow(action::contact);
       allow(action::plan);
       allow(action::co_report);
@@ -93,12 +103,18 @@ std::vector<action> allowed_actions(const ticket_state& s, const policy& p) {
   return out;
 }
 
-std::optional<sign_off_level> sign_off_needed(const ticket_state& s, const policy& p, step at) {
+std::vector<sign_off_level> sign_off_chain(const ticket_state& s, const policy& p, step at) {
   auto facts = detail::sign_off_facts_of(s, p);
   // For an extension, what the shortest one (a single working day) would need; a longer request
   // may need more, and request_extension checks the days actually asked for.
   if (at == step::extension) facts.total_days += 1;
   return detail::sign_off_for(p, at, facts);
+}
+
+std::optional<sign_off_level> sign_off_needed(const ticket_state& s, const policy& p, step at) {
+  auto chain = sign_off_chain(s, p, at);
+  if (chain.empty()) return std::nullopt;
+  return chain.back();
 }
 
 bool may_view(const ticket_state& s, const actor_ref& viewer, const department_tree& tree) {

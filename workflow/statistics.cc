@@ -22,6 +22,9 @@ void unit_counts::add(const unit_counts& o) {
   for (std::size_t i = 0; i < supervised_by_level.size(); ++i)
     supervised_by_level[i] += o.supervised_by_level[i];
   terminated += o.terminated;
+  co_assigned += o.co_assigned;
+  co_reported += o.co_reported;
+  co_overdue += o.co_overdue;
 }
 
 namespace {
@@ -49,7 +52,8 @@ struct crediting {
       ++c.replied_on_time;
   }
   void operator()(const evaluated& e) {
-    if (before.current == status::replied) ++(e.satisfied ? c.satisfied : c.dissatisfied);
+    if (before.current == status::replied && e.scored)
+      ++(e.satisfied ? c.satisfied : c.dissatisfied);
   }
   void operator()(const rework_started&) { ++c.reworked; }
   void operator()(const review_started&) { ++c.reviewed; }
@@ -61,6 +65,16 @@ struct crediting {
   template <class Other>
   void operator()(const Other&) {}
 };
+
+// A co-handler's part is its own line, whoever leads (004 art. 23(5)).
+void credit_co_handlers(const event& body, std::map<std::string, unit_counts>& out) {
+  if (auto* d = std::get_if<dispatched>(&body))
+    for (const auto& co : d->co) ++out[co].co_assigned;
+  else if (auto* r = std::get_if<co_reported>(&body))
+    ++out[r->department].co_reported;
+  else if (auto* o = std::get_if<co_report_overdue>(&body))
+    for (const auto& co : o->departments) ++out[co].co_overdue;
+}
 
 }  // namespace
 
@@ -74,6 +88,7 @@ void tally(const std::vector<event_record>& history, instant from, instant to,
     // A dispatch counts for the unit it went to; anything else for the one that held it.
     const std::string& holder = std::holds_alternative<dispatched>(e.body) ? s.lead : before.lead;
     std::visit(crediting{before, e, out[holder]}, e.body);  // "" is center_key
+    credit_co_handlers(e.body, out);
   }
 }
 

@@ -2,7 +2,7 @@
 // Counting what departments did, from tickets' histories: the figures of GET
 // /api/v1/departments/{id}/stats and of the bulletins (001 art. 26-27, 003 §7(4)). Each event is
 // credited to the department that held the ticket when it happened (a dispatch, to the one it
-// went to), and only if it happened within the period.
+// went to), and only if it happened within the period; a co-handler's part, to the co-handler.
 
 #include <array>
 #include <map>
@@ -30,6 +30,10 @@ struct unit_counts {
   long supervised = 0;
   std::array<long, 5> supervised_by_level{};  // indexed by supervision_level
   long terminated = 0;
+  // As a co-handler (001 art. 14, 004 art. 11): its parts asked for, reported, and late.
+  long co_assigned = 0;
+  long co_reported = 0;
+  long co_overdue = 0;
   void add(const unit_counts& o);
 };
 

@@ -54,6 +54,32 @@ result<std::optional<instant>> due_by(const term_table& table, const profile& p,
   return std::optional<instant>{*due};
 }
 
+result<std::optional<instant>> limit_by(const term_table& table, const profile& p, instant from,
+                                        const working_calendar& cal) {
+  const term_rule* rule = select(table, p);
+  if (!rule || !rule->limit) return due_by(table, p, from, cal);
+  auto due = cal.due(from, *rule->limit);
+  if (!due) return due.error();
+  return std::optional<instant>{*due};
+}
+
+namespace {
+
+// Co-handlers report to the lead the policy's working days before the lead's own term ends
+// (rules.md §1, assumed 1); where the term is not counted in working days, or is shorter, by it.
+result<std::optional<instant>> co_report_due(const ticket_state& s, const context& ctx,
+                                             instant from, int term_days,
+                                             std::optional<instant> term_due) {
+  if (s.co.empty()) return std::optional<instant>{};
+  int ahead = ctx.where.rules.co_report_lead_days.value;
+  if (term_days <= ahead) return term_due;
+  auto due = ctx.where.calendar.add_working_days(from, term_days - ahead);
+  if (!due) return due.error();
+  return std::optional<instant>{*due};
+}
+
+}  // namespace
+
 result<handling_terms> start_handling(const ticket_state& s, const context& ctx) {
   const policy& p = ctx.where.rules;
   const auto& cal = ctx.where.calendar;
@@ -62,12 +88,14 @@ result<handling_terms> start_handling(const ticket_state& s, const context& ctx)
   handling_terms t;
   auto contact_due = due_by(p.contact, prof, from, cal);
   auto plan_due = due_by(p.plan, prof, from, cal);
-  auto handle_due = due_by(p.handle, prof, from, cal);
-  for (auto* r : {&contact_due, &plan_due, &handle_due})
+  auto term_due = due_by(p.handle, prof, from, cal);
+  auto handle_due = limit_by(p.handle, prof, from, cal);
+  for (auto* r : {&contact_due, &plan_due, &term_due, &handle_due})
     if (!*r) return r->error();
   t.contact_due = *contact_due;
   t.plan_due = *plan_due;
   t.handle_due = *handle_due;
+  if (*term_due != *handle_due) t.term_due = *term_due;
   // On-site supervision given before the unit took the ticket on: the plan is due from now.
   if (p.ladder.enabled && s.supervision >= supervision_level::on_site && !s.plan_given) {
     auto on_site = cal.due(ctx.now, p.ladder.on_site_plan);
@@ -77,6 +105,9 @@ result<handling_terms> start_handling(const ticket_state& s, const context& ctx)
   if (const term_rule* rule = select(p.handle, prof);
       rule && rule->term && rule->term->kind == period::unit::working_days)
     t.handle_term_days = rule->term->amount;
+  auto co_due = co_report_due(s, ctx, from, t.handle_term_days, *term_due);
+  if (!co_due) return co_due.error();
+  t.co_report_due = *co_due;
   return t;
 }
 
@@ -86,38 +117,78 @@ sign_off_facts sign_off_facts_of(const ticket_state& s, const policy& p) {
   const auto& keys = p.key_items.value;
   f.key = s.key && std::find(keys.begin(), keys.end(), *s.key) != keys.end();
   f.cls = s.cls;
+  f.cx = s.cx;
   f.joint = !s.co.empty();
+  f.hot_spot = s.hot_spot;
   f.total_days = s.handle_term_days + s.extension_days;
   return f;
 }
 
-std::optional<sign_off_level> sign_off_for(const policy& p, step at, const sign_off_facts& f) {
+std::vector<sign_off_level> sign_off_for(const policy& p, step at, const sign_off_facts& f) {
   for (const auto& rule : p.sign_offs) {
     const condition& c = rule.when;
     if (rule.at != at || f.calls < c.calls_at_least || (c.key && *c.key != f.key) ||
-        !matches(c.classes, f.cls) || (c.joint && !f.joint) ||
+        !matches(c.classes, f.cls) || !matches(c.complexities, f.cx) || (c.joint && !f.joint) ||
+        (c.hot_spot && !f.hot_spot) ||
         (c.total_days_above > 0 && f.total_days <= c.total_days_above))
       continue;
-    return rule.level;
+    return rule.chain;
   }
-  return std::nullopt;
+  return {};
 }
 
-result<std::optional<approval>> check_sign_off(std::optional<sign_off_level> level, step at,
-                                               const std::optional<signature>& given, instant now) {
-  if (!given) {
-    if (!level) return std::optional<approval>{};
-    refusal r = invalid_field("approved_by", "is required: this step needs the sign-off of a " +
-                                                 std::string(name_of(*level)));
-    r.level = level;
-    return r;
+namespace {
+
+std::string chain_text(const std::vector<sign_off_level>& chain) {
+  std::string out;
+  for (auto level : chain) out += (out.empty() ? "" : " -> ") + std::string(name_of(level));
+  return out;
+}
+
+refusal missing_sign_off(std::string field, std::string message, sign_off_level level) {
+  refusal r = invalid_field(std::move(field), std::move(message));
+  r.level = level;
+  return r;
+}
+
+}  // namespace
+
+result<sign_offs> check_sign_off(const std::vector<sign_off_level>& chain, step at,
+                                 const std::optional<signatures>& given, instant now) {
+  const std::size_t n = given ? given->chain.size() : 0;
+  if (n == 0 && chain.empty()) return sign_offs{};
+  if (n == 0)
+    return missing_sign_off(
+        "approved_by",
+        chain.size() == 1
+            ? "is required: this step needs the sign-off of a " + std::string(name_of(chain[0]))
+            : "is required: this step needs the sign-offs " + chain_text(chain) + ", in that order",
+        chain[0]);
+  if (!chain.empty() && n != chain.size()) {
+    std::string message = "must give " + std::to_string(chain.size()) + " names, one for each of " +
+                          chain_text(chain) + " in that order; " + std::to_string(n) +
+                          " were given";
+    return missing_sign_off("approved_by", message, chain[std::min(n, chain.size() - 1)]);
   }
-  if (given->name.empty()) {
-    refusal r = invalid_field("approved_by.name", "must name who signed off");
-    r.level = level;
-    return r;
+  sign_offs out;
+  for (std::size_t i = 0; i < n; ++i) {
+    const signature& one = given->chain[i];
+    std::optional<sign_off_level> level;
+    if (!chain.empty()) level = chain[i];
+    if (one.name.empty()) {
+      std::string field =
+          n == 1 ? "approved_by.name" : "approved_by[" + std::to_string(i) + "].name";
+      refusal r = invalid_field(field, "must name who signed off");
+      r.level = level;
+      return r;
+    }
+    approval a{at, level, one.name, one.post, now};
+    if (i == 0)
+      out.first = a;
+    else
+      out.further.push_back(a);
   }
-  return std::optional<approval>{approval{at, level, given->name, given->post, now}};
+  return out;
 }
 
 supervision_level next_rung(supervision_level l) {
@@ -127,12 +198,14 @@ supervision_level next_rung(supervision_level l) {
 }
 
 std::optional<supervision_level> automatic_level(const policy& p, supervision_trigger t,
-                                                 const ticket_state& s) {
+                                                 const ticket_state& s, bool fault_confirmed) {
   for (const auto& rule : p.supervision) {
     if (rule.trigger != t) continue;
     if (t == supervision_trigger::key_item && rule.key != s.key) continue;
     if (t == supervision_trigger::repeat && s.repeat_count + 1 < rule.calls_at_least) continue;
-    if (t == supervision_trigger::dissatisfaction && s.dissatisfied_count + 1 < rule.nth) continue;
+    if (t == supervision_trigger::dissatisfaction &&
+        (s.dissatisfied_count + 1 < rule.nth || (rule.needs_fault && !fault_confirmed)))
+      continue;
     return rule.level;
   }
   return std::nullopt;
@@ -151,7 +224,8 @@ result<supervised> raise(const ticket_state& s, const context& ctx, supervision_
     e.plan_due = *due;
   }
   if (handling && overdue_now && level < supervision_level::transferred) {
-    auto due = ctx.where.calendar.due(ctx.now, p.ladder.escalate_after);
+    // A and D items climb on the 24x7 clock (003 §4 "不得以节假日为由拖延").
+    auto due = due_by(p.ladder.escalate_after, profile_of(s), ctx.now, ctx.where.calendar);
     if (!due) return due.error();
     e.escalate_due = *due;
   }

@@ -39,9 +39,16 @@ struct pending_request {
   instant at;
 };
 
+/// A co-handling unit: it reports its part to the lead by its own term (001 art. 14, 003 §2(1),
+/// 004 art. 11) and answers for its own lateness (004 art. 23(5)).
 struct co_handler {
+  co_handler() = default;
+  explicit co_handler(std::string unit) : department(std::move(unit)) {}
   std::string department;
   bool reported = false;
+  std::optional<instant> due;
+  std::optional<instant> reported_at;
+  bool overdue = false;
 };
 
 struct ticket_state {
@@ -62,7 +69,9 @@ struct ticket_state {
   bool confidential = false;
   std::optional<key_source> key;
   std::string related_to;
-  int repeat_count = 0;  // earlier calls on the same matter
+  int repeat_count = 0;          // earlier calls on the same matter
+  bool related_handled = false;  // the earlier ticket was being handled or answered (002 11(8))
+  bool prior_reworked = false;   // the earlier ticket closed after confirmed rework (004 art. 14)
   std::string proposed_lead;
   instant created_at;
 
@@ -81,14 +90,18 @@ struct ticket_state {
   int handle_term_days = 0;  // the original handling term in working days, 0 if not in days
 
   deadline_slot dispatch_deadline, sign_deadline, return_deadline, contact_deadline, plan_deadline,
-      handle_deadline, escalate_deadline;
+      handle_deadline, escalate_deadline, co_report_deadline;
+  std::optional<instant> handle_term_due;  // where a limit is set: the term (004 art. 18)
+  bool unit_reported = false;              // the subordinate unit reported to the lead (003 1(4))
 
   bool overdue = false;
   int rework_count = 0;
   int dissatisfied_count = 0;
   int extension_count = 0;
   int extension_days = 0;
+  int extension_applications = 0;  // asked, whatever the outcome (003 §5(6))
   supervision_level supervision = supervision_level::none;
+  bool hot_spot = false;  // supervised as part of a concentration hot spot
   std::vector<approval> approvals;
   std::optional<pending_return> return_request;
   std::optional<pending_extension> extension_request;
@@ -108,6 +121,9 @@ struct ticket_state {
   bool is_co_handler(const std::string& department) const;
   /// Open: not declined, terminated or closed.
   bool is_open() const;
+  /// Still late in the ladder's sense (003 §6 "经…督办仍未按时办结"): with a unit, and its
+  /// handling deadline, or its plan deadline with no plan given, passed unmet.
+  bool still_overdue() const;
 };
 
 template <class F>
@@ -138,6 +154,9 @@ template <class F>
 void describe(F& f, co_handler& x) {
   f("department", x.department);
   f("reported", x.reported);
+  f("due", x.due, since{2});
+  f("reported_at", x.reported_at, since{2});
+  f("overdue", x.overdue, since{2});
 }
 
 /// Every member, for snapshots and state comparison.
@@ -197,6 +216,13 @@ void describe(F& f, ticket_state& x) {
   f("closed_at", x.closed_at);
   f("block_request", x.block_request);
   f("caller_blocked", x.caller_blocked);
+  f("related_handled", x.related_handled, since{2});
+  f("prior_reworked", x.prior_reworked, since{2});
+  f("co_report_deadline", x.co_report_deadline, since{2});
+  f("handle_term_due", x.handle_term_due, since{2});
+  f("unit_reported", x.unit_reported, since{2});
+  f("extension_applications", x.extension_applications, since{2});
+  f("hot_spot", x.hot_spot, since{2});
 }
 
 }  // namespace hotline::workflow

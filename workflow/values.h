@@ -3,6 +3,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "workflow/enums.h"
 #include "workflow/time.h"
@@ -18,6 +19,15 @@ struct citizen {
 struct signature {
   std::string name;
   std::string post;
+};
+
+/// The sign-offs given with a request: one approver, or several in the chain's order
+/// (001 art. 24). On the wire, `approved_by` is one {"name","post"} or an array of them.
+struct signatures {
+  std::vector<signature> chain;
+  signatures() = default;
+  signatures(signature one) : chain{std::move(one)} {}  // NOLINT: one approver is a chain of one
+  explicit signatures(std::vector<signature> all) : chain(std::move(all)) {}
 };
 
 /// A sign-off given, as the ticket records it.

@@ -44,6 +44,16 @@ sourced<bool> read_flag(const node& n) {
 sourced<int> read_int(const node& n) {
   return {n.at("value").integer(), read_source(n)};
 }
+sourced<std::optional<int>> read_optional_int(const node& n) {
+  sourced<std::optional<int>> out;
+  if (auto v = n.find("value")) out.value = v->integer();
+  out.from = read_source(n);
+  return out;
+}
+template <class E>
+sourced<E> read_name(const node& n) {
+  return {n.at("value").name<E>(), read_source(n)};
+}
 
 period read_period(const node& n, std::int32_t day_minutes) {
   auto p = parse_period(n.text(), day_minutes);
@@ -68,6 +78,7 @@ term_table read_terms(const node& n, std::int32_t day_minutes) {
     rule.when = read_selector(item.find("when"));
     auto term = item.at("term");
     if (term.text() != "none") rule.term = read_period(term, day_minutes);
+    if (auto limit = item.find("limit")) rule.limit = read_period(*limit, day_minutes);
     rule.from = read_source(item);
     table.push_back(std::move(rule));
   }
@@ -79,12 +90,19 @@ std::vector<sign_off_rule> read_sign_offs(const node& n) {
   for (const auto& item : n.items()) {
     sign_off_rule r;
     r.at = item.at("step").name<step>();
-    r.level = item.at("level").name<sign_off_level>();
+    // One level, or a chain of levels in signing order (001 art. 24).
+    if (auto chain = item.find("chain"))
+      r.chain = chain->names<sign_off_level>();
+    else
+      r.chain = {item.at("level").name<sign_off_level>()};
+    if (r.chain.empty()) item.fail("a sign-off chain needs at least one level");
     if (auto w = item.find("when")) {
       if (auto c = w->find("calls_at_least")) r.when.calls_at_least = c->integer();
       if (auto k = w->find("key")) r.when.key = k->flag();
       if (auto c = w->find("classes")) r.when.classes = c->names<ticket_class>();
+      if (auto c = w->find("complexities")) r.when.complexities = c->names<complexity>();
       if (auto j = w->find("joint")) r.when.joint = j->flag();
+      if (auto h = w->find("hot_spot")) r.when.hot_spot = h->flag();
       if (auto t = w->find("total_days_above")) r.when.total_days_above = t->integer();
     }
     r.from = read_source(item);
@@ -102,6 +120,7 @@ std::vector<supervision_rule> read_supervision(const node& n) {
     if (auto k = item.find("key")) r.key = k->name<key_source>();
     if (auto c = item.find("calls_at_least")) r.calls_at_least = c->integer();
     if (auto c = item.find("nth")) r.nth = c->integer();
+    if (auto f = item.find("needs_fault")) r.needs_fault = f->flag();
     if (r.trigger == supervision_trigger::key_item && !r.key)
       item.fail("a key_item rule needs the key source it applies to");
     r.from = read_source(item);
@@ -125,6 +144,15 @@ policy read_policy(const node& root, business_hours& hours) {
   p.uses_nature = read_flag(intake.at("uses_nature"));
   node keys = intake.at("key_items");
   p.key_items = {keys.at("value").names<key_source>(), read_source(keys)};
+  p.upper_platform_is_key = read_flag(intake.at("upper_platform_is_key"));
+  node answerable = intake.at("direct_answer_types");
+  p.direct_answer_types = {answerable.at("value").names<ticket_type>(), read_source(answerable)};
+  p.repeat_decline = read_name<repeat_ground>(intake.at("repeat_decline"));
+
+  node network = root.at("network");
+  p.dispatch_tier = read_optional_int(network.at("dispatch_tier"));
+  p.reply_by_lead = read_flag(network.at("reply_by_lead"));
+  p.co_report_lead_days = read_int(network.at("co_report_lead_days"));
 
   node terms = root.at("terms");
   p.dispatch = read_terms(terms.at("dispatch"), day_minutes);
@@ -137,11 +165,11 @@ policy read_policy(const node& root, business_hours& hours) {
   node returns = root.at("returns");
   p.deemed_acceptance = read_flag(returns.at("deemed_acceptance"));
   p.center_may_refuse_return = read_flag(returns.at("center_may_refuse"));
+  p.return_needs = read_name<return_grounds>(returns.at("needs"));
 
   node ext = root.at("extension");
-  node count = ext.at("max_count");
-  if (auto v = count.find("value")) p.extension_max_count.value = v->integer();
-  p.extension_max_count.from = read_source(count);
+  p.extension_max_count = read_optional_int(ext.at("max_count"));
+  p.extension_max_applications = read_optional_int(ext.at("max_applications"));
   p.extension_max_total = read_terms(ext.at("max_total"), day_minutes);
   for (std::size_t i = 0; i < p.extension_max_total.size(); ++i) {
     const auto& term = p.extension_max_total[i].term;
@@ -156,11 +184,12 @@ policy read_policy(const node& root, business_hours& hours) {
   node exempt = dis.at("exempt");
   p.satisfaction_exempt = {exempt.at("value").names<nature>(), read_source(exempt)};
   p.second_dissatisfaction_review = read_flag(dis.at("second_review"));
+  p.rework_needs_fault = read_flag(dis.at("rework_needs_fault"));
 
   p.supervision = read_supervision(root.at("supervision"));
   node ladder = root.at("ladder");
   p.ladder.enabled = ladder.at("enabled").flag();
-  p.ladder.escalate_after = read_period(ladder.at("escalate_after"), day_minutes);
+  p.ladder.escalate_after = read_terms(ladder.at("escalate_after"), day_minutes);
   p.ladder.on_site_plan = read_period(ladder.at("on_site_plan"), day_minutes);
   p.ladder.from = read_source(ladder);
 
@@ -179,6 +208,8 @@ policy read_policy(const node& root, business_hours& hours) {
   node term = root.at("termination");
   p.termination_allowed = read_flag(term.at("allowed"));
   p.termination_calls_at_least = read_int(term.at("calls_at_least"));
+  node report = term.at("report_to");
+  p.termination_report_to = {report.at("value").text(), read_source(report)};
   return p;
 }
 

@@ -96,10 +96,12 @@ const unit_behavior& behavior::unit(const std::string& department) const {
   return it == m_.unit_overrides.end() ? m_.units : it->second;
 }
 
-std::optional<signature> behavior::sign_off(const ticket_state& t, workflow::step s) const {
-  auto level = sign_off_needed(t, j_.rules, s);
-  if (!level) return std::nullopt;
-  return signature{signer(*level), std::string(name_of(*level))};
+std::optional<signatures> behavior::sign_off(const ticket_state& t, workflow::step s) const {
+  auto chain = sign_off_chain(t, j_.rules, s);
+  if (chain.empty()) return std::nullopt;
+  signatures given;
+  for (auto level : chain) given.chain.push_back({signer(level), std::string(name_of(level))});
+  return given;
 }
 
 std::optional<step> behavior::next(const ticket_state& t, const arrival& a, std::size_t index,
@@ -146,7 +148,7 @@ std::optional<step> behavior::center(const ticket_state& t, std::size_t index) c
     }
   if (j_.rules.uses_class.value && !t.cls) d.cls = ticket_class::B;
   ticket_state target = t;  // the sign-off may depend on the co-handlers (004 art. 12)
-  for (const auto& c : d.co) target.co.push_back({c, false});
+  for (const auto& c : d.co) target.co.emplace_back(c);
   d.approved_by = sign_off(target, workflow::step::dispatch);
   return step{at, d, operator_ref};
 }
@@ -174,7 +176,9 @@ std::optional<step> behavior::supervisor(const ticket_state& t, std::size_t inde
                 approve_extension{}, supervisor_ref};
   if (t.termination_request)
     return step{later(t.termination_request->at, hours, t, index, why::approval_delay),
-                approve_termination{"经县政府主要领导批示同意终结"}, supervisor_ref};
+                approve_termination{"经县政府主要领导批示同意终结",
+                                    sign_off(t, workflow::step::termination_approval)},
+                supervisor_ref};
   return step{later(t.last_change, hours, t, index, why::approval_delay),
               review{true, "专业评价：承办单位已依法依规办理"}, supervisor_ref};
 }
@@ -266,7 +270,11 @@ std::optional<step> behavior::evaluation(const ticket_state& t, const arrival& a
   instant at = later(t.last_change, m_.evaluation_hours, t, index, why::evaluation_delay);
   double unhappy_rate = a.unhappy_rate >= 0 ? a.unhappy_rate : unit(t.lead).unhappy_rate;
   bool satisfied = chance(t, index, why::unhappy) >= unhappy_rate;
-  return step{at, evaluate{satisfied, satisfied ? "满意" : "问题未解决，不满意"}, operator_ref};
+  // The center's verification of a dissatisfaction finds the unit at fault (002 art. 19(3)).
+  std::optional<bool> at_fault;
+  if (!satisfied && t.current == status::replied) at_fault = true;
+  return step{at, evaluate{satisfied, satisfied ? "满意" : "问题未解决，不满意", at_fault},
+              operator_ref};
 }
 
 }  // namespace hotline::simulate

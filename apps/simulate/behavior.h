@@ -35,8 +35,8 @@ class behavior {
   workflow::instant later(workflow::instant from, range hours, const workflow::ticket_state& t,
                           std::size_t index, why reason) const;
   const unit_behavior& unit(const std::string& department) const;
-  std::optional<workflow::signature> sign_off(const workflow::ticket_state& t,
-                                              workflow::step s) const;
+  std::optional<workflow::signatures> sign_off(const workflow::ticket_state& t,
+                                               workflow::step s) const;
 
   std::optional<step> center(const workflow::ticket_state& t, std::size_t index) const;
   std::optional<step> with_unit(const workflow::ticket_state& t, const arrival& a,

@@ -149,8 +149,9 @@ std::string bulletin_markdown(const bulletin& b, const jurisdiction& j, const st
      << percent(t.satisfied, t.satisfied + t.dissatisfied) << ".\n\n"
      << "![Daily volume](" << charts << "-volume.svg)\n\n## By department\n\n"
      << "| department | received | signed on time | returned | overdue | extended | replied on time"
-        " | satisfied | dissatisfied | reworked | written | on-site | key | transferred |\n"
-     << "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n";
+        " | satisfied | dissatisfied | reworked | written | on-site | key | transferred"
+        " | co-handled | co-handler late |\n"
+     << "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n";
   std::vector<std::pair<std::string, std::string>> rows{{center_key, "热线中心 (before dispatch)"}};
   for (const auto& d : j.departments.all()) rows.emplace_back(d.id, d.name);
   for (const auto& [id, name] : rows) {
@@ -164,7 +165,7 @@ std::string bulletin_markdown(const bulletin& b, const jurisdiction& j, const st
        << " | " << c.reworked;
     for (std::size_t i = 1; i < c.supervised_by_level.size(); ++i)
       md << " | " << c.supervised_by_level[i];
-    md << " |\n";
+    md << " | " << c.co_assigned << " | " << c.co_overdue << " |\n";
   }
   md << "\n![On time](" << charts << "-on_time.svg)\n\n![Supervision](" << charts
      << "-supervision.svg)\n\n## Hot topics\n\n";

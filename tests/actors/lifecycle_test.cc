@@ -32,7 +32,7 @@ TEST(ActorLifecycle, Mengcheng001DeemedAcceptanceExtensionOverdueReworkAndTermin
   r.advance("2026-04-02T17:30:00+08:00");
   EXPECT_EQ(r.state(first).supervision, supervision_level::written);
   r.ok(first, reply_with("已处理", signed_by("局长")), department("housing"));
-  EXPECT_THAT(r.ok(first, evaluate{false, "不满意"}, operator_role()),
+  EXPECT_THAT(r.ok(first, dissatisfied("不满意"), operator_role()),
               ElementsAre("evaluated", "rework_started"));
 
   // The same caller again: the center counts the call along related_to and the second call is
@@ -47,8 +47,9 @@ TEST(ActorLifecycle, Mengcheng001DeemedAcceptanceExtensionOverdueReworkAndTermin
   r.ok(second, dispatch_to("housing", {}, signed_by("王主任")), operator_role());
   r.ok(second, sign{signed_by("局长")}, department("housing"));
   r.ok(second, request_termination{"无理诉求", signed_by("局长")}, department("housing"));
-  EXPECT_THAT(r.ok(second, approve_termination{"县长同意"}, supervisor()),
-              ElementsAre("terminated", "archived"));
+  EXPECT_THAT(
+      r.ok(second, approve_termination{"县长同意", signed_by("刘县长", "县长")}, supervisor()),
+      ElementsAre("terminated", "archived"));
 }
 
 TEST(ActorLifecycle, Zhijiang002RefusedReturnTwoDissatisfactionsReviewAndPrecedent) {
@@ -57,13 +58,15 @@ TEST(ActorLifecycle, Zhijiang002RefusedReturnTwoDissatisfactionsReviewAndPrecede
   r.ok(id, dispatch_to("housing", {"waterworks"}), operator_role());
   EXPECT_EQ(format_instant(*r.state(id).sign_deadline.due), "2026-03-16T11:45:00+08:00");
   r.ok(id, return_ticket{"属供水公司", "", "waterworks"}, department("housing"));
+  // Refused: the unit signs in the normal way (002 art. 17(1)).
   EXPECT_THAT(r.ok(id, reject_return{"应由住建局牵头"}, supervisor()),
-              ElementsAre("return_rejected", "deemed_signed"));
+              ElementsAre("return_rejected"));
+  r.ok(id, sign{}, department("housing"));
   r.ok(id, co_report{"已检修管道"}, department("waterworks"));
   r.ok(id, reply_with("已恢复供水"), department("housing"));
-  r.ok(id, evaluate{false, "水压仍低"}, operator_role());
+  r.ok(id, dissatisfied("水压仍低", true), operator_role());
   r.ok(id, reply_with("已加压"), department("housing"));
-  EXPECT_THAT(r.ok(id, evaluate{false, "仍不满意"}, operator_role()),
+  EXPECT_THAT(r.ok(id, dissatisfied("仍不满意", true), operator_role()),
               ElementsAre("evaluated", "review_started"));
   r.ok(id, review{true, "处理得当"}, supervisor());
   EXPECT_EQ(r.state(id).current, status::closed);
@@ -108,10 +111,10 @@ TEST(ActorLifecycle, Heyuan004RedispatchObjectionAndClosedTicketsLeaveMemory) {
               ElementsAre("return_approved", "dispatched"));
   r.ok(id, sign{}, department("market"));
   r.ok(id, reply_with("已处理"), department("market"));
-  EXPECT_THAT(r.ok(id, evaluate{false, "有异议"}, operator_role()),
+  EXPECT_THAT(r.ok(id, dissatisfied("有异议"), operator_role()),
               ElementsAre("evaluated", "rework_started", "supervised"));
   r.ok(id, reply_with("已重新处理"), department("market"));
-  r.ok(id, evaluate{true, ""}, operator_role());
+  r.ok(id, satisfied(), operator_role());
   EXPECT_TRUE(r.rt->quiesce(std::chrono::seconds(5)));
   for (int i = 0; i < 100 && r.rt->inspect(id).alive; ++i)
     std::this_thread::sleep_for(std::chrono::milliseconds(10));

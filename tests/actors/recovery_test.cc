@@ -81,7 +81,7 @@ TEST(Recovery, ATicketContinuesWhereItStoppedAfterARestart) {
   runtime_case r("zhijiang", "2026-03-16T10:00:00+08:00", *db);
   EXPECT_EQ(r.state(id).current, status::handling);
   r.ok(id, reply_with("已处理"), department("housing"));
-  r.ok(id, evaluate{true, ""}, operator_role());
+  r.ok(id, satisfied(), operator_role());
   EXPECT_EQ(r.open(), "zhijiang-20260316-000002");  // ids go on from where they were
 }
 

@@ -110,8 +110,20 @@ TEST_F(Server, Mengcheng001DeemedAcceptanceExtensionAndTermination) {
                 R"({"reason":"无理诉求","approved_by":{"name":"局长"}})"),
             "handling");
   EXPECT_EQ(waiting("termination"), std::vector<std::string>{again});
-  EXPECT_EQ(act(again, "approve_termination", "dev-supervisor", R"({"reason":"县长同意"})"),
+  // The county head consents by name, and the item is reported to the city (001 art. 20).
+  auto unsigned_consent = server->post("/api/v1/tickets/" + again + "/approve_termination",
+                                       "dev-supervisor", R"({"reason":"县长同意"})");
+  EXPECT_EQ(unsigned_consent.status, 422);
+  EXPECT_EQ(unsigned_consent.json().at("error").at("details").at("level"), "county_head");
+  EXPECT_EQ(act(again, "approve_termination", "dev-supervisor",
+                R"({"reason":"县长同意","approved_by":{"name":"刘县长","post":"县长"}})"),
             "terminated");
+  auto history = server->get("/api/v1/tickets/" + again, "dev-supervisor").json().at("history");
+  const auto& done = history.as_array()[history.as_array().size() - 2];
+  EXPECT_EQ(done.at("event"), "terminated");
+  EXPECT_EQ(done.at("data").at("approval").at("name"), "刘县长");
+  EXPECT_NE(std::string(done.at("data").at("reported_to").as_string()).find("销号"),
+            std::string::npos);
 }
 
 TEST_F(Server, Zhijiang002ReturnRefusedThenProfessionalEvaluation) {
@@ -121,12 +133,22 @@ TEST_F(Server, Zhijiang002ReturnRefusedThenProfessionalEvaluation) {
             "dispatched");
   EXPECT_EQ(act(id, "return", "dev-housing", R"({"reason":"不属本单位","suggest":"waterworks"})"),
             "dispatched");
-  EXPECT_EQ(act(id, "reject_return", "dev-supervisor", R"({"reason":"属地管理"})"), "handling");
+  // Refused: the unit takes it in the normal way, signing within a new half-day term.
+  EXPECT_EQ(act(id, "reject_return", "dev-supervisor", R"({"reason":"属地管理"})"), "dispatched");
+  EXPECT_EQ(ticket(id).at("deadlines").at("sign"), "2026-03-16T11:45:00+08:00");
+  EXPECT_EQ(act(id, "sign", "dev-housing"), "handling");
   EXPECT_EQ(ticket(id).at("deadlines").at("handle"), "2026-04-07T17:30:00+08:00");
   EXPECT_EQ(act(id, "reply", "dev-housing", R"({"result":"已处理",)" + handler + "}"), "replied");
-  EXPECT_EQ(act(id, "evaluate", "dev-operator", R"({"satisfied":false})"), "handling");
+  // A dissatisfaction is redone once verified as the unit's fault (002 art. 19(3)).
+  EXPECT_EQ(
+      server->post("/api/v1/tickets/" + id + "/evaluate", "dev-operator", R"({"satisfied":false})")
+          .code(),
+      "validation_failed");
+  EXPECT_EQ(act(id, "evaluate", "dev-operator", R"({"satisfied":false,"unit_at_fault":true})"),
+            "handling");
   EXPECT_EQ(act(id, "reply", "dev-housing", R"({"result":"再次处理",)" + handler + "}"), "replied");
-  EXPECT_EQ(act(id, "evaluate", "dev-operator", R"({"satisfied":false})"), "professional_review");
+  EXPECT_EQ(act(id, "evaluate", "dev-operator", R"({"satisfied":false,"unit_at_fault":true})"),
+            "professional_review");
   EXPECT_EQ(act(id, "review", "dev-supervisor", R"({"upheld":true,"note":"已依法处理"})"),
             "closed");
 }
@@ -141,8 +163,15 @@ TEST_F(Server, Pingdingshan003ClassCNamedLeaderUnitAndLadder) {
   advance("2026-03-30T17:30:00+08:00");
   EXPECT_EQ(ticket(id).at("supervision_level"), "on_site");
   EXPECT_EQ(act(id, "plan", "dev-ximarket", R"({"plan":"三日内清理完毕"})"), "handling");
-  EXPECT_EQ(act(id, "reply", "dev-ximarket",
-                R"({"result":"已清理",)" + handler + R"(,"approved_by":{"name":"王主任"}})"),
+  // The level-3 unit reports to its level-2 unit, which replies to the office (003 §1(4)).
+  EXPECT_EQ(server
+                ->post("/api/v1/tickets/" + id + "/reply", "dev-ximarket",
+                       R"({"result":"已清理",)" + handler + R"(,"approved_by":{"name":"王主任"}})")
+                .status,
+            403);
+  EXPECT_EQ(act(id, "unit_report", "dev-ximarket", R"({"result":"已清理"})"), "handling");
+  EXPECT_EQ(act(id, "reply", "dev-xinhua",
+                R"({"result":"已清理",)" + handler + R"(,"approved_by":{"name":"李区长"}})"),
             "replied");
   EXPECT_EQ(act(id, "evaluate", "dev-operator", R"({"satisfied":true})"), "closed");
 }
@@ -150,18 +179,19 @@ TEST_F(Server, Pingdingshan003ClassCNamedLeaderUnitAndLadder) {
 TEST_F(Server, Heyuan004JointHandlingObjectionAndCityLeader) {
   start("heyuan");
   std::string id = open();
+  // Joint and difficult: a city leader approves (004 art. 12).
   EXPECT_EQ(server
                 ->post("/api/v1/tickets/" + id + "/dispatch", "dev-operator",
-                       R"({"lead":"housing","co":["urban-management"]})")
+                       R"({"lead":"housing","co":["urban-management"],"complexity":"complex"})")
                 .json()
                 .at("error")
                 .at("details")
                 .at("level"),
             "city_leader");
-  EXPECT_EQ(
-      act(id, "dispatch", "dev-operator",
-          R"({"lead":"housing","co":["urban-management"],"approved_by":{"name":"陈副市长"}})"),
-      "dispatched");
+  EXPECT_EQ(act(id, "dispatch", "dev-operator",
+                R"({"lead":"housing","co":["urban-management"],"complexity":"complex",
+                    "approved_by":{"name":"陈副市长"}})"),
+            "dispatched");
   EXPECT_EQ(act(id, "sign", "dev-housing"), "handling");
   EXPECT_EQ(act(id, "co_report", "dev-urban-management", R"({"result":"已清理占道"})"), "handling");
   EXPECT_EQ(act(id, "reply", "dev-housing", R"({"result":"已处理",)" + handler + "}"), "replied");

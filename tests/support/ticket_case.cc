@@ -200,7 +200,7 @@ std::string ticket_case::sign_off(step s) const {
 namespace hotline::testing {
 
 workflow::dispatch dispatch_to(const std::string& lead, std::vector<std::string> co,
-                               std::optional<workflow::signature> approved_by) {
+                               std::optional<workflow::signatures> approved_by) {
   workflow::dispatch d;
   d.lead = lead;
   d.co = std::move(co);
@@ -209,12 +209,25 @@ workflow::dispatch dispatch_to(const std::string& lead, std::vector<std::string>
 }
 
 workflow::reply reply_with(const std::string& result,
-                           std::optional<workflow::signature> approved_by) {
+                           std::optional<workflow::signatures> approved_by) {
   workflow::reply r;
   r.result = result;
   r.by = {"李四", "科长", "0558-7654321"};
   r.approved_by = std::move(approved_by);
   return r;
+}
+
+workflow::evaluate satisfied() {
+  workflow::evaluate e;
+  e.satisfied = true;
+  return e;
+}
+
+workflow::evaluate dissatisfied(const std::string& comment, std::optional<bool> unit_at_fault) {
+  workflow::evaluate e;
+  e.comment = comment;
+  e.unit_at_fault = unit_at_fault;
+  return e;
 }
 
 }  // namespace hotline::testing

@@ -68,9 +68,14 @@ namespace hotline::testing {
 
 /// Dispatch to `lead` (with co-handlers), optionally signed off.
 workflow::dispatch dispatch_to(const std::string& lead, std::vector<std::string> co = {},
-                               std::optional<workflow::signature> approved_by = std::nullopt);
-/// A reply naming its handler, optionally signed off.
+                               std::optional<workflow::signatures> approved_by = std::nullopt);
+/// A reply naming its handler, optionally signed off (one approver, or a chain).
 workflow::reply reply_with(const std::string& result,
-                           std::optional<workflow::signature> approved_by = std::nullopt);
+                           std::optional<workflow::signatures> approved_by = std::nullopt);
+/// The caller's evaluation on the visit-back.
+workflow::evaluate satisfied();
+/// A dissatisfied evaluation, with the center's finding on the unit's fault where it made one.
+workflow::evaluate dissatisfied(const std::string& comment,
+                                std::optional<bool> unit_at_fault = std::nullopt);
 
 }  // namespace hotline::testing

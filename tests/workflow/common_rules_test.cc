@@ -49,28 +49,48 @@ TEST_F(Common, AnInvalidTransitionSaysTheStatusAndTheActionsAllowed) {
   auto r = t.refused(sign{}, "2026-03-16T09:10:00+08:00", department("housing"));
   // Nobody leads it yet, so the department is refused before the status is looked at.
   EXPECT_EQ(r.code, refusal_code::forbidden);
-  r = t.refused(evaluate{true, ""}, "2026-03-16T09:10:00+08:00", operator_role());
+  r = t.refused(satisfied(), "2026-03-16T09:10:00+08:00", operator_role());
   EXPECT_EQ(r.code, refusal_code::invalid_transition);
   EXPECT_EQ(r.current, status::received);
-  EXPECT_THAT(r.allowed, ElementsAre(action::answer, action::decline, action::dispatch,
-                                     action::supervise, action::request_block));
+  // A complaint is not answered directly in Zhijiang (002 art. 16(1)), so `answer` is not offered.
+  EXPECT_THAT(r.allowed, ElementsAre(action::decline, action::dispatch, action::supervise,
+                                     action::request_block));
 }
 
-TEST_F(Common, ClosedTicketsAllowNothingButABlockOnTheirCaller) {
+// A consultation the operator answers directly (002 art. 16(1)).
+ticket_case consultation() {
+  ticket_case c{"zhijiang"};
+  c.submit(request(ticket_type::consultation), "2026-03-16T08:40:00+08:00");
+  return c;
+}
+
+TEST(CommonRules, ClosedTicketsAllowNothingButABlockOnTheirCaller) {
+  auto t = consultation();
   t.ok(answer{"答复内容"}, "2026-03-16T08:45:00+08:00", operator_role());
-  t.ok(evaluate{true, ""}, "2026-03-16T09:00:00+08:00", operator_role());
+  t.ok(satisfied(), "2026-03-16T09:00:00+08:00", operator_role());
   auto r = t.refused(supervise{"督办", std::nullopt}, "2026-03-16T09:10:00+08:00", supervisor());
   EXPECT_EQ(r.code, refusal_code::invalid_transition);
   EXPECT_THAT(r.allowed, ElementsAre(action::request_block));  // 000 art. 20
   EXPECT_TRUE(deadlines(t.state()).empty());
 }
 
-TEST_F(Common, ADirectAnswerThatDoesNotSatisfyGoesToAUnit) {
+// rules.md §1: a caller unhappy with a direct answer is not yet unhappy with a unit's handling.
+TEST(CommonRules, ADirectAnswerThatDoesNotSatisfyGoesToAUnitWithoutCountingAgainstIt) {
+  auto t = consultation();
   t.ok(answer{"按政策答复"}, "2026-03-16T08:45:00+08:00", operator_role());
-  EXPECT_THAT(t.ok(evaluate{false, "没有解决"}, "2026-03-16T09:00:00+08:00", operator_role()),
+  EXPECT_THAT(t.ok(dissatisfied("没有解决"), "2026-03-16T09:00:00+08:00", operator_role()),
               ElementsAre("evaluated", "reopened"));
   EXPECT_EQ(t.state().current, status::received);
+  EXPECT_EQ(t.state().dissatisfied_count, 0);
+  EXPECT_FALSE(std::get<evaluated>(t.log()[t.log().size() - 2].body).scored);
   t.ok(dispatch_to("housing"), "2026-03-16T09:05:00+08:00", operator_role());
+  t.ok(sign{}, "2026-03-16T09:10:00+08:00", department("housing"));
+  t.ok(reply_with("已答复"), "2026-03-16T10:00:00+08:00", department("housing"));
+  // The unit's first handling: a dissatisfaction redoes it (002 art. 20(1)), it does not go
+  // straight to professional evaluation as a second one would (art. 20(2)).
+  EXPECT_THAT(t.ok(dissatisfied("仍未解决", true), "2026-03-16T11:00:00+08:00", operator_role()),
+              ElementsAre("evaluated", "rework_started", "supervised"));
+  EXPECT_EQ(t.state().dissatisfied_count, 1);
 }
 
 TEST_F(Common, FieldsAreCheckedAndNamed) {

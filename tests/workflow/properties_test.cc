@@ -76,7 +76,9 @@ std::pair<command, actor_ref> any_command(const jurisdiction& j, const ticket_st
     case 10:
       return {reply_with(some_text(), maybe_signed()), unit};
     case 11:
-      return {evaluate{*rc::gen::arbitrary<bool>(), some_text()}, operator_role()};
+      return {evaluate{*rc::gen::arbitrary<bool>(), some_text(),
+                       *rc::gen::element<std::optional<bool>>(std::nullopt, true, false)},
+              operator_role()};
     case 12:
       return {review{*rc::gen::arbitrary<bool>(), some_text()}, supervisor()};
     case 13:
@@ -84,7 +86,7 @@ std::pair<command, actor_ref> any_command(const jurisdiction& j, const ticket_st
     case 14:
       return {request_termination{some_text(), maybe_signed()}, unit};
     default:
-      return {approve_termination{some_text()}, supervisor()};
+      return {approve_termination{some_text(), maybe_signed()}, supervisor()};
   }
 }
 

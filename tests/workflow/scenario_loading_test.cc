@@ -71,7 +71,7 @@ TEST(ScenarioLoading, AMissingSourceIsAnError) {
   copy.replace("policy.json",
                "\"source\": \"002 art. 17(1): units sign within half a working day\"",
                "\"source\": \"\"");
-  EXPECT_NE(copy.error().find("policy.json: terms.sign[0]: needs a source"), std::string::npos)
+  EXPECT_NE(copy.error().find("policy.json: terms.sign[1]: needs a source"), std::string::npos)
       << copy.error();
 }
 

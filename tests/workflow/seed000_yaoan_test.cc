@@ -71,22 +71,34 @@ TEST_F(Yaoan, Seed000Art13_3_LeadersAndDeputiesItemsGoOutAsSupervisedTickets) {
   EXPECT_THAT(media.submit(r, "2026-03-16T08:40:00+08:00"), ElementsAre("submitted"));
 }
 
-TEST_F(Yaoan, Seed000Art13_3_ASecondDissatisfactionBecomesASupervisedTicket) {
+// 000 art. 13(3): "二次不满意的诉求且责任单位办理不力的" — a second dissatisfaction AND poor
+// handling, which the office finds on the visit-back (art. 16), given as unit_at_fault.
+TEST_F(Yaoan, Seed000Art13_3_ASecondDissatisfactionWithPoorHandlingBecomesASupervisedTicket) {
   with_section();
   t.ok(reply_with("已处理", head), "2026-03-17T10:00:00+08:00", department("water-supply"));
-  EXPECT_THAT(t.ok(evaluate{false, "仍停水"}, "2026-03-18T10:00:00+08:00", operator_role()),
-              ElementsAre("evaluated", "rework_started"));
+  EXPECT_THAT(t.ok(dissatisfied("仍停水", true), "2026-03-18T10:00:00+08:00", operator_role()),
+              ElementsAre("evaluated", "rework_started"));  // the first: redone, not supervised
   t.ok(reply_with("已再次处理", head), "2026-03-19T10:00:00+08:00", department("water-supply"));
-  EXPECT_THAT(t.ok(evaluate{false, "办理不力"}, "2026-03-20T10:00:00+08:00", operator_role()),
+  EXPECT_THAT(t.ok(dissatisfied("办理不力", true), "2026-03-20T10:00:00+08:00", operator_role()),
               ElementsAre("evaluated", "rework_started", "supervised"));
   EXPECT_EQ(t.state().rework_count, 2);
   EXPECT_EQ(t.state().supervision, supervision_level::written);
 }
 
+TEST_F(Yaoan, Seed000Art13_3_ASecondDissatisfactionNotFoundPoorHandlingIsRedoneOnly) {
+  with_section();
+  t.ok(reply_with("已处理", head), "2026-03-17T10:00:00+08:00", department("water-supply"));
+  t.ok(dissatisfied("仍停水"), "2026-03-18T10:00:00+08:00", operator_role());
+  t.ok(reply_with("已再次处理", head), "2026-03-19T10:00:00+08:00", department("water-supply"));
+  EXPECT_THAT(t.ok(dissatisfied("仍不满意", false), "2026-03-20T10:00:00+08:00", operator_role()),
+              ElementsAre("evaluated", "rework_started"));
+  EXPECT_EQ(t.state().supervision, supervision_level::none);
+}
+
 TEST_F(Yaoan, Seed000Art17_ArchivedRecordsAreKeptAtLeastTwoYears) {
   with_section();
   t.ok(reply_with("已处理", head), "2026-03-17T10:00:00+08:00", department("water-supply"));
-  EXPECT_THAT(t.ok(evaluate{true, ""}, "2026-03-20T10:00:00+08:00", operator_role()),
+  EXPECT_THAT(t.ok(satisfied(), "2026-03-20T10:00:00+08:00", operator_role()),
               ElementsAre("evaluated", "closed", "archived"));
   EXPECT_TRUE(t.state().archived);
   EXPECT_EQ(format_date(*t.state().retain_until), "2028-03-20");
@@ -150,7 +162,7 @@ TEST_F(Yaoan, Seed000Art20_AHarassingCallerIsBlockedOnRequestOnceASupervisorAppr
 TEST_F(Yaoan, Seed000Art20_HarassmentFoundAfterTheTicketClosedCanStillBeBlocked) {
   with_section();
   t.ok(reply_with("已处理", head), "2026-03-17T10:00:00+08:00", department("water-supply"));
-  t.ok(evaluate{true, ""}, "2026-03-18T10:00:00+08:00", operator_role());
+  t.ok(satisfied(), "2026-03-18T10:00:00+08:00", operator_role());
   t.ok(request_block{"回访时辱骂话务员"}, "2026-03-18T10:05:00+08:00", operator_role());
   EXPECT_THAT(t.ok(approve_block{}, "2026-03-18T11:00:00+08:00", supervisor()),
               ElementsAre("caller_blocked"));  // already closed and archived: nothing else

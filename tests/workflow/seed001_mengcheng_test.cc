@@ -45,7 +45,8 @@ TEST_F(Mengcheng, Seed001Art16_APendingReturnIsNotDeemedAccepted) {
   t.ok(dispatch_to("housing"), monday, operator_role());
   t.ok(return_ticket{"不属于本单位职责", "《物业管理条例》第二条", "county property office"},
        "2026-03-17T11:00:00+08:00", department("housing"));
-  EXPECT_THAT(t.advance("2026-03-18T17:30:00+08:00"), ElementsAre("sign_overdue"));
+  // A return asked in time stops the sign clock until the center decides (rules.md §1).
+  EXPECT_THAT(t.advance("2026-03-18T17:30:00+08:00"), ElementsAre());
   EXPECT_EQ(t.state().current, status::dispatched);
 }
 
@@ -197,10 +198,21 @@ TEST_F(Mengcheng, Seed001Art20_TerminationNeedsTwoUnreasonableCallsAndTheCountyH
   EXPECT_EQ(r.level, sign_off_level::unit_head);
   again.ok(request_termination{"第二次提出不合理诉求", signed_by("局长")},
            "2026-03-18T10:00:00+08:00", department("housing"));
-  EXPECT_THAT(
-      again.ok(approve_termination{"县长同意终结"}, "2026-03-19T10:00:00+08:00", supervisor()),
-      ElementsAre("terminated", "archived"));
+  // The county government's principal leader consents (县政府主要领导批示同意), by name.
+  EXPECT_EQ(again.sign_off(step::termination_approval), "county_head");
+  r = again.refused(approve_termination{"县长同意终结", std::nullopt}, "2026-03-19T10:00:00+08:00",
+                    supervisor());
+  EXPECT_EQ(r.field, "approved_by");
+  EXPECT_EQ(r.level, sign_off_level::county_head);
+  EXPECT_THAT(again.ok(approve_termination{"县长同意终结", signed_by("刘县长", "县长")},
+                       "2026-03-19T10:00:00+08:00", supervisor()),
+              ElementsAre("terminated", "archived"));
   EXPECT_EQ(again.state().current, status::terminated);
+  EXPECT_EQ(again.state().approvals.back().name, "刘县长");
+  EXPECT_EQ(again.state().approvals.back().at, step::termination_approval);
+  // ... then it is reported to the city mayor's hotline office for cancellation (报…销号).
+  const auto& done = std::get<terminated>(again.log()[again.log().size() - 2].body);
+  EXPECT_NE(done.reported_to.find("销号"), std::string::npos);
 }
 
 TEST_F(Mengcheng, Seed001Art20_ATerminationRequestLapsesWhenTheTicketClosesFirst) {
@@ -212,12 +224,13 @@ TEST_F(Mengcheng, Seed001Art20_ATerminationRequestLapsesWhenTheTicketClosesFirst
            department("housing"));
   again.ok(request_termination{"第二次提出不合理诉求", signed_by("局长")},
            "2026-03-17T11:00:00+08:00", department("housing"));
-  again.ok(evaluate{true, ""}, "2026-03-18T10:00:00+08:00", operator_role());
+  again.ok(satisfied(), "2026-03-18T10:00:00+08:00", operator_role());
   EXPECT_FALSE(again.state().termination_request);  // nothing left waiting for the county head
-  EXPECT_EQ(
-      again.refused(approve_termination{"县长同意终结"}, "2026-03-19T10:00:00+08:00", supervisor())
-          .code,
-      refusal_code::invalid_transition);
+  EXPECT_EQ(again
+                .refused(approve_termination{"县长同意终结", std::nullopt},
+                         "2026-03-19T10:00:00+08:00", supervisor())
+                .code,
+            refusal_code::invalid_transition);
 }
 
 TEST_F(Mengcheng, Seed001Art21_KeyItemsRepeatsOverdueAndPoorQualityAreSupervised) {
@@ -244,8 +257,18 @@ TEST_F(Mengcheng, Seed001Art21_KeyItemsRepeatsOverdueAndPoorQualityAreSupervised
   poor.ok(sign{signed_by("局长")}, "2026-03-16T10:00:00+08:00", department("housing"));
   poor.ok(reply_with("已处理", signed_by("局长")), "2026-03-17T10:00:00+08:00",
           department("housing"));
-  EXPECT_THAT(poor.ok(evaluate{false, "没有解决"}, "2026-03-18T10:00:00+08:00", operator_role()),
+  // 001 art. 21(4): sent back for perfunctory, poor handling (敷衍塞责, 办理质量不高), as the
+  // center's visit-back finds it.
+  EXPECT_THAT(poor.ok(dissatisfied("没有解决", true), "2026-03-18T10:00:00+08:00", operator_role()),
               ElementsAre("evaluated", "rework_started", "supervised"));
+}
+
+TEST_F(Mengcheng, Seed001Art21_4_ADissatisfactionNotFoundPoorHandlingIsRedoneWithoutSupervision) {
+  signed_complaint();
+  t.ok(reply_with("已处理", signed_by("局长")), "2026-03-17T10:00:00+08:00", department("housing"));
+  EXPECT_THAT(t.ok(dissatisfied("不满意", false), "2026-03-18T10:00:00+08:00", operator_role()),
+              ElementsAre("evaluated", "rework_started"));
+  EXPECT_EQ(t.state().supervision, supervision_level::none);
 }
 
 TEST_F(Mengcheng, Seed001Art21_6_FiveCallersOnOneMatterAreSupervised) {
@@ -265,7 +288,7 @@ TEST_F(Mengcheng, Seed001Art25_MediationAndEnforcementItemsDoNotChaseSatisfactio
   t.ok(sign{signed_by("局长")}, "2026-03-16T10:00:00+08:00", department("housing"));
   t.ok(reply_with("已依法调解", signed_by("局长")), "2026-03-17T10:00:00+08:00",
        department("housing"));
-  EXPECT_THAT(t.ok(evaluate{false, "不满意调解结果"}, "2026-03-18T10:00:00+08:00", operator_role()),
+  EXPECT_THAT(t.ok(dissatisfied("不满意调解结果"), "2026-03-18T10:00:00+08:00", operator_role()),
               ElementsAre("evaluated", "closed", "archived"));
   EXPECT_EQ(t.state().rework_count, 0);
 }
@@ -300,7 +323,7 @@ TEST_F(Mengcheng, Seed001Art10_1_AnOperatorAnswersAConsultationDirectly) {
   t.submit(request(ticket_type::consultation), "2026-03-16T08:40:00+08:00");
   t.ok(answer{"公积金提取需携带身份证到县政务中心办理。"}, "2026-03-16T08:45:00+08:00",
        operator_role());
-  EXPECT_THAT(t.ok(evaluate{true, ""}, "2026-03-16T09:00:00+08:00", operator_role()),
+  EXPECT_THAT(t.ok(satisfied(), "2026-03-16T09:00:00+08:00", operator_role()),
               ElementsAre("evaluated", "closed", "archived"));
 }
 

@@ -44,13 +44,20 @@ TEST_F(Zhijiang, Seed002Art17_1_TheCenterMayRefuseAReturnAndTheUnitMustHandleIt)
   dispatched();
   t.ok(return_ticket{"不属于本单位", "", "waterworks"}, "2026-03-16T10:00:00+08:00",
        department("housing"));
+  // The sign clock stood still while the center decided: nothing fires past the old term.
+  EXPECT_THAT(t.advance("2026-03-16T10:59:00+08:00"), ElementsAre());
+  // "审核不同意退回的，应正常接收办理": the unit signs in the normal way, within a new term.
   EXPECT_THAT(
       t.ok(reject_return{"属地管理，应由住建局牵头"}, "2026-03-16T11:00:00+08:00", supervisor()),
-      ElementsAre("return_rejected", "deemed_signed"));
-  EXPECT_EQ(t.state().current, status::handling);
+      ElementsAre("return_rejected"));
+  EXPECT_EQ(t.state().current, status::dispatched);
+  EXPECT_EQ(t.due(deadline_kind::sign), "2026-03-16T16:45:00+08:00");
   auto r = t.refused(return_ticket{"再次申请退回", "", "waterworks"}, "2026-03-16T14:00:00+08:00",
                      department("housing"));
   EXPECT_EQ(r.code, refusal_code::invalid_transition);
+  EXPECT_THAT(t.advance("2026-03-16T16:45:00+08:00"), ElementsAre("sign_overdue"));
+  t.ok(sign{}, "2026-03-16T17:00:00+08:00", department("housing"));
+  EXPECT_EQ(t.state().current, status::handling);
 }
 
 TEST_F(Zhijiang, Seed002Art17_2_GeneralItemsFiveWorkingDaysComplexFifteen) {
@@ -91,6 +98,23 @@ TEST_F(Zhijiang, Seed002Art16_3_EmergencyItemsContactTheCallerAtOnce) {
   EXPECT_THAT(t.advance("2026-03-16T11:00:00+08:00"), ElementsAre("contact_overdue"));
 }
 
+// 002 art. 16(3) "立即联系": at once, 24x7, from dispatch — not on the half-day business-hours
+// sign term. Dispatched on Sunday night, both terms end that night.
+TEST_F(Zhijiang, Seed002Art16_3_EmergencyItemsAreSignedAndTheCallerReachedAtOnceFromDispatch) {
+  intake urgent = request(ticket_type::help);
+  urgent.emergency = true;
+  t.submit(urgent, "2026-03-15T21:50:00+08:00");
+  t.ok(dispatch_to("housing"), "2026-03-15T22:00:00+08:00", operator_role());
+  EXPECT_EQ(t.due(deadline_kind::sign), "2026-03-15T23:00:00+08:00");
+  EXPECT_EQ(t.due(deadline_kind::contact), "2026-03-15T23:00:00+08:00");
+  EXPECT_THAT(t.advance("2026-03-15T23:00:00+08:00"),
+              ElementsAre("sign_overdue", "contact_overdue"));
+  // Signing later does not restart the contact term, nor fire it again.
+  t.ok(sign{}, "2026-03-15T23:30:00+08:00", department("housing"));
+  EXPECT_EQ(t.due(deadline_kind::contact), "2026-03-15T23:00:00+08:00");
+  EXPECT_THAT(t.advance("2026-03-16T08:00:00+08:00"), ElementsAre());
+}
+
 TEST_F(Zhijiang, Seed002Art12_AnEmergencyIsReferredTo110) {
   t.submit(request(ticket_type::help), "2026-03-16T08:40:00+08:00");
   auto r = t.refused(decline{decline_reason::emergency, "燃气泄漏", "物业"},
@@ -104,17 +128,30 @@ TEST_F(Zhijiang, Seed002Art20_ASecondDissatisfactionGoesToProfessionalEvaluation
   dispatched();
   t.ok(sign{}, "2026-03-16T10:00:00+08:00", department("housing"));
   replied("2026-03-17T10:00:00+08:00");
-  EXPECT_THAT(t.ok(evaluate{false, "问题没有解决"}, "2026-03-18T10:00:00+08:00", operator_role()),
-              ElementsAre("evaluated", "rework_started", "supervised"));
+  EXPECT_THAT(
+      t.ok(dissatisfied("问题没有解决", true), "2026-03-18T10:00:00+08:00", operator_role()),
+      ElementsAre("evaluated", "rework_started", "supervised"));
   EXPECT_EQ(t.state().current, status::handling);
   EXPECT_EQ(t.due(deadline_kind::handle), "2026-03-25T17:30:00+08:00");
   replied("2026-03-20T10:00:00+08:00");
-  EXPECT_THAT(t.ok(evaluate{false, "仍不满意"}, "2026-03-23T10:00:00+08:00", operator_role()),
+  EXPECT_THAT(t.ok(dissatisfied("仍不满意", true), "2026-03-23T10:00:00+08:00", operator_role()),
               ElementsAre("evaluated", "review_started"));
   EXPECT_EQ(t.state().current, status::professional_review);
   EXPECT_THAT(
       t.ok(review{true, "承办单位已依法依规处理"}, "2026-03-24T10:00:00+08:00", supervisor()),
       ElementsAre("reviewed", "closed", "archived"));
+}
+
+// 002 art. 19(3): "经核实确属承办单位责任的，由承办单位重新办理" — redone only once verified.
+TEST_F(Zhijiang, Seed002Art19_3_ADissatisfactionIsRedoneOnlyWhenVerifiedAsTheUnitsFault) {
+  dispatched();
+  t.ok(sign{}, "2026-03-16T10:00:00+08:00", department("housing"));
+  replied("2026-03-17T10:00:00+08:00");
+  auto r = t.refused(dissatisfied("不满意"), "2026-03-18T10:00:00+08:00", operator_role());
+  EXPECT_EQ(r.field, "unit_at_fault");
+  EXPECT_THAT(t.ok(dissatisfied("不满意", false), "2026-03-18T10:00:00+08:00", operator_role()),
+              ElementsAre("evaluated", "closed", "archived"));
+  EXPECT_EQ(t.state().rework_count, 0);
 }
 
 TEST_F(Zhijiang, Seed002Art7_3_ConcentratedOverdueAndRepeatedItemsAreSupervised) {
@@ -142,18 +179,37 @@ TEST_F(Zhijiang, Seed002Art11_8_ARepeatWithoutNewFactsIsNotAccepted) {
   r = t.refused(decline{decline_reason::repeat_without_new_facts, "无新情况", ""},
                 "2026-03-16T08:41:00+08:00", operator_role());
   EXPECT_EQ(r.field, "reason_code");
-  ticket_case again{"zhijiang"};
   intake repeat = request();
   repeat.related_to = "ZJ-20260301-0001";
-  again.submit(repeat, "2026-03-16T08:40:00+08:00", 1);
+  // The earlier complaint was declined, not handled or answered: the repeat must be accepted.
+  ticket_case unhandled{"zhijiang"};
+  unhandled.ok(workflow::submit{repeat, {"T-2", 1, false, "", "", false}},
+               "2026-03-16T08:40:00+08:00", operator_role());
+  r = unhandled.refused(decline{decline_reason::repeat_without_new_facts, "无新情况", ""},
+                        "2026-03-16T08:41:00+08:00", operator_role());
+  EXPECT_EQ(r.field, "reason_code");
+  ticket_case again{"zhijiang"};
+  again.ok(workflow::submit{repeat, {"T-3", 1, false, "", "", true}}, "2026-03-16T08:40:00+08:00",
+           operator_role());
   EXPECT_THAT(
       again.ok(decline{decline_reason::repeat_without_new_facts, "已明确答复，无新情况新理由", ""},
                "2026-03-16T08:41:00+08:00", operator_role()),
       ElementsAre("declined", "archived"));
+  // Only complaints (投诉请求) have this ground.
+  intake help = request(ticket_type::help);
+  help.related_to = "ZJ-20260301-0001";
+  ticket_case asking{"zhijiang"};
+  asking.ok(workflow::submit{help, {"T-4", 1, false, "", "", true}}, "2026-03-16T08:40:00+08:00",
+            operator_role());
+  EXPECT_EQ(asking
+                .refused(decline{decline_reason::repeat_without_new_facts, "无新情况", ""},
+                         "2026-03-16T08:41:00+08:00", operator_role())
+                .field,
+            "reason_code");
 }
 
-TEST_F(Zhijiang, Seed002Art17_2_ComplexityIsZhijiangsOwn) {
-  ticket_case elsewhere{"heyuan"};
+TEST_F(Zhijiang, Seed002Art17_2_ComplexityIsGradedOnlyWhereARegulationDoes) {
+  ticket_case elsewhere{"mengcheng"};
   intake r = request();
   r.cx = complexity::complex;
   workflow::submit s{r, {"T-1", 0, false, "", ""}};

@@ -88,17 +88,45 @@ TEST_F(Pingdingshan, Seed003S1_4_ALevel2UnitPassesItToLevel3AndAnswersForIt) {
             refusal_code::forbidden);
   t.ok(contact{"街道已联系反映人"}, "2026-03-16T11:00:00+08:00", department("ximarket"));
   EXPECT_EQ(t.sign_off(step::reply), "unit_head");
-  t.ok(reply_with("已清理占道摊点", signed_by("王主任", "街道办主任")), "2026-03-18T11:00:00+08:00",
-       department("ximarket"));
+  // "向二级网络单位报告办理情况": the level-3 unit reports to its level-2 unit, which replies.
+  EXPECT_EQ(t.refused(reply_with("已清理占道摊点", signed_by("王主任", "街道办主任")),
+                      "2026-03-18T11:00:00+08:00", department("ximarket"))
+                .code,
+            refusal_code::forbidden);
+  EXPECT_EQ(t.refused(reply_with("已清理占道摊点", signed_by("李区长", "区长")),
+                      "2026-03-18T11:00:00+08:00", department("xinhua"))
+                .code,
+            refusal_code::invalid_transition);  // its unit has not reported yet
+  EXPECT_THAT(
+      t.ok(unit_report{"已清理占道摊点"}, "2026-03-18T10:00:00+08:00", department("ximarket")),
+      ElementsAre("unit_reported"));
+  t.ok(reply_with("已清理占道摊点", signed_by("李区长", "区长")), "2026-03-18T11:00:00+08:00",
+       department("xinhua"));
   EXPECT_TRUE(may_view(t.state(), department("xinhua"), t.where().departments));
   EXPECT_FALSE(may_view(t.state(), department("weidong"), t.where().departments));
+}
+
+// 003 §1(4): the office dispatches to level-2 units, not past them.
+TEST_F(Pingdingshan, Seed003S1_4_TheOfficeDispatchesToLevel2UnitsOnly) {
+  t.submit(request(), "2026-03-16T08:40:00+08:00");
+  auto r =
+      t.refused(classed("ximarket", ticket_class::B), "2026-03-16T09:00:00+08:00", operator_role());
+  EXPECT_EQ(r.field, "lead");
+  dispatch joint = classed("xinhua", ticket_class::B);
+  joint.co = {"ximarket"};
+  EXPECT_EQ(t.refused(joint, "2026-03-16T09:00:00+08:00", operator_role()).field, "co[0]");
 }
 
 TEST_F(Pingdingshan, Seed003S5_6_TheOfficeReassignsAnItemAUnitCannotHandle) {
   t.submit(request(), "2026-03-16T08:40:00+08:00");
   t.ok(classed("xinhua", ticket_class::B), "2026-03-16T09:00:00+08:00", operator_role());
-  t.ok(return_ticket{"不在本区辖区", "", "weidong"}, "2026-03-16T10:00:00+08:00",
-       department("xinhua"));
+  // "提出意见和依据": the opinion and the basis for it.
+  EXPECT_EQ(t.refused(return_ticket{"不在本区辖区", "", "weidong"}, "2026-03-16T10:00:00+08:00",
+                      department("xinhua"))
+                .field,
+            "basis");
+  t.ok(return_ticket{"不在本区辖区", "行政区划：该路段属卫东区", "weidong"},
+       "2026-03-16T10:00:00+08:00", department("xinhua"));
   EXPECT_THAT(
       t.ok(approve_return{"weidong", std::nullopt}, "2026-03-16T11:00:00+08:00", supervisor()),
       ElementsAre("return_approved", "dispatched"));
@@ -114,6 +142,18 @@ TEST_F(Pingdingshan, Seed003S5_6_OneExtensionTheOfficeSettingTheNewDeadline) {
   t.ok(approve_extension{3}, "2026-03-18T11:00:00+08:00", supervisor());
   EXPECT_EQ(t.due(deadline_kind::handle), "2026-03-26T17:30:00+08:00");
   EXPECT_EQ(t.refused(request_extension{2, "还需时间", std::nullopt}, "2026-03-24T10:00:00+08:00",
+                      department("xinhua"))
+                .code,
+            refusal_code::limit_reached);
+}
+
+// 003 §5(6) "原则上每件事项只能提出1次延期申请": one application, whatever its outcome.
+TEST_F(Pingdingshan, Seed003S5_6_ARejectedApplicationStillUsesTheOne) {
+  signed_item(ticket_class::B);
+  t.ok(request_extension{5, "涉及多个部门", std::nullopt}, "2026-03-18T10:00:00+08:00",
+       department("xinhua"));
+  t.ok(reject_extension{"可按期办结"}, "2026-03-18T11:00:00+08:00", supervisor());
+  EXPECT_EQ(t.refused(request_extension{2, "还需时间", std::nullopt}, "2026-03-19T10:00:00+08:00",
                       department("xinhua"))
                 .code,
             refusal_code::limit_reached);
@@ -154,7 +194,7 @@ TEST_F(Pingdingshan, Seed003S6_AReplyStopsTheLadder) {
 TEST_F(Pingdingshan, Seed003S5_5_AResultFoundUntrueIsSentBack) {
   signed_item(ticket_class::B);
   t.ok(reply_with("已办结", signed_by("区长")), "2026-03-17T10:00:00+08:00", department("xinhua"));
-  EXPECT_THAT(t.ok(evaluate{false, "回访发现未解决"}, "2026-03-18T10:00:00+08:00", operator_role()),
+  EXPECT_THAT(t.ok(dissatisfied("回访发现未解决"), "2026-03-18T10:00:00+08:00", operator_role()),
               ElementsAre("evaluated", "rework_started", "supervised"));
   EXPECT_EQ(t.state().rework_count, 1);
 }

@@ -21,7 +21,7 @@ struct Heyuan : ::testing::Test {
 TEST_F(Heyuan, Seed004Art18_ConsultationTwoHelpThreeOthersTenWorkingDays) {
   const std::pair<ticket_type, const char*> cases[] = {
       {ticket_type::consultation, "2026-03-18T17:30:00+08:00"},
-      {ticket_type::help, "2026-03-19T17:30:00+08:00"},
+      {ticket_type::help, "2026-03-23T17:30:00+08:00"},  // the 5-day limit (art. 18 ¶1)
       {ticket_type::suggestion, "2026-03-30T17:30:00+08:00"},
       {ticket_type::report, "2026-03-30T17:30:00+08:00"},
       {ticket_type::complaint, "2026-03-30T17:30:00+08:00"}};
@@ -34,16 +34,29 @@ TEST_F(Heyuan, Seed004Art18_ConsultationTwoHelpThreeOthersTenWorkingDays) {
   }
 }
 
-TEST_F(Heyuan, Seed004Art18_HelpItemsNeverPastFiveWorkingDays) {
+// 004 art. 18 ¶1: "求助类…应在3个工作日内办结，如果3个工作日不能办结的，不得超过5个工作日":
+// 3 working days is the term, 5 the limit; the item is overdue (and supervised) only past 5.
+TEST_F(Heyuan, Seed004Art18_HelpItemsThreeDaysAsTheTermFiveAsTheLimit) {
+  signed_item(ticket_type::help);  // dispatched Monday 16 March
+  EXPECT_EQ(t.due(deadline_kind::handle), "2026-03-23T17:30:00+08:00");
+  EXPECT_EQ(format_instant(*t.state().handle_term_due), "2026-03-19T17:30:00+08:00");
+  t.ok(contact{"已联系"}, "2026-03-16T11:00:00+08:00", department("housing"));
+  EXPECT_THAT(t.advance("2026-03-20T10:00:00+08:00"), ElementsAre());  // past the term: not late
+  EXPECT_FALSE(t.state().overdue);
+  EXPECT_THAT(t.advance("2026-03-23T17:30:00+08:00"), ElementsAre("handle_overdue", "supervised"));
+}
+
+// 004 art. 18 ¶2: a complex item applies for more time before its term (3 days) ends.
+TEST_F(Heyuan, Seed004Art18_2_AHelpItemAppliesForMoreTimeBeforeItsTermEnds) {
   signed_item(ticket_type::help);
   EXPECT_EQ(t.refused(request_extension{3, "需要上门维修", std::nullopt},
-                      "2026-03-18T10:00:00+08:00", department("housing"))
+                      "2026-03-20T10:00:00+08:00", department("housing"))
                 .code,
-            refusal_code::limit_reached);
-  t.ok(request_extension{2, "需要上门维修", std::nullopt}, "2026-03-18T10:00:00+08:00",
+            refusal_code::deadline_passed);  // the term ended on the 19th
+  t.ok(request_extension{3, "需要上门维修", std::nullopt}, "2026-03-19T10:00:00+08:00",
        department("housing"));
-  t.ok(approve_extension{}, "2026-03-18T11:00:00+08:00", supervisor());
-  EXPECT_EQ(t.due(deadline_kind::handle), "2026-03-23T17:30:00+08:00");
+  t.ok(approve_extension{}, "2026-03-19T11:00:00+08:00", supervisor());
+  EXPECT_EQ(t.due(deadline_kind::handle), "2026-03-26T17:30:00+08:00");
 }
 
 TEST_F(Heyuan, Seed004Art18_AnExtensionIsAskedBeforeTheDeadlineWithLengthAndReason) {
@@ -102,14 +115,23 @@ TEST_F(Heyuan, Seed004Art13_ObjectionsLeadersInstructionsAndOverdueItemsAreSuper
   objection.ok(sign{}, "2026-03-16T10:00:00+08:00", department("housing"));
   objection.ok(reply_with("已处理"), "2026-03-17T10:00:00+08:00", department("housing"));
   EXPECT_THAT(
-      objection.ok(evaluate{false, "对结果有异议"}, "2026-03-18T10:00:00+08:00", operator_role()),
+      objection.ok(dissatisfied("对结果有异议"), "2026-03-18T10:00:00+08:00", operator_role()),
       ElementsAre("evaluated", "rework_started", "supervised"));
 }
 
 TEST_F(Heyuan, Seed004Art14_TheSameFactsAfterConfirmedReworkAreNotAcceptedAgain) {
   intake again = request();
   again.related_to = "HY-20260301-0007";
-  t.submit(again, "2026-03-16T08:40:00+08:00", 1);
+  // Before the earlier item was redone and confirmed, art. 9 forbids refusing it.
+  ticket_case early{"heyuan"};
+  early.submit(again, "2026-03-16T08:40:00+08:00", 1);
+  EXPECT_EQ(early
+                .refused(decline{decline_reason::repeat_without_new_facts, "同一事实", ""},
+                         "2026-03-16T08:50:00+08:00", operator_role())
+                .field,
+            "reason_code");
+  t.ok(workflow::submit{again, {"T-1", 1, true, "", "", true}}, "2026-03-16T08:40:00+08:00",
+       operator_role());
   EXPECT_THAT(t.ok(decline{decline_reason::repeat_without_new_facts,
                            "同一事实和理由，已按重办意见办结并经确认", ""},
                    "2026-03-16T08:50:00+08:00", operator_role()),
@@ -124,16 +146,25 @@ TEST_F(Heyuan, Seed004Art12_MajorAndMultiDepartmentItemsNeedACityLeader) {
   EXPECT_EQ(t.refused(dispatch_to("housing"), "2026-03-16T09:00:00+08:00", operator_role()).level,
             sign_off_level::city_leader);
 
+  // Several departments AND difficult (art. 12): the office proposes, a city leader approves.
   ticket_case joint{"heyuan"};
   joint.submit(request(), "2026-03-16T08:40:00+08:00");
   EXPECT_EQ(joint.sign_off(step::dispatch), "none");
-  EXPECT_EQ(joint
-                .refused(dispatch_to("housing", {"urban-management"}), "2026-03-16T09:00:00+08:00",
-                         operator_role())
-                .level,
+  dispatch difficult = dispatch_to("housing", {"urban-management"});
+  difficult.cx = complexity::complex;
+  EXPECT_EQ(joint.refused(difficult, "2026-03-16T09:00:00+08:00", operator_role()).level,
             sign_off_level::city_leader);
-  joint.ok(dispatch_to("housing", {"urban-management"}, signed_by("陈副市长", "副市长")),
-           "2026-03-16T09:00:00+08:00", operator_role());
+  difficult.approved_by = signed_by("陈副市长", "副市长");
+  joint.ok(difficult, "2026-03-16T09:00:00+08:00", operator_role());
+}
+
+// 004 art. 11: an ordinary joint item's lead is fixed by the office alone, no city leader.
+TEST_F(Heyuan, Seed004Art11_AnOrdinaryJointItemNeedsNoCityLeader) {
+  t.submit(request(), "2026-03-16T08:40:00+08:00");
+  EXPECT_THAT(t.ok(dispatch_to("housing", {"urban-management"}), "2026-03-16T09:00:00+08:00",
+                   operator_role()),
+              ElementsAre("dispatched"));
+  EXPECT_TRUE(t.state().approvals.empty());
 }
 
 TEST_F(Heyuan, Seed004Art11_OneLeadUnitForSeveralDepartments) {
