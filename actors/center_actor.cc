@@ -93,8 +93,7 @@ void remember_precedent(self_ptr self, const ticket_changed& change) {
     auto* d = std::get_if<dispatched>(&e.body);
     if (!d || d->co.empty() || st.precedents[t.topic] == d->lead) continue;
     st.precedents[t.topic] = d->lead;
-    st.ctx->db.commit({{storage::family::counters, precedent_prefix + t.topic, d->lead}},
-                      [](const std::string&) {});
+    st.ctx->commit({{storage::family::counters, precedent_prefix + t.topic, d->lead}}, nullptr);
   }
 }
 

@@ -55,28 +55,30 @@ void runtime_context::route(ticket_message m) {
   ++metrics.activations;
   caf::actor owner = owner_for(*loaded);
   caf::anon_send(owner,
-                 adopt_request{id, std::make_shared<workflow::ticket_state>(std::move(*loaded))});
+                 adopt_request{id, std::make_shared<workflow::ticket_state>(std::move(*loaded)),
+                               work.begin()});
 }
 
 reply_to runtime_context::track(reply_to inner) {
   ++metrics.in_flight;
-  return reply_to([this, inner = std::move(inner)](command_outcome o) {
+  return reply_to([this, inner = std::move(inner), w = work.begin()](command_outcome o) mutable {
     inner(std::move(o));
-    if (--metrics.in_flight == 0) {
-      std::lock_guard<std::mutex> lock(idle_mutex);
-      idle.notify_all();
-    }
+    --metrics.in_flight;
+    w.release();
   });
 }
 
-bool runtime_context::wait_idle(std::chrono::milliseconds timeout) {
-  std::unique_lock<std::mutex> lock(idle_mutex);
-  return idle.wait_for(lock, timeout, [&] { return metrics.in_flight == 0; });
+void runtime_context::commit(storage::batch b, storage::commit_callback then) {
+  db.commit(std::move(b),
+            [then = std::move(then), w = work.begin()](const std::string& error) mutable {
+              if (then) then(error);
+              w.release();
+            });
 }
 
 void runtime_context::shed_load() {
   for (auto& a : directory.over_capacity(options.max_live_tickets))
-    caf::anon_send(a, passivate_atom::value);
+    caf::anon_send(a, passivate_atom::value, work.begin());
 }
 
 }  // namespace hotline::actors

@@ -49,7 +49,7 @@ void ticket_supervision::down(caf::local_actor* self, const caf::down_msg& dm) {
       runtime_context::answer(m, command_outcome::unavailable("ticket " + id + " vanished"));
     return;
   }
-  adopt(self, adopt_request{id, std::make_shared<ticket_state>(std::move(*loaded))});
+  adopt(self, adopt_request{id, std::make_shared<ticket_state>(std::move(*loaded)), {}});
 }
 
 bool ticket_supervision::holds(const ticket_state& s) const {

@@ -51,11 +51,14 @@ void send_expire(self_ptr self, const due_entry& e, std::string key) {
   caf::actor me = caf::actor_cast<caf::actor>(self);
   ++st.outstanding;
   ++st.sent_in_pass;
-  reply_to ack([ctx, me, key, due = e.due](command_outcome o) {
+  // Work in flight from here until the timer has taken in the answer (an expire is not a client's
+  // command, so it does not count towards overload).
+  reply_to ack([ctx, me, key, due = e.due, w = ctx->work.begin()](command_outcome o) mutable {
     timer_ack a;
     a.fired = o.what == command_outcome::kind::done && !o.events.empty();
     a.late_seconds = ctx->time.now().seconds - due.seconds;
-    caf::anon_send(me, a, key);
+    a.work = std::move(w);
+    caf::anon_send(me, std::move(a), key);
   });
   ctx->route(ticket_message{
       e.ticket, command_request{expire{e.kind, e.due}, system_actor("timer"), std::move(ack), ""}});
@@ -99,7 +102,7 @@ void sweep_idle(self_ptr self) {
   if (now - st.last_sweep < std::chrono::seconds(1)) return;
   st.last_sweep = now;
   for (auto& a : st.ctx->directory.idle_since(now - st.ctx->options.idle_after))
-    caf::anon_send(a, passivate_atom::value);
+    caf::anon_send(a, passivate_atom::value, st.ctx->work.begin());
 }
 
 void begin_pass(self_ptr self, instant until) {
@@ -153,7 +156,7 @@ caf::behavior timer_actor(self_ptr self, runtime_context* ctx) {
         sweep_idle(self);
         self->delayed_send(self, tick_interval, tick_atom::value);
       },
-      [=](due_atom, instant due) {
+      [=](due_atom, instant due, const work_token&) {
         if (!self->state.in_pass && due <= self->state.ctx->time.now())
           begin_pass(self, self->state.ctx->time.now());
       },

@@ -113,6 +113,9 @@ int simulate(int argc, char** argv) {
   std::printf("bulletins      %zu files in %s\n", files.size(), out.c_str());
   if (f.get_or("digest", "no") == "yes")
     std::printf("digest         %016llx\n", static_cast<unsigned long long>(digest(rt)));
+  if (!figures.settled)
+    return fail("the runtime did not go quiet within a minute at some instant: this run may "
+                "differ from another with the same seed");
   return 0;
 }
 

@@ -43,7 +43,9 @@ simulate::sim_figures run(runtime_case& r, const load_model& m, int days = 30,
   o.start = at("2026-03-02T00:00:00+08:00");
   o.days = days;
   o.seed = seed;
-  return simulate::run_simulation(*r.rt, m, o);
+  auto f = simulate::run_simulation(*r.rt, m, o);
+  EXPECT_TRUE(f.settled);
+  return f;
 }
 
 bulletin month(runtime_case& r) {
