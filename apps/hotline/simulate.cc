@@ -114,8 +114,9 @@ int simulate(int argc, char** argv) {
   if (f.get_or("digest", "no") == "yes")
     std::printf("digest         %016llx\n", static_cast<unsigned long long>(digest(rt)));
   if (!figures.settled)
-    return fail("the runtime did not go quiet within a minute at some instant: this run may "
-                "differ from another with the same seed");
+    return fail(
+        "the runtime did not go quiet within a minute at some instant: this run may "
+        "differ from another with the same seed");
   return 0;
 }
 
