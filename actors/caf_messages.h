@@ -76,6 +76,7 @@ struct intake_request {
 struct advance_request {
   workflow::instant to;
   std::function<void(advance_result)> reply;
+  work_token work;
 };
 struct timer_ack {
   bool fired = false;

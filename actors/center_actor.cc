@@ -115,7 +115,10 @@ caf::behavior center_actor(self_ptr self, runtime_context* ctx) {
           live,
           release,
           counters,
-          [=](intake_request& r) { take_in(self, r); },
+          [=](intake_request& r) {
+            work_in_flight::handling busy(self->state.ctx->work);  // shed_load() comes last
+            take_in(self, r);
+          },
           [=](ticket_changed& change) {
             self->state.tickets.count(change);
             remember_precedent(self, change);

@@ -139,7 +139,8 @@ std::optional<advance_result> runtime::advance(instant to) {
   runtime_context* ctx = impl_->ctx.get();
   auto done = std::make_shared<std::promise<advance_result>>();
   auto result = done->get_future();
-  caf::anon_send(ctx->timer, advance_request{to, [done](advance_result r) { done->set_value(r); }});
+  caf::anon_send(ctx->timer, advance_request{to, [done](advance_result r) { done->set_value(r); },
+                                             ctx->work.begin()});
   advance_result r = result.get();
   ctx->commit({{storage::family::counters, virtual_now_key, storage::time_key(r.now.seconds)}},
               nullptr);

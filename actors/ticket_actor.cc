@@ -180,6 +180,7 @@ caf::behavior ticket_actor(self_ptr self, runtime_context* ctx, std::string id,
   if (loaded) st.ticket = std::move(loaded);
   return {
       [=](ticket_message& m) {
+        work_in_flight::handling busy(self->state.ctx->work);  // until the retirement check below
         if (self->state.retired) {
           self->state.ctx->route(std::move(m));
           return;

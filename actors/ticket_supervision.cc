@@ -24,6 +24,8 @@ void ticket_supervision::release(caf::local_actor* self, const caf::actor_addr& 
 }
 
 void ticket_supervision::down(caf::local_actor* self, const caf::down_msg& dm) {
+  work_in_flight::handling busy(ctx_->work);  // the restart's token goes at activation, before
+                                              // adopt() sheds load
   auto it = supervised_.find(dm.source);
   if (it == supervised_.end()) return;
   std::string id = std::move(it->second);

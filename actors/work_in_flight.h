@@ -37,6 +37,21 @@ class work_token {
 class work_in_flight {
  public:
   work_token begin();
+
+  /// Counts the handler it lives in, until the handler returns. For messages that carry no token
+  /// of their own: a command's token goes with its reply, which may be sent (from the storage
+  /// thread) before the actor has finished what it does after handing the command on.
+  class handling {
+   public:
+    explicit handling(work_in_flight& w) : w_(w) { ++w_.count_; }
+    ~handling() { w_.end(); }
+    handling(const handling&) = delete;
+    handling& operator=(const handling&) = delete;
+
+   private:
+    work_in_flight& w_;
+  };
+
   /// Waits until no work is in flight, or `timeout` passes; whether it got there.
   bool wait_idle(std::chrono::milliseconds timeout);
   std::size_t count() const { return count_; }
