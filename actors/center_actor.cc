@@ -40,10 +40,10 @@ std::string next_id(center_state& st, instant now) {
 // What the center knows beyond the request: the repeat count along related_to (001 art. 10(4),
 // 21(6)), whether the earlier ticket closed after rework (004 art. 14), the precedent, and
 // whether the caller's phone is blocked for harassment (000 art. 20).
-result<intake_facts> facts_for(center_state& st, const intake& r) {
+result<intake_facts> facts_for(center_state& st, const intake& r,
+                               const lookup<ticket_state>& related) {
   intake_facts f;
   if (!r.related_to.empty()) {
-    auto related = st.ctx->repo.load(r.related_to);
     if (!related) return invalid_field("related_to", "'" + r.related_to + "' is not a ticket");
     f.repeat_count = related->repeat_count + 1;
     f.prior_reworked = related->rework_count > 0 && related->current == status::closed;
@@ -60,7 +60,13 @@ result<intake_facts> facts_for(center_state& st, const intake& r) {
 void take_in(self_ptr self, intake_request& r) {
   auto& st = self->state;
   runtime_context* ctx = st.ctx;
-  auto facts = facts_for(st, r.request);
+  lookup<ticket_state> related;
+  if (!r.request.related_to.empty()) related = ctx->repo.load(r.request.related_to);
+  if (related.failed()) {
+    r.reply(command_outcome::unavailable(related.error()));
+    return;
+  }
+  auto facts = facts_for(st, r.request, related);
   if (!facts) {
     r.reply(command_outcome::refused(facts.error()));
     return;

@@ -45,6 +45,11 @@ void runtime_context::route(ticket_message m) {
       break;
   }
   auto loaded = repo.load(id);
+  if (loaded.failed()) {  // not "no such ticket": storage could not say
+    for (auto& waiting : directory.abandon(id))
+      answer(waiting, command_outcome::unavailable(loaded.error()));
+    return;
+  }
   if (!loaded) {
     workflow::refusal r;
     r.code = workflow::refusal_code::not_found;

@@ -47,8 +47,9 @@ void ticket_supervision::down(caf::local_actor* self, const caf::down_msg& dm) {
   }
   auto loaded = ctx_->repo.load(id);
   if (!loaded) {
+    std::string why = loaded.failed() ? loaded.error() : "ticket " + id + " vanished";
     for (auto& m : ctx_->directory.abandon(id))
-      runtime_context::answer(m, command_outcome::unavailable("ticket " + id + " vanished"));
+      runtime_context::answer(m, command_outcome::unavailable(why));
     return;
   }
   adopt(self, adopt_request{id, std::make_shared<ticket_state>(std::move(*loaded)), {}});

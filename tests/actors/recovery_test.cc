@@ -100,7 +100,7 @@ TEST(Recovery, ASnapshotFromAnOlderLayoutFallsBackToReplayingTheEvents) {
   auto loaded = repo.load(id);
   ASSERT_TRUE(loaded);
   EXPECT_EQ(loaded->current, status::handling);
-  EXPECT_EQ(loaded->version, replay(repo.history(id)).version);
+  EXPECT_EQ(loaded->version, replay(*repo.history(id)).version);
   runtime_case r("zhijiang", "2026-03-16T10:00:00+08:00", *db);
   r.ok(id, reply_with("已处理"), department("housing"));  // and it carries on
 }

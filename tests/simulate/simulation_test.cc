@@ -186,7 +186,9 @@ TEST(Bulletin, TheNumbersAgreeWithTheTicketsHistories) {
   r.rt->repository().db().scan(
       storage::family::snapshots, "", "", [&](std::string_view id, std::string_view) {
         ticket_state s;
-        for (const auto& e : r.rt->repository().history(std::string(id))) {
+        auto history = r.rt->repository().history(std::string(id));
+        EXPECT_FALSE(history.failed()) << history.error();
+        for (const auto& e : *history) {
           ticket_state before = s;
           evolve(s, e);
           if (e.at < from || !(e.at < to)) continue;
