@@ -1,5 +1,7 @@
 #include "actors/runtime_context.h"
 
+#include <cstdio>
+
 namespace hotline::actors {
 
 workflow::actor_ref system_actor(const std::string& label) {
@@ -74,9 +76,14 @@ reply_to runtime_context::track(reply_to inner) {
 }
 
 void runtime_context::commit(storage::batch b, storage::commit_callback then) {
+  if (!then)  // a write nobody waits for (a precedent, the virtual clock): its failure is the
+              // store's (every later commit fails, health says so); say which write it was
+    then = [](const std::string& error) {
+      if (!error.empty()) std::fprintf(stderr, "a background write failed: %s\n", error.c_str());
+    };
   db.commit(std::move(b),
             [then = std::move(then), w = work.begin()](const std::string& error) mutable {
-              if (then) then(error);
+              then(error);
               w.release();
             });
 }

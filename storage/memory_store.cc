@@ -12,7 +12,7 @@ namespace {
 
 class memory_store final : public store {
  public:
-  explicit memory_store(memory_faults faults)
+  explicit memory_store(memory_faults* faults)
       : faults_(faults),
         committer_([this](const std::vector<batch*>& g) { return apply(g); }, true) {}
 
@@ -22,7 +22,10 @@ class memory_store final : public store {
 
   read_result read(family f, std::string_view key) const override {
     read_result r;
-    if (injected(reads_, faults_.read, r.error)) return r;
+    if (trips(&memory_faults::read)) {
+      r.error = injected("read");
+      return r;
+    }
     std::shared_lock lock(mutex_);
     const auto& m = data_[static_cast<std::size_t>(f)];
     auto it = m.find(key);
@@ -32,8 +35,7 @@ class memory_store final : public store {
 
   std::string scan(family f, std::string_view from, std::string_view to,
                    const scan_visitor& visit) const override {
-    std::string error;
-    if (injected(reads_, faults_.read, error)) return error;
+    if (trips(&memory_faults::read)) return injected("scan");
     std::shared_lock lock(mutex_);
     const auto& m = data_[static_cast<std::size_t>(f)];
     for (auto it = m.lower_bound(from); it != m.end(); ++it) {
@@ -48,19 +50,24 @@ class memory_store final : public store {
   void note_read_error(const std::string& what) const override { committer_.note_read_error(what); }
 
  private:
-  // Whether this call is the one to fail; if so `error` says so and the failure is counted.
-  bool injected(std::atomic<std::uint64_t>& calls, std::uint64_t fail_at,
-                std::string& error) const {
-    if (++calls != fail_at) return false;
-    error = "injected failure of read " + std::to_string(fail_at);
+  // Counts a call of an armed kind down; whether this one is to fail.
+  bool trips(std::atomic<std::uint64_t> memory_faults::*kind) const {
+    if (!faults_) return false;
+    auto& left = faults_->*kind;
+    for (auto n = left.load(); n > 0;)
+      if (left.compare_exchange_weak(n, n - 1)) return n == 1;
+    return false;
+  }
+
+  std::string injected(const char* what) const {
+    std::string error = std::string("injected failure of a ") + what;
     committer_.note_read_error(error);
-    return true;
+    return error;
   }
 
   std::string apply(const std::vector<batch*>& group) {
-    ++writes_;
-    if (writes_ == faults_.write) return "injected failure of write " + std::to_string(writes_);
-    if (writes_ == faults_.sync) return "injected failure of sync " + std::to_string(writes_);
+    if (trips(&memory_faults::write)) return "injected failure of a write";
+    if (trips(&memory_faults::sync)) return "injected failure of a sync";
     std::unique_lock lock(mutex_);
     for (const batch* b : group)
       for (const auto& op : *b) {
@@ -73,9 +80,7 @@ class memory_store final : public store {
     return {};
   }
 
-  const memory_faults faults_;
-  mutable std::atomic<std::uint64_t> reads_{0};
-  std::uint64_t writes_ = 0;  // the writer thread's only
+  memory_faults* const faults_;
   mutable std::shared_mutex mutex_;
   std::array<std::map<std::string, std::string, std::less<>>, family_count> data_;
   mutable group_committer committer_;  // last: its thread stops before the maps go
@@ -83,7 +88,7 @@ class memory_store final : public store {
 
 }  // namespace
 
-std::unique_ptr<store> open_memory_store(memory_faults faults) {
+std::unique_ptr<store> open_memory_store(memory_faults* faults) {
   return std::make_unique<memory_store>(faults);
 }
 

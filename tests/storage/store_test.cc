@@ -188,6 +188,23 @@ TEST(GroupCommit, AfterAFailedWriteNothingIsAcknowledgedAndTheFailureIsReported)
   EXPECT_EQ(g.stats().batches, 1u);
 }
 
+TEST(MemoryStore, AFailedReadIsAnErrorNotAnAbsentKey) {
+  memory_faults faults;
+  auto s = open_memory_store(&faults);
+  ASSERT_EQ(s->commit_and_wait({{family::events, "k", "v"}}), "");
+  faults.read = 1;
+  auto r = s->read(family::events, "k");
+  EXPECT_TRUE(r.failed());
+  EXPECT_FALSE(r.value);
+  EXPECT_EQ(s->read(family::events, "k").value, "v");  // the next read works
+  EXPECT_FALSE(s->read(family::events, "absent").failed());
+  faults.read = 1;
+  EXPECT_EQ(s->scan(family::events, "", "", [](auto, auto) { return true; }),
+            "injected failure of a scan");
+  EXPECT_EQ(s->stats().read_errors, 2u);
+  EXPECT_EQ(s->stats().last_read_error, "injected failure of a scan");
+}
+
 TEST(RocksdbStore, WhatWasAcknowledgedIsThereAfterReopening) {
   temp_dir dir;
   std::string error;
