@@ -11,7 +11,7 @@ using namespace workflow;
 const std::string precedent_prefix = std::string("precedent") + '\0';
 
 struct center_state {
-  ticket_supervision tickets{nullptr, ""};
+  ticket_supervision tickets{nullptr};
   runtime_context* ctx = nullptr;
   date day{0, 0, 0};
   long next_seq = 1;
@@ -106,7 +106,7 @@ void remember_precedent(self_ptr self, const ticket_changed& change) {
 caf::behavior center_actor(self_ptr self, runtime_context* ctx) {
   auto& st = self->state;
   st.ctx = ctx;
-  st.tickets = ticket_supervision(ctx, "");
+  st.tickets = ticket_supervision(ctx);
   std::string end = precedent_prefix;
   end.back() = '\1';
   ctx->db.scan(storage::family::counters, precedent_prefix, end,
@@ -125,10 +125,7 @@ caf::behavior center_actor(self_ptr self, runtime_context* ctx) {
             work_in_flight::handling busy(self->state.ctx->work);  // shed_load() comes last
             take_in(self, r);
           },
-          [=](ticket_changed& change) {
-            self->state.tickets.count(change);
-            remember_precedent(self, change);
-          }};
+          [=](ticket_changed& change) { remember_precedent(self, change); }};
 }
 
 }  // namespace

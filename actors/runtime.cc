@@ -54,7 +54,7 @@ runtime::runtime(const runtime_options& o) : impl_(std::make_unique<impl>()) {
   ctx->center = spawn_center(sys, ctx);
   ctx->catalog.push_back({"center", "center", "", ctx->center});
   for (const auto& d : ctx->where.departments.all()) {
-    ctx->departments[d.id] = spawn_department(sys, ctx, d.id);
+    ctx->departments[d.id] = spawn_department(sys, ctx);
     ctx->catalog.push_back({"department", d.id,
                             d.parent.empty() ? "center" : "department:" + d.parent,
                             ctx->departments[d.id]});

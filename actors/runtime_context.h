@@ -80,7 +80,7 @@ workflow::actor_ref system_actor(const std::string& label);
 // Spawning, one function per kind of actor (each in its own file).
 caf::actor spawn_ticket(caf::actor_system& sys, runtime_context* ctx, std::string id,
                         std::shared_ptr<workflow::ticket_state> loaded, int restarts);
-caf::actor spawn_department(caf::actor_system& sys, runtime_context* ctx, std::string id);
+caf::actor spawn_department(caf::actor_system& sys, runtime_context* ctx);
 caf::actor spawn_center(caf::actor_system& sys, runtime_context* ctx);
 caf::actor spawn_escalation(caf::actor_system& sys, runtime_context* ctx);
 caf::actor spawn_timer(caf::actor_system& sys, runtime_context* ctx);

@@ -33,23 +33,10 @@ bool terminal(const ticket_state& s) {
   return s.exists() && !s.is_open();
 }
 
-// What owners count: the status, and who holds the ticket.
-bool holders_changed(const ticket_state& a, const ticket_state& b) {
-  auto departments = [](const ticket_state& s) {
-    std::vector<std::string> d{s.lead, s.unit};
-    for (const auto& c : s.co) d.push_back(c.department);
-    return d;
-  };
-  return a.current != b.current || departments(a) != departments(b);
-}
-
+// The escalation actor watches submissions (concentration).
 bool concerns_escalation(const std::vector<event_record>& events) {
   return std::any_of(events.begin(), events.end(), [](const event_record& e) {
-    return std::holds_alternative<submitted>(e.body) ||
-           std::holds_alternative<supervised>(e.body) ||
-           std::holds_alternative<evaluated>(e.body) ||
-           std::holds_alternative<terminated>(e.body) ||
-           std::holds_alternative<rework_started>(e.body);
+    return std::holds_alternative<submitted>(e.body);
   });
 }
 
@@ -60,7 +47,8 @@ bool fixes_a_lead(const std::vector<event_record>& events) {
   });
 }
 
-// After a durable change: owners, counters, escalation and timers hear of it. Runs on the
+// After a durable change: the counters, a new owner, the center (a routing precedent),
+// escalation (a submission) and, on the real clock, the timer hear of it. Runs on the
 // storage writer thread, so it only sends; every message carries work in flight, taken while
 // the commit's own is still held (see work_in_flight.h).
 void notify(runtime_context* ctx, const caf::actor& me, ticket_changed change) {
@@ -76,19 +64,8 @@ void notify(runtime_context* ctx, const caf::actor& me, ticket_changed change) {
     caf::anon_send(ctx->owner_for(after), adopt_live{after.id, me, ctx->work.begin()});
     caf::anon_send(ctx->owner_for(before), release_ticket{me.address(), ctx->work.begin()});
   }
-  if (holders_changed(before, after)) {
-    std::vector<std::string> told;
-    for (const std::string* d : {&before.lead, &before.unit, &after.lead, &after.unit}) {
-      auto it = ctx->departments.find(*d);
-      if (it == ctx->departments.end() || std::count(told.begin(), told.end(), *d)) continue;
-      told.push_back(*d);
-      caf::anon_send(it->second, change);
-    }
-    if (!before.exists() || before.lead.empty() || after.lead.empty())
-      caf::anon_send(ctx->center, change);
-  } else if (ctx->where.rules.routing_precedent.value && fixes_a_lead(*change.events)) {
+  if (ctx->where.rules.routing_precedent.value && fixes_a_lead(*change.events))
     caf::anon_send(ctx->center, change);
-  }
   if (concerns_escalation(*change.events)) caf::anon_send(ctx->escalation, change);
   if (!ctx->time.is_virtual() && !armed.empty())
     caf::anon_send(ctx->timer, due_atom::value, armed.front().due, ctx->work.begin());

@@ -183,15 +183,6 @@ std::vector<due_entry> ticket_repository::due_until(instant until, std::size_t l
   return out;
 }
 
-std::optional<instant> ticket_repository::next_due() const {
-  std::optional<instant> next;
-  db_.scan(family::due, "", "", [&](std::string_view key, std::string_view) {
-    next = instant{storage::read_time_key(key.substr(0, 8))};
-    return false;
-  });
-  return next;
-}
-
 std::vector<std::string> ticket_repository::list(const ticket_query& q) const {
   // Candidates come from the narrowest index given, each scanned in id order from the cursor;
   // the other filters are index lookups.

@@ -94,7 +94,6 @@ class ticket_repository {
   /// due-index key sorts after `after_key` if it is given.
   std::vector<due_entry> due_until(workflow::instant until, std::size_t limit,
                                    const std::string& after_key = "") const;
-  std::optional<workflow::instant> next_due() const;
 
   /// Ticket ids matching `q`, in id order.
   std::vector<std::string> list(const ticket_query& q) const;

@@ -55,20 +55,8 @@ void ticket_supervision::down(caf::local_actor* self, const caf::down_msg& dm) {
   adopt(self, adopt_request{id, std::make_shared<ticket_state>(std::move(*loaded)), {}});
 }
 
-bool ticket_supervision::holds(const ticket_state& s) const {
-  if (!s.exists()) return false;
-  if (owner_.empty()) return s.lead.empty();
-  return s.lead == owner_ || s.unit == owner_ || s.is_co_handler(owner_);
-}
-
-void ticket_supervision::count(const ticket_changed& change) {
-  if (holds(*change.before) && held_[change.before->current] > 0) --held_[change.before->current];
-  if (holds(*change.after)) ++held_[change.after->current];
-}
-
 std::vector<std::pair<std::string, std::size_t>> ticket_supervision::counters() const {
   std::vector<std::pair<std::string, std::size_t>> out;
-  for (const auto& [s, n] : held_) out.emplace_back(std::string(name_of(s)), n);
   out.emplace_back("supervised_actors", supervised_.size());
   out.emplace_back("parked", failed_);
   return out;
