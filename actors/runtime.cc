@@ -133,11 +133,11 @@ instant runtime::now() const {
   return impl_->time->now();
 }
 bool runtime::virtual_time() const {
-  return impl_->time->is_virtual();
+  return !impl_->time->moves_by_itself();
 }
 
 std::optional<advance_result> runtime::advance(instant to) {
-  if (!impl_->time->is_virtual()) return std::nullopt;
+  if (impl_->time->moves_by_itself()) return std::nullopt;
   runtime_context* ctx = impl_->ctx.get();
   auto done = std::make_shared<std::promise<advance_result>>();
   auto result = done->get_future();

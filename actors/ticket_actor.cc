@@ -67,7 +67,7 @@ void notify(runtime_context* ctx, const caf::actor& me, ticket_changed change) {
   if (ctx->where.rules.routing_precedent.value && fixes_a_lead(*change.events))
     caf::anon_send(ctx->center, change);
   if (concerns_escalation(*change.events)) caf::anon_send(ctx->escalation, change);
-  if (!ctx->time.is_virtual() && !armed.empty())
+  if (ctx->time.moves_by_itself() && !armed.empty())
     caf::anon_send(ctx->timer, due_atom::value, armed.front().due, ctx->work.begin());
 }
 

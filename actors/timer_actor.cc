@@ -14,7 +14,6 @@
 // advance() answers once the last effect at or before its target is durable.
 #include <set>
 
-#include "actors/clock.h"
 #include "actors/runtime_context.h"
 
 namespace hotline::actors {
@@ -77,14 +76,14 @@ void fill(self_ptr self) {
         st.cursor = std::move(key);
         continue;
       }
-      if (ctx->time.is_virtual()) {
+      if (!ctx->time.moves_by_itself()) {
         if (st.pass_instant && e.due != *st.pass_instant) {  // a later instant: next pass
           st.cursor_done = true;
           break;
         }
         if (!st.pass_instant) {
           st.pass_instant = e.due;
-          static_cast<virtual_clock&>(ctx->time).set(e.due);
+          ctx->time.move_to(e.due);
         }
       }
       st.cursor = key;
@@ -124,7 +123,7 @@ void finish_if_done(self_ptr self) {
   if (!st.in_pass || st.outstanding > 0 || !st.cursor_done) return;
   st.in_pass = false;
   bool sent = st.sent_in_pass > 0;
-  if (!st.ctx->time.is_virtual()) {
+  if (st.ctx->time.moves_by_itself()) {
     if (sent)
       begin_pass(self, st.ctx->time.now());
     else
@@ -139,9 +138,8 @@ void finish_if_done(self_ptr self) {
   // Nothing is left at or before the target: time moves to it.
   advance_request a = std::move(st.advances.front());
   st.advances.pop_front();
-  auto& time = static_cast<virtual_clock&>(st.ctx->time);
-  time.set(a.to);
-  a.reply(advance_result{time.now(), st.fired_in_advance});
+  st.ctx->time.move_to(a.to);
+  a.reply(advance_result{st.ctx->time.now(), st.fired_in_advance});
   st.fired_in_advance = 0;
   st.stale.clear();
   if (!st.advances.empty()) begin_pass(self, st.advances.front().to);
@@ -151,7 +149,7 @@ caf::behavior timer_actor(self_ptr self, runtime_context* ctx) {
   self->state.ctx = ctx;
   return {
       [=](tick_atom) {
-        if (!self->state.in_pass && !self->state.ctx->time.is_virtual())
+        if (!self->state.in_pass && self->state.ctx->time.moves_by_itself())
           begin_pass(self, self->state.ctx->time.now());
         sweep_idle(self);
         self->delayed_send(self, tick_interval, tick_atom::value);
