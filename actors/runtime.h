@@ -69,6 +69,7 @@ struct actor_info {
 struct advance_result {
   workflow::instant now;
   std::size_t fired = 0;
+  std::string error;  // the due index could not be read: time stopped short of the target
 };
 
 /// Counters for /metrics and the health check.

@@ -167,19 +167,20 @@ lookup<std::vector<event_record>> ticket_repository::history(const std::string& 
   return all;
 }
 
-std::vector<due_entry> ticket_repository::due_until(instant until, std::size_t limit,
-                                                    const std::string& after_key) const {
+lookup<std::vector<due_entry>> ticket_repository::due_until(instant until, std::size_t limit,
+                                                            const std::string& after_key) const {
   std::vector<due_entry> out;
   std::string from = after_key.empty() ? "" : after_key + std::string(1, '\0');
-  db_.scan(family::due, from, storage::time_key(until.seconds + 1),
-           [&](std::string_view key, std::string_view) {
-             due_entry e;
-             e.due.seconds = storage::read_time_key(key.substr(0, 8));
-             e.ticket = std::string(key.substr(8, key.size() - 10));
-             e.kind = static_cast<deadline_kind>(key.back());
-             out.push_back(std::move(e));
-             return out.size() < limit;
-           });
+  std::string error = db_.scan(family::due, from, storage::time_key(until.seconds + 1),
+                               [&](std::string_view key, std::string_view) {
+                                 due_entry e;
+                                 e.due.seconds = storage::read_time_key(key.substr(0, 8));
+                                 e.ticket = std::string(key.substr(8, key.size() - 10));
+                                 e.kind = static_cast<deadline_kind>(key.back());
+                                 out.push_back(std::move(e));
+                                 return out.size() < limit;
+                               });
+  if (!error.empty()) return lookup<std::vector<due_entry>>::failed("the due index: " + error);
   return out;
 }
 

@@ -92,8 +92,8 @@ class ticket_repository {
 
   /// Armed deadlines due at or before `until`, earliest first, at most `limit`; only those whose
   /// due-index key sorts after `after_key` if it is given.
-  std::vector<due_entry> due_until(workflow::instant until, std::size_t limit,
-                                   const std::string& after_key = "") const;
+  lookup<std::vector<due_entry>> due_until(workflow::instant until, std::size_t limit,
+                                           const std::string& after_key = "") const;
 
   /// Ticket ids matching `q`, in id order.
   std::vector<std::string> list(const ticket_query& q) const;

@@ -35,6 +35,7 @@ struct timer_state {
   std::set<std::string> stale;  // keys that changed nothing: not sent again this run
   std::deque<advance_request> advances;
   std::size_t fired_in_advance = 0;
+  std::string unreadable;  // the due index could not be read in this pass
   std::chrono::steady_clock::time_point last_sweep;
   static constexpr const char* name = "timer";
 };
@@ -69,8 +70,13 @@ void fill(self_ptr self) {
   runtime_context* ctx = st.ctx;
   while (!st.cursor_done && st.outstanding < window) {
     auto entries = ctx->repo.due_until(st.pass_until, window - st.outstanding, st.cursor);
-    if (entries.empty()) st.cursor_done = true;
-    for (const auto& e : entries) {
+    if (entries.failed()) {  // not "nothing due": the pass ends here, and says so
+      st.unreadable = entries.error();
+      st.cursor_done = true;
+      break;
+    }
+    if (entries->empty()) st.cursor_done = true;
+    for (const auto& e : *entries) {
       std::string key = due_key(e.due, e.ticket, e.kind);
       if (st.stale.count(key) || ctx->directory.is_failed(e.ticket)) {
         st.cursor = std::move(key);
@@ -123,23 +129,27 @@ void finish_if_done(self_ptr self) {
   if (!st.in_pass || st.outstanding > 0 || !st.cursor_done) return;
   st.in_pass = false;
   bool sent = st.sent_in_pass > 0;
+  std::string unreadable = std::move(st.unreadable);
+  st.unreadable.clear();
   if (st.ctx->time.moves_by_itself()) {
-    if (sent)
+    if (sent && unreadable.empty())  // else the next tick tries again
       begin_pass(self, st.ctx->time.now());
     else
       st.stale.clear();
     return;
   }
   if (st.advances.empty()) return;
-  if (sent) {
+  if (sent && unreadable.empty()) {
     begin_pass(self, st.advances.front().to);
     return;
   }
-  // Nothing is left at or before the target: time moves to it.
+  // Nothing is left at or before the target: time moves to it (unless the due index could not
+  // be read: then it stays where the last fired instant left it, and the answer says why).
   advance_request a = std::move(st.advances.front());
   st.advances.pop_front();
-  st.ctx->time.move_to(a.to);
-  a.reply(advance_result{st.ctx->time.now(), st.fired_in_advance});
+  // Time moves to the target only if nothing due before it can have been missed.
+  if (unreadable.empty()) st.ctx->time.move_to(a.to);
+  a.reply(advance_result{st.ctx->time.now(), st.fired_in_advance, unreadable});
   st.fired_in_advance = 0;
   st.stale.clear();
   if (!st.advances.empty()) begin_pass(self, st.advances.front().to);

@@ -62,13 +62,13 @@ class engine {
       std::int64_t now = next_instant();
       if (now >= end) break;
       ++f_.instants;
-      rt_.advance({now});
+      advance(now);
       register_calls(now);
       while (take_steps(now)) {
       }
       if (o_.progress) progress(now, began);
     }
-    rt_.advance({end});
+    advance(end);
     settle();
     f_.timers_fired = rt_.stats().timers_fired - fired_before;
     f_.events += f_.timers_fired;
@@ -80,6 +80,10 @@ class engine {
   }
 
  private:
+  void advance(std::int64_t to) {
+    if (!rt_.advance({to})->error.empty()) f_.settled = false;
+  }
+
   // Every effect of what was issued (notifications, escalation, passivation) is done.
   void settle() {
     if (!rt_.quiesce(std::chrono::seconds(60))) f_.settled = false;

@@ -155,7 +155,9 @@ TEST(Recovery, AProcessKilledMidBurstLosesNothingItAcknowledgedAndNoTimer) {
   }
   // Every stored ticket's armed deadlines are exactly its entries in the due index.
   std::set<std::string> due_index, armed;
-  for (auto& e : repo.due_until(at("2030-01-01T00:00:00+08:00"), 1u << 20))
+  auto entries = repo.due_until(at("2030-01-01T00:00:00+08:00"), 1u << 20);
+  ASSERT_FALSE(entries.failed()) << entries.error();
+  for (auto& e : *entries)
     due_index.insert(e.ticket + "/" + std::string(name_of(e.kind)) + "/" + format_instant(e.due));
   std::vector<std::string> dispatched;
   db->scan(storage::family::snapshots, "", "", [&](std::string_view id, std::string_view) {

@@ -89,6 +89,23 @@ TEST(FailedRead, APassiveTicketThatCannotBeReadIsUnavailableNotUnknown) {
   r.ok(first, dispatch_to("housing"), operator_role());
 }
 
+TEST(FailedRead, AnUnreadableDueIndexStopsTimeShortInsteadOfSkippingDeadlines) {
+  storage::memory_faults faults;
+  auto db = storage::open_memory_store(&faults);
+  runtime_case r("heyuan", "2026-03-16T08:30:00+08:00", *db);
+  std::string id = r.open();
+  r.ok(id, dispatch_to("housing"), operator_role());
+  ASSERT_TRUE(r.rt->quiesce(settled));
+  faults.read = 1;  // the timer's first look at the due index
+  auto a = r.rt->advance(at("2026-03-17T17:30:00+08:00"));
+  EXPECT_NE(a->error.find("injected failure of a scan"), std::string::npos) << a->error;
+  EXPECT_EQ(format_instant(a->now), "2026-03-16T08:30:00+08:00");
+  EXPECT_EQ(a->fired, 0u);
+  // The next advance reads the index and fires the sign deadline it would have skipped.
+  EXPECT_EQ(r.advance("2026-03-17T17:30:00+08:00"), 1u);
+  EXPECT_EQ(r.history(id).back(), "sign_overdue");
+}
+
 TEST(UndecodableRecord, FailsTheReadInsteadOfBeingSkippedAndOperatorsSeeIt) {
   runtime_case r("heyuan", "2026-03-16T08:30:00+08:00");
   std::string id = r.open();
