@@ -10,6 +10,7 @@
 
 #include "actors/outcome.h"
 #include "actors/runtime.h"
+#include "actors/work_in_flight.h"
 #include "storage/store.h"
 #include "workflow/commands.h"
 #include "workflow/ticket.h"
@@ -39,17 +40,20 @@ struct ticket_message {
 struct adopt_request {
   std::string id;
   std::shared_ptr<workflow::ticket_state> state;
+  work_token work;
 };
 
 /// To an owner: supervise this live ticket actor (its lead changed to you).
 struct adopt_live {
   std::string id;
   caf::actor ticket;
+  work_token work;
 };
 
 /// To an owner: stop supervising (the lead moved elsewhere).
 struct release_ticket {
   caf::actor_addr ticket;
+  work_token work;
 };
 
 /// After a durable change: the ticket before and after, and what was recorded.
@@ -57,6 +61,7 @@ struct ticket_changed {
   std::shared_ptr<const workflow::ticket_state> before;
   std::shared_ptr<const workflow::ticket_state> after;
   std::shared_ptr<const std::vector<workflow::event_record>> events;
+  work_token work;  // in flight until every actor told has handled it
 };
 
 /// To the center: a new ticket.
@@ -71,10 +76,12 @@ struct intake_request {
 struct advance_request {
   workflow::instant to;
   std::function<void(advance_result)> reply;
+  work_token work;
 };
 struct timer_ack {
   bool fired = false;
   std::int64_t late_seconds = 0;
+  work_token work;
 };
 
 /// Counters a long-lived actor reports about itself.
@@ -82,6 +89,7 @@ struct counters_request {
   std::function<void(std::vector<std::pair<std::string, std::size_t>>)> reply;
 };
 
+// Messages that carry a work_token besides: persisted, passivate, due.
 using persisted_atom = caf::atom_constant<caf::atom("persisted")>;
 using passivate_atom = caf::atom_constant<caf::atom("passivate")>;
 using retired_atom = caf::atom_constant<caf::atom("retired")>;
@@ -90,6 +98,7 @@ using due_atom = caf::atom_constant<caf::atom("due")>;
 
 }  // namespace hotline::actors
 
+CAF_ALLOW_UNSAFE_MESSAGE_TYPE(hotline::actors::work_token)
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(hotline::actors::ticket_message)
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(hotline::actors::adopt_request)
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(hotline::actors::adopt_live)

@@ -12,7 +12,7 @@ using namespace workflow;
 const std::string precedent_prefix = std::string("precedent") + '\0';
 
 struct center_state {
-  ticket_supervision tickets{nullptr, ""};
+  ticket_supervision tickets{nullptr};
   runtime_context* ctx = nullptr;
   date day{0, 0, 0};
   long next_seq = 1;
@@ -41,10 +41,10 @@ std::string next_id(center_state& st, instant now) {
 // What the center knows beyond the request: the repeat count along related_to (001 art. 10(4),
 // 21(6)), whether the earlier ticket closed after rework (004 art. 14), the precedent, and
 // whether the caller's phone is blocked for harassment (000 art. 20).
-result<intake_facts> facts_for(center_state& st, const intake& r) {
+result<intake_facts> facts_for(center_state& st, const intake& r,
+                               const lookup<ticket_state>& related) {
   intake_facts f;
   if (!r.related_to.empty()) {
-    auto related = st.ctx->repo.load(r.related_to);
     if (!related) return invalid_field("related_to", "'" + r.related_to + "' is not a ticket");
     f = facts_from_related(*related);
   }
@@ -60,7 +60,13 @@ result<intake_facts> facts_for(center_state& st, const intake& r) {
 void take_in(self_ptr self, intake_request& r) {
   auto& st = self->state;
   runtime_context* ctx = st.ctx;
-  auto facts = facts_for(st, r.request);
+  lookup<ticket_state> related;
+  if (!r.request.related_to.empty()) related = ctx->repo.load(r.request.related_to);
+  if (related.failed()) {
+    r.reply(command_outcome::unavailable(related.error()));
+    return;
+  }
+  auto facts = facts_for(st, r.request, related);
   if (!facts) {
     r.reply(command_outcome::refused(facts.error()));
     return;
@@ -91,14 +97,13 @@ void remember_precedent(self_ptr self, const ticket_changed& change) {
   auto lead = precedent_set(t, *change.events, st.ctx->where.rules);
   if (!lead || st.precedents[t.topic] == *lead) return;
   st.precedents[t.topic] = *lead;
-  st.ctx->db.commit({{storage::family::counters, precedent_prefix + t.topic, *lead}},
-                    [](const std::string&) {});
+  st.ctx->commit({{storage::family::counters, precedent_prefix + t.topic, *lead}}, nullptr);
 }
 
 caf::behavior center_actor(self_ptr self, runtime_context* ctx) {
   auto& st = self->state;
   st.ctx = ctx;
-  st.tickets = ticket_supervision(ctx, "");
+  st.tickets = ticket_supervision(ctx);
   std::string end = precedent_prefix;
   end.back() = '\1';
   ctx->db.scan(storage::family::counters, precedent_prefix, end,
@@ -113,11 +118,11 @@ caf::behavior center_actor(self_ptr self, runtime_context* ctx) {
           live,
           release,
           counters,
-          [=](intake_request& r) { take_in(self, r); },
-          [=](ticket_changed& change) {
-            self->state.tickets.count(change);
-            remember_precedent(self, change);
-          }};
+          [=](intake_request& r) {
+            work_in_flight::handling busy(self->state.ctx->work);  // shed_load() comes last
+            take_in(self, r);
+          },
+          [=](ticket_changed& change) { remember_precedent(self, change); }};
 }
 
 }  // namespace

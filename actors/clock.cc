@@ -9,7 +9,7 @@ workflow::instant real_clock::now() const {
   return {duration_cast<seconds>(system_clock::now().time_since_epoch()).count()};
 }
 
-void virtual_clock::set(workflow::instant t) {
+void virtual_clock::move_to(workflow::instant t) {
   std::int64_t current = now_.load();
   while (t.seconds > current && !now_.compare_exchange_weak(current, t.seconds)) {
   }

@@ -1,10 +1,9 @@
 // The escalation actor: the rules that look across tickets. Concentration: five or more callers
 // on one topic and region within the policy's window (001 art. 21(6), 002 art. 7(3), 003 §6(2))
-// puts every ticket of the hot spot under the jurisdiction's supervision. It also keeps the
-// tallies of supervision by rung and trigger, dissatisfaction, rework and termination.
+// puts every ticket of the hot spot under the jurisdiction's supervision.
 // Per-ticket escalation (overdue, the ladder, dissatisfaction paths) is decided by the rule core
 // when the ticket's own timers and commands arrive.
-#include <deque>
+
 #include <map>
 #include <set>
 
@@ -20,7 +19,6 @@ struct escalation_state {
   bool concentration_supervises = false;
   std::int64_t window = 0;                          // seconds
   std::unordered_map<std::string, hot_spot> spots;  // topic \0 region
-  std::map<std::string, std::size_t> tallies;
   static constexpr const char* name = "escalation";
 };
 using self_ptr = caf::stateful_actor<escalation_state>*;
@@ -31,10 +29,7 @@ void check(self_ptr self, const std::string& topic, const std::string& region, i
   auto& spot = st.spots[hot_spot_key(topic, region)];
   const auto& callers = st.ctx->where.rules.concentration_callers;
   auto tickets = spot.to_supervise(now, st.window, callers.value);
-  if (spot.newly_hot()) {
-    ++st.ctx->metrics.concentration_alerts;
-    ++st.tallies["concentration_alerts"];
-  }
+  if (spot.newly_hot()) ++st.ctx->metrics.concentration_alerts;
   for (const auto& id : tickets) {
     supervise s;
     s.trigger = supervision_trigger::concentration;
@@ -49,21 +44,11 @@ void check(self_ptr self, const std::string& topic, const std::string& region, i
 void observe(self_ptr self, const ticket_changed& change) {
   auto& st = self->state;
   const ticket_state& t = *change.after;
-  for (const auto& e : *change.events) {
+  for (const auto& e : *change.events)
     if (std::holds_alternative<submitted>(e.body) && !hot_spot_key(t.topic, t.region).empty()) {
       st.spots[hot_spot_key(t.topic, t.region)].add(t.created_at, t.id);
       check(self, t.topic, t.region, t.created_at);
-    } else if (auto* s = std::get_if<supervised>(&e.body)) {
-      ++st.tallies["supervised_" + std::string(name_of(s->level))];
-      ++st.tallies["supervised_by_" + std::string(name_of(s->trigger))];
-    } else if (auto* v = std::get_if<evaluated>(&e.body)) {
-      ++st.tallies[v->satisfied ? "satisfied" : "dissatisfied"];
-    } else if (std::holds_alternative<rework_started>(e.body)) {
-      ++st.tallies["reworked"];
-    } else if (std::holds_alternative<terminated>(e.body)) {
-      ++st.tallies["terminated"];
     }
-  }
 }
 
 caf::behavior escalation_actor(self_ptr self, runtime_context* ctx) {
@@ -79,11 +64,8 @@ caf::behavior escalation_actor(self_ptr self, runtime_context* ctx) {
   return {
       [=](ticket_changed& change) { observe(self, change); },
       [=](counters_request& r) {
-        std::vector<std::pair<std::string, std::size_t>> out(self->state.tallies.begin(),
-                                                             self->state.tallies.end());
-        out.emplace_back("hot_spots_tracked", self->state.spots.size());
-        out.emplace_back("mailbox", self->mailbox().size());
-        r.reply(std::move(out));
+        r.reply(
+            {{"hot_spots_tracked", self->state.spots.size()}, {"mailbox", self->mailbox().size()}});
       },
   };
 }

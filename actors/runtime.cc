@@ -3,7 +3,6 @@
 #include "actors/runtime.h"
 
 #include <future>
-#include <thread>
 
 #include "actors/runtime_context.h"
 
@@ -23,6 +22,7 @@ std::optional<T> wait_for(std::future<T>& f, std::chrono::milliseconds timeout) 
 }  // namespace
 
 struct runtime::impl {
+  work_in_flight work;  // first: tokens in the actor system's messages outlive the context
   std::unique_ptr<clock> time;
   caf::actor_system_config config;
   std::unique_ptr<caf::actor_system> system;
@@ -44,7 +44,7 @@ runtime::runtime(const runtime_options& o) : impl_(std::make_unique<impl>()) {
   // HTTP and commit threads needed on 2 cores. Ten polls: idle 0.8%, submissions +10-15%.
   impl_->config.set("work-stealing.moderate-poll-attempts", 10);
   impl_->system = std::make_unique<caf::actor_system>(impl_->config);
-  impl_->ctx = std::make_unique<runtime_context>(o, *impl_->time);
+  impl_->ctx = std::make_unique<runtime_context>(o, *impl_->time, impl_->work);
   runtime_context* ctx = impl_->ctx.get();
   for (auto [st, n] : ctx->repo.count_by_status())
     ctx->metrics.by_status[static_cast<std::size_t>(st)] = static_cast<long>(n);
@@ -54,7 +54,7 @@ runtime::runtime(const runtime_options& o) : impl_(std::make_unique<impl>()) {
   ctx->center = spawn_center(sys, ctx);
   ctx->catalog.push_back({"center", "center", "", ctx->center});
   for (const auto& d : ctx->where.departments.all()) {
-    ctx->departments[d.id] = spawn_department(sys, ctx, d.id);
+    ctx->departments[d.id] = spawn_department(sys, ctx);
     ctx->catalog.push_back({"department", d.id,
                             d.parent.empty() ? "center" : "department:" + d.parent,
                             ctx->departments[d.id]});
@@ -102,11 +102,13 @@ std::optional<std::pair<std::string, std::uint64_t>> runtime::idempotency_record
   return read_idempotency_value(*v);
 }
 
-std::optional<stored_ticket> runtime::read(const std::string& id) const {
+lookup<stored_ticket> runtime::read(const std::string& id) const {
   // The state is folded from the same history it is shown with, so the two always agree.
+  auto history = impl_->ctx->repo.history(id);
+  if (history.failed()) return lookup<stored_ticket>::failed(history.error());
+  if (history->empty()) return {};
   stored_ticket t;
-  t.history = impl_->ctx->repo.history(id);
-  if (t.history.empty()) return std::nullopt;
+  t.history = std::move(*history);
   t.state = replay(t.history);
   return t;
 }
@@ -117,7 +119,7 @@ bulletin runtime::report(report_period p, instant at) const {
   // A ticket can be answered in this period and registered up to a year before it.
   for (const auto& id :
        impl_->ctx->repo.created_between({from.seconds - 366 * seconds_per_day}, to))
-    b.add(impl_->ctx->repo.history(id));
+    if (auto h = impl_->ctx->repo.history(id)) b.add(*h);  // else counted in read_errors
   return b.finish();
 }
 
@@ -131,30 +133,24 @@ instant runtime::now() const {
   return impl_->time->now();
 }
 bool runtime::virtual_time() const {
-  return impl_->time->is_virtual();
+  return !impl_->time->moves_by_itself();
 }
 
 std::optional<advance_result> runtime::advance(instant to) {
-  if (!impl_->time->is_virtual()) return std::nullopt;
+  if (impl_->time->moves_by_itself()) return std::nullopt;
   runtime_context* ctx = impl_->ctx.get();
   auto done = std::make_shared<std::promise<advance_result>>();
   auto result = done->get_future();
-  caf::anon_send(ctx->timer, advance_request{to, [done](advance_result r) { done->set_value(r); }});
+  caf::anon_send(ctx->timer, advance_request{to, [done](advance_result r) { done->set_value(r); },
+                                             ctx->work.begin()});
   advance_result r = result.get();
-  ctx->db.commit({{storage::family::counters, virtual_now_key, storage::time_key(r.now.seconds)}},
-                 [](const std::string&) {});
+  ctx->commit({{storage::family::counters, virtual_now_key, storage::time_key(r.now.seconds)}},
+              nullptr);
   return r;
 }
 
 bool runtime::quiesce(std::chrono::milliseconds timeout) {
-  auto until = std::chrono::steady_clock::now() + timeout;
-  runtime_context* ctx = impl_->ctx.get();
-  if (!ctx->wait_idle(timeout)) return false;
-  while (ctx->db.stats().pending > 0) {  // writes no command waits for (precedents, clock)
-    if (std::chrono::steady_clock::now() > until) return false;
-    std::this_thread::sleep_for(std::chrono::milliseconds(1));
-  }
-  return true;
+  return impl_->work.wait_idle(timeout);
 }
 
 bool runtime::overloaded() const {
@@ -211,8 +207,10 @@ std::vector<actor_info> runtime::actors(const std::string& kind, std::size_t lim
 }
 
 bool runtime::kill_ticket_actor(const std::string& id) {
-  caf::actor a = impl_->ctx->directory.live(id);
+  runtime_context* ctx = impl_->ctx.get();
+  caf::actor a = ctx->directory.live(id);
   if (!a) return false;
+  ctx->directory.crashing(id, a, ctx->work.begin());
   caf::anon_send_exit(a, caf::exit_reason::kill);
   return true;
 }

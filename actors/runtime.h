@@ -69,6 +69,7 @@ struct actor_info {
 struct advance_result {
   workflow::instant now;
   std::size_t fired = 0;
+  std::string error;  // the due index could not be read: time stopped short of the target
 };
 
 /// Counters for /metrics and the health check.
@@ -112,8 +113,9 @@ class runtime {
   /// The bulletin of the period around `at`, from the durable histories of the tickets created
   /// in the year before the period or during it.
   workflow::bulletin report(workflow::report_period p, workflow::instant at) const;
-  /// The durable ticket, or nothing if unknown.
-  std::optional<stored_ticket> read(const std::string& id) const;
+  /// The durable ticket; absent if unknown, failed if storage cannot answer or a record of it
+  /// cannot be decoded (counted in stats().store.read_errors).
+  lookup<stored_ticket> read(const std::string& id) const;
   const ticket_repository& repository() const;
   const workflow::jurisdiction& where() const;
 

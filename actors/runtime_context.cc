@@ -1,5 +1,7 @@
 #include "actors/runtime_context.h"
 
+#include <cstdio>
+
 namespace hotline::actors {
 
 workflow::actor_ref system_actor(const std::string& label) {
@@ -45,6 +47,11 @@ void runtime_context::route(ticket_message m) {
       break;
   }
   auto loaded = repo.load(id);
+  if (loaded.failed()) {  // not "no such ticket": storage could not say
+    for (auto& waiting : directory.abandon(id))
+      answer(waiting, command_outcome::unavailable(loaded.error()));
+    return;
+  }
   if (!loaded) {
     workflow::refusal r;
     r.code = workflow::refusal_code::not_found;
@@ -55,28 +62,35 @@ void runtime_context::route(ticket_message m) {
   ++metrics.activations;
   caf::actor owner = owner_for(*loaded);
   caf::anon_send(owner,
-                 adopt_request{id, std::make_shared<workflow::ticket_state>(std::move(*loaded))});
+                 adopt_request{id, std::make_shared<workflow::ticket_state>(std::move(*loaded)),
+                               work.begin()});
 }
 
 reply_to runtime_context::track(reply_to inner) {
   ++metrics.in_flight;
-  return reply_to([this, inner = std::move(inner)](command_outcome o) {
+  return reply_to([this, inner = std::move(inner), w = work.begin()](command_outcome o) mutable {
     inner(std::move(o));
-    if (--metrics.in_flight == 0) {
-      std::lock_guard<std::mutex> lock(idle_mutex);
-      idle.notify_all();
-    }
+    --metrics.in_flight;
+    w.release();
   });
 }
 
-bool runtime_context::wait_idle(std::chrono::milliseconds timeout) {
-  std::unique_lock<std::mutex> lock(idle_mutex);
-  return idle.wait_for(lock, timeout, [&] { return metrics.in_flight == 0; });
+void runtime_context::commit(storage::batch b, storage::commit_callback then) {
+  if (!then)  // a write nobody waits for (a precedent, the virtual clock): its failure is the
+              // store's (every later commit fails, health says so); say which write it was
+    then = [](const std::string& error) {
+      if (!error.empty()) std::fprintf(stderr, "a background write failed: %s\n", error.c_str());
+    };
+  db.commit(std::move(b),
+            [then = std::move(then), w = work.begin()](const std::string& error) mutable {
+              then(error);
+              w.release();
+            });
 }
 
 void runtime_context::shed_load() {
   for (auto& a : directory.over_capacity(options.max_live_tickets))
-    caf::anon_send(a, passivate_atom::value);
+    caf::anon_send(a, passivate_atom::value, work.begin());
 }
 
 }  // namespace hotline::actors

@@ -13,6 +13,7 @@
 #include "actors/clock.h"
 #include "actors/ticket_directory.h"
 #include "actors/ticket_repository.h"
+#include "actors/work_in_flight.h"
 
 namespace hotline::actors {
 
@@ -38,14 +39,15 @@ struct catalog_entry {
 };
 
 struct runtime_context {
-  runtime_context(const runtime_options& o, clock& c)
-      : options(o), where(*o.where), db(*o.db), repo(*o.db), time(c) {}
+  runtime_context(const runtime_options& o, clock& c, work_in_flight& w)
+      : options(o), where(*o.where), db(*o.db), repo(*o.db), time(c), work(w) {}
 
   const runtime_options options;
   const workflow::jurisdiction& where;
   storage::store& db;
   const ticket_repository repo;
   clock& time;
+  work_in_flight& work;  // what quiesce() waits for; outlives the actors and their messages
   ticket_directory directory;
   runtime_metrics metrics;
 
@@ -55,8 +57,6 @@ struct runtime_context {
   std::unordered_map<std::string, caf::actor> departments;
   std::vector<catalog_entry> catalog;
   std::atomic<bool> stopping{false};  // shutting down: a dying actor is not restarted
-  std::mutex idle_mutex;
-  std::condition_variable idle;  // notified when the last command in flight is answered
 
   /// The actor that supervises a ticket: its lead department's, or the center's before dispatch.
   caf::actor owner_for(const workflow::ticket_state& s) const;
@@ -65,10 +65,11 @@ struct runtime_context {
   void route(ticket_message m);
   /// Asks actors over capacity to passivate.
   void shed_load();
-  /// Counts a command in flight until it is answered; quiesce() waits for none.
+  /// Counts a command in flight until it is answered (metrics.in_flight, and as work).
   reply_to track(reply_to inner);
-  /// Waits until no command is in flight, or `timeout` passes; whether it got there.
-  bool wait_idle(std::chrono::milliseconds timeout);
+  /// Commits `b`; the write counts as work in flight until `then` has run, so whatever `then`
+  /// sends (with tokens of its own) is covered without a gap.
+  void commit(storage::batch b, storage::commit_callback then);
   /// Answers a message that cannot be delivered.
   static void answer(ticket_message& m, command_outcome o);
 };
@@ -79,7 +80,7 @@ workflow::actor_ref system_actor(const std::string& label);
 // Spawning, one function per kind of actor (each in its own file).
 caf::actor spawn_ticket(caf::actor_system& sys, runtime_context* ctx, std::string id,
                         std::shared_ptr<workflow::ticket_state> loaded, int restarts);
-caf::actor spawn_department(caf::actor_system& sys, runtime_context* ctx, std::string id);
+caf::actor spawn_department(caf::actor_system& sys, runtime_context* ctx);
 caf::actor spawn_center(caf::actor_system& sys, runtime_context* ctx);
 caf::actor spawn_escalation(caf::actor_system& sys, runtime_context* ctx);
 caf::actor spawn_timer(caf::actor_system& sys, runtime_context* ctx);

@@ -33,23 +33,10 @@ bool terminal(const ticket_state& s) {
   return s.exists() && !s.is_open();
 }
 
-// What owners count: the status, and who holds the ticket.
-bool holders_changed(const ticket_state& a, const ticket_state& b) {
-  auto departments = [](const ticket_state& s) {
-    std::vector<std::string> d{s.lead, s.unit};
-    for (const auto& c : s.co) d.push_back(c.department);
-    return d;
-  };
-  return a.current != b.current || departments(a) != departments(b);
-}
-
+// The escalation actor watches submissions (concentration).
 bool concerns_escalation(const std::vector<event_record>& events) {
   return std::any_of(events.begin(), events.end(), [](const event_record& e) {
-    return std::holds_alternative<submitted>(e.body) ||
-           std::holds_alternative<supervised>(e.body) ||
-           std::holds_alternative<evaluated>(e.body) ||
-           std::holds_alternative<terminated>(e.body) ||
-           std::holds_alternative<rework_started>(e.body);
+    return std::holds_alternative<submitted>(e.body);
   });
 }
 
@@ -60,36 +47,28 @@ bool fixes_a_lead(const std::vector<event_record>& events) {
   });
 }
 
-// After a durable change: owners, counters, escalation and timers hear of it. Runs on the
-// storage writer thread, so it only sends.
-void notify(runtime_context* ctx, const caf::actor& me, const ticket_changed& change) {
+// After a durable change: the counters, a new owner, the center (a routing precedent),
+// escalation (a submission) and, on the real clock, the timer hear of it. Runs on the
+// storage writer thread, so it only sends; every message carries work in flight, taken while
+// the commit's own is still held (see work_in_flight.h).
+void notify(runtime_context* ctx, const caf::actor& me, ticket_changed change) {
   const ticket_state& before = *change.before;
   const ticket_state& after = *change.after;
   if (before.exists()) --ctx->metrics.by_status[static_cast<std::size_t>(before.current)];
   ++ctx->metrics.by_status[static_cast<std::size_t>(after.current)];
   auto armed = deadlines(after);
+  change.work = ctx->work.begin();
   ctx->metrics.armed_timers +=
       static_cast<long>(armed.size()) - static_cast<long>(deadlines(before).size());
   if (before.exists() && before.lead != after.lead) {
-    caf::anon_send(ctx->owner_for(after), adopt_live{after.id, me});
-    caf::anon_send(ctx->owner_for(before), release_ticket{me.address()});
+    caf::anon_send(ctx->owner_for(after), adopt_live{after.id, me, ctx->work.begin()});
+    caf::anon_send(ctx->owner_for(before), release_ticket{me.address(), ctx->work.begin()});
   }
-  if (holders_changed(before, after)) {
-    std::vector<std::string> told;
-    for (const std::string* d : {&before.lead, &before.unit, &after.lead, &after.unit}) {
-      auto it = ctx->departments.find(*d);
-      if (it == ctx->departments.end() || std::count(told.begin(), told.end(), *d)) continue;
-      told.push_back(*d);
-      caf::anon_send(it->second, change);
-    }
-    if (!before.exists() || before.lead.empty() || after.lead.empty())
-      caf::anon_send(ctx->center, change);
-  } else if (ctx->where.rules.routing_precedent.value && fixes_a_lead(*change.events)) {
+  if (ctx->where.rules.routing_precedent.value && fixes_a_lead(*change.events))
     caf::anon_send(ctx->center, change);
-  }
   if (concerns_escalation(*change.events)) caf::anon_send(ctx->escalation, change);
-  if (!ctx->time.is_virtual() && !armed.empty())
-    caf::anon_send(ctx->timer, due_atom::value, armed.front().due);
+  if (ctx->time.moves_by_itself() && !armed.empty())
+    caf::anon_send(ctx->timer, due_atom::value, armed.front().due, ctx->work.begin());
 }
 
 void maybe_retire(self_ptr self) {
@@ -133,15 +112,17 @@ void run_command(self_ptr self, command_request& r) {
   if (!r.idempotency_key.empty())
     b.push_back({storage::family::idempotency, r.idempotency_key,
                  idempotency_value(after->id, after->version)});
-  ticket_changed change{st.ticket, after, events};
+  ticket_changed change{st.ticket, after, events, {}};
   st.ticket = after;  // later commands decide on this; their answers wait for this batch too
   ++st.commits->outstanding;
   caf::actor me = caf::actor_cast<caf::actor>(self);
-  ctx->db.commit(std::move(b), [ctx, me, reply = r.reply, change,
-                                commits = st.commits](const std::string& error) {
-    if (--commits->outstanding == 0 && commits->waiting) caf::anon_send(me, persisted_atom::value);
+  ctx->commit(std::move(b), [ctx, me, reply = r.reply, change,
+                             commits = st.commits](const std::string& error) {
+    if (--commits->outstanding == 0 && commits->waiting)
+      caf::anon_send(me, persisted_atom::value, ctx->work.begin());
     if (!error.empty()) {
       reply(command_outcome::unavailable(error));
+      ctx->directory.crashing(change.after->id, me, ctx->work.begin());
       caf::anon_send_exit(me, caf::exit_reason::unhandled_exception);  // reload from storage
       return;
     }
@@ -176,6 +157,7 @@ caf::behavior ticket_actor(self_ptr self, runtime_context* ctx, std::string id,
   if (loaded) st.ticket = std::move(loaded);
   return {
       [=](ticket_message& m) {
+        work_in_flight::handling busy(self->state.ctx->work);  // until the retirement check below
         if (self->state.retired) {
           self->state.ctx->route(std::move(m));
           return;
@@ -196,8 +178,8 @@ caf::behavior ticket_actor(self_ptr self, runtime_context* ctx, std::string id,
           maybe_retire(self);
         }
       },
-      [=](persisted_atom) { maybe_retire(self); },
-      [=](passivate_atom) {
+      [=](persisted_atom, const work_token&) { maybe_retire(self); },
+      [=](passivate_atom, const work_token&) {
         self->state.passivating = true;
         maybe_retire(self);
       },

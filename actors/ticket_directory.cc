@@ -50,6 +50,7 @@ void ticket_directory::activated(const std::string& id, const caf::actor& a) {
     e.activating = false;
     for (auto& m : e.waiting) caf::anon_send(a, std::move(m));
     e.waiting.clear();
+    e.restarting.release();
   }
   ++live_;
   std::lock_guard<std::mutex> order(order_mutex_);
@@ -76,6 +77,13 @@ bool ticket_directory::retire(const std::string& id, const caf::actor& a) {
   return true;
 }
 
+void ticket_directory::crashing(const std::string& id, const caf::actor& a, work_token w) {
+  shard& s = shard_of(id);
+  std::lock_guard<std::mutex> lock(s.mutex);
+  auto it = s.entries.find(id);
+  if (it != s.entries.end() && it->second.actor == a) it->second.restarting = std::move(w);
+}
+
 bool ticket_directory::crashed(const std::string& id, const caf::actor_addr& a) {
   shard& s = shard_of(id);
   std::lock_guard<std::mutex> lock(s.mutex);
@@ -94,6 +102,7 @@ std::vector<ticket_message> ticket_directory::park(const std::string& id) {
   if (!e.failed) ++failed_;
   e.failed = true;
   e.activating = false;
+  e.restarting.release();
   auto waiting = std::move(e.waiting);
   e.waiting.clear();
   return waiting;

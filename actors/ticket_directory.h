@@ -33,6 +33,9 @@ class ticket_directory {
   std::vector<ticket_message> abandon(const std::string& id);
   /// Passivation: forgets the ticket if `a` still holds it and nothing is queued.
   bool retire(const std::string& id, const caf::actor& a);
+  /// `a` is being stopped as a crash would stop it (killed, or after a failed commit): the
+  /// restart counts as work in flight until the ticket is active again, parked or forgotten.
+  void crashing(const std::string& id, const caf::actor& a, work_token w);
   /// `a` died abnormally: messages queue until a new actor is activated. False if `a` no longer
   /// held the ticket.
   bool crashed(const std::string& id, const caf::actor_addr& a);
@@ -57,6 +60,7 @@ class ticket_directory {
     bool activating = false;
     bool failed = false;
     std::vector<ticket_message> waiting;
+    work_token restarting;  // see crashing()
   };
   struct shard {
     mutable std::mutex mutex;

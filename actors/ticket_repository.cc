@@ -82,11 +82,11 @@ std::string last_part(std::string_view key) {
   return std::string(key.substr(pos + 1));
 }
 
-void scan_prefix(const storage::store& db, family f, const std::string& prefix,
-                 const storage::scan_visitor& visit) {
+std::string scan_prefix(const storage::store& db, family f, const std::string& prefix,
+                        const storage::scan_visitor& visit) {
   std::string end = prefix;
   end.back() = static_cast<char>(end.back() + 1);  // prefixes here end in '\0'
-  db.scan(f, prefix, end, visit);
+  return db.scan(f, prefix, end, visit);
 }
 
 }  // namespace
@@ -123,47 +123,58 @@ storage::batch ticket_repository::changes(const ticket_state& before, const tick
   return b;
 }
 
-std::optional<ticket_state> ticket_repository::load(const std::string& id) const {
-  // Every batch writes the snapshot, so it is the durable state; replay is the fallback.
-  if (auto snap = db_.get(family::snapshots, id))
-    if (auto decoded = decode_state(*snap)) return decoded;
+lookup<ticket_state> ticket_repository::load(const std::string& id) const {
+  // Every batch writes the snapshot, so it is the durable state; replay is the fallback (for a
+  // snapshot in a layout this version does not read).
+  auto snap = db_.read(family::snapshots, id);
+  if (snap.failed()) return lookup<ticket_state>::failed("ticket " + id + ": " + snap.error);
+  if (snap.value)
+    if (auto decoded = decode_state(*snap.value)) return std::move(*decoded);
   auto events = history(id);
-  if (events.empty()) return std::nullopt;
-  return replay(events);
+  if (events.failed()) return lookup<ticket_state>::failed(events.error());
+  if (events->empty()) return {};
+  return replay(*events);
 }
 
-std::vector<event_record> ticket_repository::history(const std::string& id) const {
+lookup<std::vector<event_record>> ticket_repository::history(const std::string& id) const {
   std::vector<event_record> all;
-  scan_prefix(db_, family::events, id + sep, [&](std::string_view, std::string_view value) {
-    if (auto events = decode_events(value)) all.insert(all.end(), events->begin(), events->end());
-    return true;
-  });
+  std::string undecodable;
+  std::string error =
+      scan_prefix(db_, family::events, id + sep, [&](std::string_view key, std::string_view value) {
+        auto events = decode_events(value);
+        if (!events) {
+          undecodable = "ticket " + id + ": the record of event " +
+                        std::to_string(storage::read_be64(key.substr(id.size() + 1))) +
+                        " cannot be decoded";
+          return false;
+        }
+        all.insert(all.end(), events->begin(), events->end());
+        return true;
+      });
+  if (!undecodable.empty()) {
+    db_.note_read_error(undecodable);
+    return lookup<std::vector<event_record>>::failed(undecodable);
+  }
+  if (!error.empty())
+    return lookup<std::vector<event_record>>::failed("ticket " + id + ": " + error);
   return all;
 }
 
-std::vector<due_entry> ticket_repository::due_until(instant until, std::size_t limit,
-                                                    const std::string& after_key) const {
+lookup<std::vector<due_entry>> ticket_repository::due_until(instant until, std::size_t limit,
+                                                            const std::string& after_key) const {
   std::vector<due_entry> out;
   std::string from = after_key.empty() ? "" : after_key + std::string(1, '\0');
-  db_.scan(family::due, from, storage::time_key(until.seconds + 1),
-           [&](std::string_view key, std::string_view) {
-             due_entry e;
-             e.due.seconds = storage::read_time_key(key.substr(0, 8));
-             e.ticket = std::string(key.substr(8, key.size() - 10));
-             e.kind = static_cast<deadline_kind>(key.back());
-             out.push_back(std::move(e));
-             return out.size() < limit;
-           });
+  std::string error = db_.scan(family::due, from, storage::time_key(until.seconds + 1),
+                               [&](std::string_view key, std::string_view) {
+                                 due_entry e;
+                                 e.due.seconds = storage::read_time_key(key.substr(0, 8));
+                                 e.ticket = std::string(key.substr(8, key.size() - 10));
+                                 e.kind = static_cast<deadline_kind>(key.back());
+                                 out.push_back(std::move(e));
+                                 return out.size() < limit;
+                               });
+  if (!error.empty()) return lookup<std::vector<due_entry>>::failed("the due index: " + error);
   return out;
-}
-
-std::optional<instant> ticket_repository::next_due() const {
-  std::optional<instant> next;
-  db_.scan(family::due, "", "", [&](std::string_view key, std::string_view) {
-    next = instant{storage::read_time_key(key.substr(0, 8))};
-    return false;
-  });
-  return next;
 }
 
 std::vector<std::string> ticket_repository::list(const ticket_query& q) const {

@@ -48,6 +48,34 @@ struct submission_entry {
   std::string ticket;
 };
 
+/// What a read from storage came to: found, absent, or unreadable (the store could not answer,
+/// or a stored record could not be decoded: never taken for absent, never skipped). Tests true
+/// when found.
+template <class T>
+class lookup {
+ public:
+  lookup() = default;                            // absent
+  lookup(T value) : value_(std::move(value)) {}  // NOLINT: implicit, like result<T>
+  static lookup failed(std::string why) {
+    lookup l;
+    l.error_ = std::move(why);
+    return l;
+  }
+  explicit operator bool() const { return value_.has_value(); }
+  bool failed() const { return !error_.empty(); }
+  /// Why nothing was found when it is not simply absent, else "".
+  const std::string& error() const { return error_; }
+  /// REQUIRES: found.
+  T& operator*() & { return *value_; }
+  const T& operator*() const& { return *value_; }
+  T* operator->() { return &*value_; }
+  const T* operator->() const { return &*value_; }
+
+ private:
+  std::optional<T> value_;
+  std::string error_;
+};
+
 class ticket_repository {
  public:
   explicit ticket_repository(storage::store& db) : db_(db) {}
@@ -56,16 +84,16 @@ class ticket_repository {
   storage::batch changes(const workflow::ticket_state& before, const workflow::ticket_state& after,
                          const std::vector<workflow::event_record>& events) const;
 
-  /// The durable state of ticket `id` (its snapshot, or its replayed events). Nothing if unknown.
-  std::optional<workflow::ticket_state> load(const std::string& id) const;
-  /// Every event of ticket `id`, in order.
-  std::vector<workflow::event_record> history(const std::string& id) const;
+  /// The durable state of ticket `id` (its snapshot, or its replayed events); absent if unknown.
+  lookup<workflow::ticket_state> load(const std::string& id) const;
+  /// Every event of ticket `id`, in order (none if unknown). A record that cannot be read or
+  /// decoded fails the whole read, and is counted in the store's read errors for operators.
+  lookup<std::vector<workflow::event_record>> history(const std::string& id) const;
 
   /// Armed deadlines due at or before `until`, earliest first, at most `limit`; only those whose
   /// due-index key sorts after `after_key` if it is given.
-  std::vector<due_entry> due_until(workflow::instant until, std::size_t limit,
-                                   const std::string& after_key = "") const;
-  std::optional<workflow::instant> next_due() const;
+  lookup<std::vector<due_entry>> due_until(workflow::instant until, std::size_t limit,
+                                           const std::string& after_key = "") const;
 
   /// Ticket ids matching `q`, in id order.
   std::vector<std::string> list(const ticket_query& q) const;

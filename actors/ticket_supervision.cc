@@ -24,6 +24,8 @@ void ticket_supervision::release(caf::local_actor* self, const caf::actor_addr& 
 }
 
 void ticket_supervision::down(caf::local_actor* self, const caf::down_msg& dm) {
+  work_in_flight::handling busy(ctx_->work);  // the restart's token goes at activation, before
+                                              // adopt() sheds load
   auto it = supervised_.find(dm.source);
   if (it == supervised_.end()) return;
   std::string id = std::move(it->second);
@@ -45,27 +47,16 @@ void ticket_supervision::down(caf::local_actor* self, const caf::down_msg& dm) {
   }
   auto loaded = ctx_->repo.load(id);
   if (!loaded) {
+    std::string why = loaded.failed() ? loaded.error() : "ticket " + id + " vanished";
     for (auto& m : ctx_->directory.abandon(id))
-      runtime_context::answer(m, command_outcome::unavailable("ticket " + id + " vanished"));
+      runtime_context::answer(m, command_outcome::unavailable(why));
     return;
   }
-  adopt(self, adopt_request{id, std::make_shared<ticket_state>(std::move(*loaded))});
-}
-
-bool ticket_supervision::holds(const ticket_state& s) const {
-  if (!s.exists()) return false;
-  if (owner_.empty()) return s.lead.empty();
-  return s.lead == owner_ || s.unit == owner_ || s.is_co_handler(owner_);
-}
-
-void ticket_supervision::count(const ticket_changed& change) {
-  if (holds(*change.before) && held_[change.before->current] > 0) --held_[change.before->current];
-  if (holds(*change.after)) ++held_[change.after->current];
+  adopt(self, adopt_request{id, std::make_shared<ticket_state>(std::move(*loaded)), {}});
 }
 
 std::vector<std::pair<std::string, std::size_t>> ticket_supervision::counters() const {
   std::vector<std::pair<std::string, std::size_t>> out;
-  for (const auto& [s, n] : held_) out.emplace_back(std::string(name_of(s)), n);
   out.emplace_back("supervised_actors", supervised_.size());
   out.emplace_back("parked", failed_);
   return out;

@@ -2,7 +2,7 @@
 // Internal to actors/: what an owner (a department actor, or the center's before dispatch) does
 // for the ticket actors it supervises: spawn them from storage, monitor them, bring a crashed
 // one back (at most restart_limit times within restart_window, like OTP's intensity, before it
-// is parked as failed and reported), and keep live counters of the tickets it holds.
+// is parked as failed and reported).
 
 #include <caf/all.hpp>
 #include <deque>
@@ -15,8 +15,7 @@ namespace hotline::actors {
 
 class ticket_supervision {
  public:
-  ticket_supervision(runtime_context* ctx, std::string owner)
-      : ctx_(ctx), owner_(std::move(owner)) {}
+  explicit ticket_supervision(runtime_context* ctx) : ctx_(ctx) {}
 
   /// Spawns and supervises an actor for a ticket loaded from storage.
   void adopt(caf::local_actor* self, const adopt_request& r);
@@ -25,18 +24,12 @@ class ticket_supervision {
   void release(caf::local_actor* self, const caf::actor_addr& ticket);
   /// A supervised actor went down: a crash is restarted from storage, a passivation forgotten.
   void down(caf::local_actor* self, const caf::down_msg& dm);
-  /// Counts the tickets this owner holds, by status.
-  void count(const ticket_changed& change);
   std::vector<std::pair<std::string, std::size_t>> counters() const;
 
  private:
-  bool holds(const workflow::ticket_state& s) const;
-
   runtime_context* ctx_;
-  std::string owner_;  // department id, or "" for the center
   std::unordered_map<caf::actor_addr, std::string> supervised_;
   std::unordered_map<std::string, std::deque<std::chrono::steady_clock::time_point>> crashes_;
-  std::map<workflow::status, std::size_t> held_;
   std::size_t failed_ = 0;
 };
 

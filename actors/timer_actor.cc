@@ -14,7 +14,6 @@
 // advance() answers once the last effect at or before its target is durable.
 #include <set>
 
-#include "actors/clock.h"
 #include "actors/runtime_context.h"
 
 namespace hotline::actors {
@@ -36,6 +35,7 @@ struct timer_state {
   std::set<std::string> stale;  // keys that changed nothing: not sent again this run
   std::deque<advance_request> advances;
   std::size_t fired_in_advance = 0;
+  std::string unreadable;  // the due index could not be read in this pass
   std::chrono::steady_clock::time_point last_sweep;
   static constexpr const char* name = "timer";
 };
@@ -51,11 +51,14 @@ void send_expire(self_ptr self, const due_entry& e, std::string key) {
   caf::actor me = caf::actor_cast<caf::actor>(self);
   ++st.outstanding;
   ++st.sent_in_pass;
-  reply_to ack([ctx, me, key, due = e.due](command_outcome o) {
+  // Work in flight from here until the timer has taken in the answer (an expire is not a client's
+  // command, so it does not count towards overload).
+  reply_to ack([ctx, me, key, due = e.due, w = ctx->work.begin()](command_outcome o) mutable {
     timer_ack a;
     a.fired = o.what == command_outcome::kind::done && !o.events.empty();
     a.late_seconds = ctx->time.now().seconds - due.seconds;
-    caf::anon_send(me, a, key);
+    a.work = std::move(w);
+    caf::anon_send(me, std::move(a), key);
   });
   ctx->route(ticket_message{
       e.ticket, command_request{expire{e.kind, e.due}, system_actor("timer"), std::move(ack), ""}});
@@ -67,21 +70,26 @@ void fill(self_ptr self) {
   runtime_context* ctx = st.ctx;
   while (!st.cursor_done && st.outstanding < window) {
     auto entries = ctx->repo.due_until(st.pass_until, window - st.outstanding, st.cursor);
-    if (entries.empty()) st.cursor_done = true;
-    for (const auto& e : entries) {
+    if (entries.failed()) {  // not "nothing due": the pass ends here, and says so
+      st.unreadable = entries.error();
+      st.cursor_done = true;
+      break;
+    }
+    if (entries->empty()) st.cursor_done = true;
+    for (const auto& e : *entries) {
       std::string key = due_key(e.due, e.ticket, e.kind);
       if (st.stale.count(key) || ctx->directory.is_failed(e.ticket)) {
         st.cursor = std::move(key);
         continue;
       }
-      if (ctx->time.is_virtual()) {
+      if (!ctx->time.moves_by_itself()) {
         if (st.pass_instant && e.due != *st.pass_instant) {  // a later instant: next pass
           st.cursor_done = true;
           break;
         }
         if (!st.pass_instant) {
           st.pass_instant = e.due;
-          static_cast<virtual_clock&>(ctx->time).set(e.due);
+          ctx->time.move_to(e.due);
         }
       }
       st.cursor = key;
@@ -99,7 +107,7 @@ void sweep_idle(self_ptr self) {
   if (now - st.last_sweep < std::chrono::seconds(1)) return;
   st.last_sweep = now;
   for (auto& a : st.ctx->directory.idle_since(now - st.ctx->options.idle_after))
-    caf::anon_send(a, passivate_atom::value);
+    caf::anon_send(a, passivate_atom::value, st.ctx->work.begin());
 }
 
 void begin_pass(self_ptr self, instant until) {
@@ -121,24 +129,27 @@ void finish_if_done(self_ptr self) {
   if (!st.in_pass || st.outstanding > 0 || !st.cursor_done) return;
   st.in_pass = false;
   bool sent = st.sent_in_pass > 0;
-  if (!st.ctx->time.is_virtual()) {
-    if (sent)
+  std::string unreadable = std::move(st.unreadable);
+  st.unreadable.clear();
+  if (st.ctx->time.moves_by_itself()) {
+    if (sent && unreadable.empty())  // else the next tick tries again
       begin_pass(self, st.ctx->time.now());
     else
       st.stale.clear();
     return;
   }
   if (st.advances.empty()) return;
-  if (sent) {
+  if (sent && unreadable.empty()) {
     begin_pass(self, st.advances.front().to);
     return;
   }
-  // Nothing is left at or before the target: time moves to it.
+  // Nothing is left at or before the target: time moves to it (unless the due index could not
+  // be read: then it stays where the last fired instant left it, and the answer says why).
   advance_request a = std::move(st.advances.front());
   st.advances.pop_front();
-  auto& time = static_cast<virtual_clock&>(st.ctx->time);
-  time.set(a.to);
-  a.reply(advance_result{time.now(), st.fired_in_advance});
+  // Time moves to the target only if nothing due before it can have been missed.
+  if (unreadable.empty()) st.ctx->time.move_to(a.to);
+  a.reply(advance_result{st.ctx->time.now(), st.fired_in_advance, unreadable});
   st.fired_in_advance = 0;
   st.stale.clear();
   if (!st.advances.empty()) begin_pass(self, st.advances.front().to);
@@ -148,12 +159,12 @@ caf::behavior timer_actor(self_ptr self, runtime_context* ctx) {
   self->state.ctx = ctx;
   return {
       [=](tick_atom) {
-        if (!self->state.in_pass && !self->state.ctx->time.is_virtual())
+        if (!self->state.in_pass && self->state.ctx->time.moves_by_itself())
           begin_pass(self, self->state.ctx->time.now());
         sweep_idle(self);
         self->delayed_send(self, tick_interval, tick_atom::value);
       },
-      [=](due_atom, instant due) {
+      [=](due_atom, instant due, const work_token&) {
         if (!self->state.in_pass && due <= self->state.ctx->time.now())
           begin_pass(self, self->state.ctx->time.now());
       },

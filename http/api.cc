@@ -234,7 +234,8 @@ json::object api::outcome_view(const actors::command_outcome& o, const actor_ref
   const ticket_state& s = *o.ticket;
   if (!o.events.empty() && o.events.front().seq == 1)
     return ticket_json(s, rt_.where().rules, viewer, &o.events);
-  auto history = rt_.repository().history(s.id);
+  auto stored = rt_.repository().history(s.id);  // unreadable: counted in read_errors
+  std::vector<event_record> history = stored ? *stored : std::vector<event_record>{};
   if (history.size() > s.version) history.resize(s.version);  // seq n is at index n - 1
   return ticket_json(s, rt_.where().rules, viewer, &history);
 }

@@ -16,6 +16,9 @@ response api::health() {
   // A failed store refuses every change: load balancers and monitors must see it.
   const bool failing = !s.store.failure.empty();
   if (failing) warnings.push_back(json::string(s.store.failure));
+  if (s.store.read_errors > 0)  // unreadable data: reads of it are refused, not skipped
+    warnings.push_back(json::string(std::to_string(s.store.read_errors) +
+                                    " reads failed; the last: " + s.store.last_read_error));
   json::value through = nullptr;
   if (horizon.covered_through) through = json::string(format_date(*horizon.covered_through));
   return json_response(failing ? 503 : 200, {{"status", failing ? "failing" : "ok"},

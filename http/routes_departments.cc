@@ -61,7 +61,8 @@ response api::department_stats(const call& c, const std::string& id) {
   q.limit = 500;
   for (;;) {
     auto ids = rt_.repository().list(q);
-    for (const auto& ticket : ids) tally(rt_.repository().history(ticket), from, to, tallies);
+    for (const auto& ticket : ids)
+      if (auto h = rt_.repository().history(ticket)) tally(*h, from, to, tallies);
     if (ids.size() < q.limit) break;
     q.after = ids.back();
   }

@@ -53,6 +53,7 @@ response api::act(const call& c, const std::string& id, const std::string& actio
 
 response api::get_ticket(const call& c, const std::string& id) {
   auto stored = rt_.read(id);
+  if (stored.failed()) return error_response(503, "unavailable", stored.error());
   if (!stored) return error_response(404, "not_found", "There is no ticket " + id + ".");
   if (!may_view(stored->state, c.who, rt_.where().departments))
     return error_response(403, "forbidden",

@@ -44,6 +44,12 @@ store_stats group_committer::stats() const {
   return s;
 }
 
+void group_committer::note_read_error(const std::string& what) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  ++stats_.read_errors;
+  stats_.last_read_error = what;
+}
+
 void group_committer::run() {
   std::vector<pending_commit> group;
   std::vector<batch*> batches;
@@ -84,6 +90,10 @@ void group_committer::run() {
     for (auto& p : group) p.done(error);
     group.clear();
   }
+}
+
+std::optional<std::string> store::get(family f, std::string_view key) const {
+  return read(f, key).value;
 }
 
 std::string store::commit_and_wait(batch b) {

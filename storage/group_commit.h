@@ -24,6 +24,8 @@ class group_committer {
 
   void submit(batch b, commit_callback done);
   store_stats stats() const;
+  /// Counts a read the store could not answer, for stats().
+  void note_read_error(const std::string& what);
 
  private:
   struct pending_commit {

@@ -1,6 +1,7 @@
 #include "storage/memory_store.h"
 
 #include <array>
+#include <atomic>
 #include <map>
 #include <shared_mutex>
 
@@ -11,35 +12,62 @@ namespace {
 
 class memory_store final : public store {
  public:
-  memory_store() : committer_([this](const std::vector<batch*>& g) { return apply(g); }, true) {}
+  explicit memory_store(memory_faults* faults)
+      : faults_(faults),
+        committer_([this](const std::vector<batch*>& g) { return apply(g); }, true) {}
 
   void commit(batch b, commit_callback done) override {
     committer_.submit(std::move(b), std::move(done));
   }
 
-  std::optional<std::string> get(family f, std::string_view key) const override {
+  read_result read(family f, std::string_view key) const override {
+    read_result r;
+    if (trips(&memory_faults::read)) {
+      r.error = injected("read");
+      return r;
+    }
     std::shared_lock lock(mutex_);
     const auto& m = data_[static_cast<std::size_t>(f)];
-    auto it = m.find(std::string(key));
-    if (it == m.end()) return std::nullopt;
-    return it->second;
+    auto it = m.find(key);
+    if (it != m.end()) r.value = it->second;
+    return r;
   }
 
-  void scan(family f, std::string_view from, std::string_view to,
-            const scan_visitor& visit) const override {
+  std::string scan(family f, std::string_view from, std::string_view to,
+                   const scan_visitor& visit) const override {
+    if (trips(&memory_faults::read)) return injected("scan");
     std::shared_lock lock(mutex_);
     const auto& m = data_[static_cast<std::size_t>(f)];
-    for (auto it = m.lower_bound(std::string(from)); it != m.end(); ++it) {
+    for (auto it = m.lower_bound(from); it != m.end(); ++it) {
       if (!to.empty() && it->first >= to) break;
       if (!visit(it->first, it->second)) break;
     }
+    return {};
   }
 
   store_stats stats() const override { return committer_.stats(); }
   bool durable() const override { return true; }
+  void note_read_error(const std::string& what) const override { committer_.note_read_error(what); }
 
  private:
+  // Counts a call of an armed kind down; whether this one is to fail.
+  bool trips(std::atomic<std::uint64_t> memory_faults::*kind) const {
+    if (!faults_) return false;
+    auto& left = faults_->*kind;
+    for (auto n = left.load(); n > 0;)
+      if (left.compare_exchange_weak(n, n - 1)) return n == 1;
+    return false;
+  }
+
+  std::string injected(const char* what) const {
+    std::string error = std::string("injected failure of a ") + what;
+    committer_.note_read_error(error);
+    return error;
+  }
+
   std::string apply(const std::vector<batch*>& group) {
+    if (trips(&memory_faults::write)) return "injected failure of a write";
+    if (trips(&memory_faults::sync)) return "injected failure of a sync";
     std::unique_lock lock(mutex_);
     for (const batch* b : group)
       for (const auto& op : *b) {
@@ -52,15 +80,16 @@ class memory_store final : public store {
     return {};
   }
 
+  memory_faults* const faults_;
   mutable std::shared_mutex mutex_;
   std::array<std::map<std::string, std::string, std::less<>>, family_count> data_;
-  group_committer committer_;  // last: its thread stops before the maps go
+  mutable group_committer committer_;  // last: its thread stops before the maps go
 };
 
 }  // namespace
 
-std::unique_ptr<store> open_memory_store() {
-  return std::make_unique<memory_store>();
+std::unique_ptr<store> open_memory_store(memory_faults* faults) {
+  return std::make_unique<memory_store>(faults);
 }
 
 }  // namespace hotline::storage

@@ -35,32 +35,47 @@ class rocksdb_store final : public store {
     committer_->submit(std::move(b), std::move(done));
   }
 
-  std::optional<std::string> get(family f, std::string_view key) const override {
+  read_result read(family f, std::string_view key) const override {
+    read_result r;
     std::string value;
     auto s =
         db_->Get(rocksdb::ReadOptions(), handle(f), rocksdb::Slice(key.data(), key.size()), &value);
-    if (!s.ok()) return std::nullopt;
-    return value;
+    if (s.ok())
+      r.value = std::move(value);
+    else if (!s.IsNotFound())
+      r.error = failed("read", f, s);
+    return r;
   }
 
-  void scan(family f, std::string_view from, std::string_view to,
-            const scan_visitor& visit) const override {
+  std::string scan(family f, std::string_view from, std::string_view to,
+                   const scan_visitor& visit) const override {
     rocksdb::ReadOptions ro;
     rocksdb::Slice upper(to.data(), to.size());
     if (!to.empty()) ro.iterate_upper_bound = &upper;
     std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(ro, handle(f)));
     for (it->Seek(rocksdb::Slice(from.data(), from.size())); it->Valid(); it->Next()) {
       auto k = it->key(), v = it->value();
-      if (!visit({k.data(), k.size()}, {v.data(), v.size()})) break;
+      if (!visit({k.data(), k.size()}, {v.data(), v.size()})) return {};
     }
+    // Valid() is false at the end and on an error alike; only the status tells them apart.
+    return it->status().ok() ? std::string() : failed("scan", f, it->status());
   }
 
   store_stats stats() const override { return committer_->stats(); }
+  void note_read_error(const std::string& what) const override {
+    committer_->note_read_error(what);
+  }
   bool durable() const override { return sync_; }
 
  private:
   rocksdb::ColumnFamilyHandle* handle(family f) const {
     return handles_[static_cast<std::size_t>(f) + 1];  // [0] is the default family
+  }
+
+  std::string failed(const char* what, family f, const rocksdb::Status& s) const {
+    std::string error = std::string(what) + " in " + family_name(f) + ": " + s.ToString();
+    committer_->note_read_error(error);
+    return error;
   }
 
   std::string apply(const std::vector<batch*>& group) {
@@ -82,7 +97,7 @@ class rocksdb_store final : public store {
   rocksdb::DB* db_;
   std::vector<rocksdb::ColumnFamilyHandle*> handles_;
   const bool sync_;
-  std::optional<group_committer> committer_;  // reset first on close, to drain
+  mutable std::optional<group_committer> committer_;  // reset first on close, to drain
 };
 
 }  // namespace

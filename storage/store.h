@@ -36,13 +36,24 @@ using commit_callback = std::function<void(const std::string& error)>;
 /// Return false to stop a scan.
 using scan_visitor = std::function<bool(std::string_view key, std::string_view value)>;
 
+/// A point read: the value, no value (the key is absent), or the error that kept the store from
+/// answering. An error is never "absent": a caller that cannot tell says so, it does not guess.
+struct read_result {
+  std::optional<std::string> value;
+  std::string error;
+  bool failed() const { return !error.empty(); }
+};
+
 struct store_stats {
-  std::uint64_t batches = 0;  // commit() calls made durable
-  std::uint64_t writes = 0;   // grouped writes to the engine
-  std::uint64_t syncs = 0;    // of which synced
-  std::uint64_t keys = 0;     // puts and deletes written
-  std::uint64_t pending = 0;  // batches waiting for the writer now
-  std::string failure;        // why the store is failed (every commit now fails), or ""
+  std::uint64_t batches = 0;      // commit() calls made durable
+  std::uint64_t writes = 0;       // grouped writes to the engine
+  std::uint64_t syncs = 0;        // of which synced
+  std::uint64_t keys = 0;         // puts and deletes written
+  std::uint64_t pending = 0;      // batches waiting for the writer now
+  std::string failure;            // why the store is failed (every commit now fails), or ""
+  std::uint64_t read_errors = 0;  // reads and scans the engine could not answer, and records
+                                  // that could not be decoded (see note_read_error)
+  std::string last_read_error;
 };
 
 class store {
@@ -52,11 +63,19 @@ class store {
   virtual void commit(batch b, commit_callback done) = 0;
   /// Commits `b` and waits for it; the error, or an empty string.
   std::string commit_and_wait(batch b);
-  virtual std::optional<std::string> get(family f, std::string_view key) const = 0;
+  virtual read_result read(family f, std::string_view key) const = 0;
+  /// The value, or nothing if absent or unreadable (a read error is counted in stats()). For
+  /// callers that cannot act on the difference; whoever can uses read().
+  std::optional<std::string> get(family f, std::string_view key) const;
   /// Visits keys in [from, to) in order (`to` empty: to the end) until `visit` returns false.
-  virtual void scan(family f, std::string_view from, std::string_view to,
-                    const scan_visitor& visit) const = 0;
+  /// The error that cut the scan short (counted in stats()), or "" when it ran to the end or the
+  /// visitor stopped it.
+  virtual std::string scan(family f, std::string_view from, std::string_view to,
+                           const scan_visitor& visit) const = 0;
   virtual store_stats stats() const = 0;
+  /// Records a read error found above the engine (a stored record that cannot be decoded), so
+  /// that operators see it in stats() alongside the engine's own.
+  virtual void note_read_error(const std::string& what) const = 0;
   /// Whether commits are synced to disk before they are acknowledged.
   virtual bool durable() const = 0;
 };

@@ -34,7 +34,8 @@ std::uint64_t digest(const actors::runtime& rt) {
   std::uint64_t h = 1469598103934665603ULL;
   rt.repository().db().scan(
       storage::family::snapshots, "", "", [&](std::string_view id, std::string_view) {
-        for (char c : actors::encode(rt.repository().history(std::string(id)))) {
+        auto history = rt.repository().history(std::string(id));
+        for (char c : history ? actors::encode(*history) : "unreadable: " + history.error()) {
           h ^= static_cast<unsigned char>(c);
           h *= 1099511628211ULL;
         }
@@ -113,6 +114,10 @@ int simulate(int argc, char** argv) {
   std::printf("bulletins      %zu files in %s\n", files.size(), out.c_str());
   if (f.get_or("digest", "no") == "yes")
     std::printf("digest         %016llx\n", static_cast<unsigned long long>(digest(rt)));
+  if (!figures.settled)
+    return fail(
+        "the runtime did not go quiet within a minute at some instant: this run may "
+        "differ from another with the same seed");
   return 0;
 }
 

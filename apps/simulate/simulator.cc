@@ -62,14 +62,14 @@ class engine {
       std::int64_t now = next_instant();
       if (now >= end) break;
       ++f_.instants;
-      rt_.advance({now});
+      advance(now);
       register_calls(now);
       while (take_steps(now)) {
       }
       if (o_.progress) progress(now, began);
     }
-    rt_.advance({end});
-    rt_.quiesce(std::chrono::seconds(60));
+    advance(end);
+    settle();
     f_.timers_fired = rt_.stats().timers_fired - fired_before;
     f_.events += f_.timers_fired;
     f_.seconds = std::chrono::duration<double>(steady::now() - began).count();
@@ -80,6 +80,15 @@ class engine {
   }
 
  private:
+  void advance(std::int64_t to) {
+    if (!rt_.advance({to})->error.empty()) f_.settled = false;
+  }
+
+  // Every effect of what was issued (notifications, escalation, passivation) is done.
+  void settle() {
+    if (!rt_.quiesce(std::chrono::seconds(60))) f_.settled = false;
+  }
+
   std::int64_t grid(std::int64_t t) const {
     std::int64_t step = std::int64_t{o_.resolution_minutes} * 60;
     return (t + step - 1) / step * step;
@@ -119,7 +128,7 @@ class engine {
                  }));
     }
     batch.wait();
-    rt_.quiesce(std::chrono::seconds(60));  // hot-spot supervision lands before anyone acts
+    settle();  // hot-spot supervision lands before anyone acts
     for (std::size_t i : called)
       if (!tickets_[i].id.empty()) {
         ++f_.tickets;
@@ -176,7 +185,7 @@ class engine {
           }));
     }
     batch.wait();
-    rt_.quiesce(std::chrono::seconds(60));
+    settle();
     for (auto& [i, act] : issued)
       if (!tickets_[i].abandoned) plan(i, now);  // its next step is worked out afresh
     return !issued.empty();

@@ -37,6 +37,9 @@ struct sim_figures {
   std::size_t events = 0;     // recorded by commands, timers and escalation
   std::size_t timers_fired = 0;
   std::size_t instants = 0;  // simulated instants with something to do
+  bool settled = true;       // false: the runtime once failed to go quiet within a minute, or
+                             // time stopped short (an unreadable due index), so the run may not
+                             // be the same as another with this seed
   double seconds = 0;
   workflow::instant end;
 };

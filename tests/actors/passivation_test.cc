@@ -3,8 +3,6 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include <thread>
-
 #include "tests/support/runtime_case.h"
 
 namespace hotline::testing {
@@ -18,13 +16,9 @@ actors::runtime_options small(std::size_t max_live) {
   return o;
 }
 
-bool eventually(const std::function<bool()>& f) {
-  for (int i = 0; i < 500; ++i) {
-    if (f()) return true;
-    std::this_thread::sleep_for(std::chrono::milliseconds(10));
-  }
-  return f();
-}
+// Passivations, activations and restarts under way count as work in flight: quiesce() returns
+// once they are done.
+constexpr std::chrono::seconds settled{10};
 
 TEST(Passivation, OverCapacityTicketsPassivateAndComeBackOnTheNextMessage) {
   runtime_case r("heyuan", "2026-03-16T08:30:00+08:00", small(5));
@@ -33,8 +27,8 @@ TEST(Passivation, OverCapacityTicketsPassivateAndComeBackOnTheNextMessage) {
     ids.push_back(r.open());
     r.ok(ids.back(), dispatch_to("housing"), operator_role());
   }
-  EXPECT_TRUE(eventually([&] { return r.rt->stats().live_tickets <= 5; }))
-      << r.rt->stats().live_tickets;
+  ASSERT_TRUE(r.rt->quiesce(settled));
+  EXPECT_LE(r.rt->stats().live_tickets, 5u);
   EXPECT_GE(r.rt->stats().passivations, 25u);
   EXPECT_FALSE(r.rt->inspect(ids[0]).alive);
   // A message brings the first one back, with its state.
@@ -60,11 +54,10 @@ TEST(Supervision, ACrashedTicketActorComesBackFromStorageWithItsStateAndTimers) 
   auto before = r.rt->inspect(id);
   ASSERT_TRUE(before.alive);
   ASSERT_TRUE(r.rt->kill_ticket_actor(id));
-  ASSERT_TRUE(eventually([&] {
-    auto now = r.rt->inspect(id);
-    return now.alive && now.restarts == 1;
-  }));
+  ASSERT_TRUE(r.rt->quiesce(settled));
   auto after = r.rt->inspect(id);
+  EXPECT_TRUE(after.alive);
+  EXPECT_EQ(after.restarts, 1);
   EXPECT_EQ(fingerprint(*after.state), fingerprint(*before.state));
   EXPECT_EQ(after.timers, before.timers);
   EXPECT_EQ(after.supervisor, "department:housing");
@@ -78,13 +71,14 @@ TEST(Supervision, TooManyCrashesParkTheTicketAsFailed) {
   runtime_case r("heyuan", "2026-03-16T08:30:00+08:00", o);
   std::string id = r.open();
   for (int crashes = 0; crashes <= o.restart_limit; ++crashes) {
-    ASSERT_TRUE(eventually([&] {
-      auto info = r.rt->inspect(id);
-      return info.alive && info.restarts == crashes;
-    })) << crashes;
-    r.rt->kill_ticket_actor(id);
+    ASSERT_TRUE(r.rt->quiesce(settled));
+    auto info = r.rt->inspect(id);
+    ASSERT_TRUE(info.alive) << crashes;
+    ASSERT_EQ(info.restarts, crashes);
+    ASSERT_TRUE(r.rt->kill_ticket_actor(id));
   }
-  ASSERT_TRUE(eventually([&] { return r.rt->inspect(id).failed; }));
+  ASSERT_TRUE(r.rt->quiesce(settled));
+  EXPECT_TRUE(r.rt->inspect(id).failed);
   EXPECT_EQ(r.rt->stats().failed_tickets, 1u);
   auto o2 = r.act(id, dispatch_to("housing"), operator_role());
   EXPECT_EQ(o2.what, actors::command_outcome::kind::unavailable);

@@ -100,7 +100,7 @@ TEST(Recovery, ASnapshotFromAnOlderLayoutFallsBackToReplayingTheEvents) {
   auto loaded = repo.load(id);
   ASSERT_TRUE(loaded);
   EXPECT_EQ(loaded->current, status::handling);
-  EXPECT_EQ(loaded->version, replay(repo.history(id)).version);
+  EXPECT_EQ(loaded->version, replay(*repo.history(id)).version);
   runtime_case r("zhijiang", "2026-03-16T10:00:00+08:00", *db);
   r.ok(id, reply_with("已处理"), department("housing"));  // and it carries on
 }
@@ -155,7 +155,9 @@ TEST(Recovery, AProcessKilledMidBurstLosesNothingItAcknowledgedAndNoTimer) {
   }
   // Every stored ticket's armed deadlines are exactly its entries in the due index.
   std::set<std::string> due_index, armed;
-  for (auto& e : repo.due_until(at("2030-01-01T00:00:00+08:00"), 1u << 20))
+  auto entries = repo.due_until(at("2030-01-01T00:00:00+08:00"), 1u << 20);
+  ASSERT_FALSE(entries.failed()) << entries.error();
+  for (auto& e : *entries)
     due_index.insert(e.ticket + "/" + std::string(name_of(e.kind)) + "/" + format_instant(e.due));
   std::vector<std::string> dispatched;
   db->scan(storage::family::snapshots, "", "", [&](std::string_view id, std::string_view) {

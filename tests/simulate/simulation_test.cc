@@ -43,7 +43,9 @@ simulate::sim_figures run(runtime_case& r, const load_model& m, int days = 30,
   o.start = at("2026-03-02T00:00:00+08:00");
   o.days = days;
   o.seed = seed;
-  return simulate::run_simulation(*r.rt, m, o);
+  auto f = simulate::run_simulation(*r.rt, m, o);
+  EXPECT_TRUE(f.settled);
+  return f;
 }
 
 bulletin month(runtime_case& r) {
@@ -184,7 +186,9 @@ TEST(Bulletin, TheNumbersAgreeWithTheTicketsHistories) {
   r.rt->repository().db().scan(
       storage::family::snapshots, "", "", [&](std::string_view id, std::string_view) {
         ticket_state s;
-        for (const auto& e : r.rt->repository().history(std::string(id))) {
+        auto history = r.rt->repository().history(std::string(id));
+        EXPECT_FALSE(history.failed()) << history.error();
+        for (const auto& e : *history) {
           ticket_state before = s;
           evolve(s, e);
           if (e.at < from || !(e.at < to)) continue;

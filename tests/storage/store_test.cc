@@ -5,6 +5,8 @@
 #include <atomic>
 #include <filesystem>
 #include <future>
+#include <mutex>
+#include <numeric>
 #include <thread>
 
 #include "storage/group_commit.h"
@@ -84,9 +86,12 @@ TEST_P(StoreTest, TimeKeysSortInTimeOrderAcrossTheEpoch) {
   EXPECT_EQ(order, (std::vector<std::int64_t>{-5, 7, 100}));
 }
 
-TEST_P(StoreTest, ConcurrentCommitsShareWritesAndAllBecomeDurableInOrder) {
+// Each thread writes its own keys and, every time, the same "last" key; the store must call back
+// each thread's commits in the order they were made and keep the last value written.
+TEST_P(StoreTest, ConcurrentCommitsAllBecomeDurableInTheOrderTheyWereMade) {
   constexpr int threads = 4, per_thread = 500;
-  std::atomic<int> acknowledged{0};
+  std::mutex mutex;
+  std::vector<std::vector<int>> acknowledged(threads);
   std::vector<std::thread> pool;
   for (int t = 0; t < threads; ++t)
     pool.emplace_back([&, t] {
@@ -94,24 +99,74 @@ TEST_P(StoreTest, ConcurrentCommitsShareWritesAndAllBecomeDurableInOrder) {
       for (int i = 0; i < per_thread; ++i) {
         auto p = std::make_shared<std::promise<void>>();
         waits.push_back(p->get_future());
-        s->commit({{family::events, "k" + std::to_string(t) + "-" + std::to_string(i), "v"}},
-                  [&, p](const std::string& e) {
-                    if (e.empty()) ++acknowledged;
+        std::string n = std::to_string(i);
+        s->commit({{family::events, "k" + std::to_string(t) + "-" + n, "v"},
+                   {family::counters, "last" + std::to_string(t), n}},
+                  [&, t, i, p](const std::string& e) {
+                    if (e.empty()) {
+                      std::lock_guard<std::mutex> lock(mutex);
+                      acknowledged[t].push_back(i);
+                    }
                     p->set_value();
                   });
       }
       for (auto& w : waits) w.wait();
     });
   for (auto& t : pool) t.join();
-  EXPECT_EQ(acknowledged, threads * per_thread);
+  std::vector<int> in_order(per_thread);
+  std::iota(in_order.begin(), in_order.end(), 0);
+  for (int t = 0; t < threads; ++t) {
+    EXPECT_EQ(acknowledged[t], in_order) << "thread " << t;
+    EXPECT_EQ(s->get(family::counters, "last" + std::to_string(t)), std::to_string(per_thread - 1));
+  }
   auto st = s->stats();
   EXPECT_EQ(st.batches, std::uint64_t{threads * per_thread});
-  EXPECT_LE(st.writes, st.batches);
   EXPECT_EQ(keys(family::events).size(), std::size_t{threads * per_thread});
   EXPECT_EQ(st.pending, 0u);
 }
 
 INSTANTIATE_TEST_SUITE_P(Both, StoreTest, ::testing::Values("memory", "rocksdb"));
+
+// The first write is held until ten more commits wait behind it: those ten then share one write
+// (and one sync), applied in the order they were made.
+TEST(GroupCommit, CommitsThatWaitTogetherShareOneWrite) {
+  std::promise<void> first_held, ten_waiting;
+  auto gate = ten_waiting.get_future();
+  std::vector<std::vector<std::string>> writes;  // the keys of each engine write, in order
+  group_committer g(
+      [&](const std::vector<batch*>& group) {
+        if (writes.empty()) {
+          first_held.set_value();
+          gate.wait();
+        }
+        writes.emplace_back();
+        for (const batch* b : group)
+          for (const auto& op : *b) writes.back().push_back(op.key);
+        return std::string();
+      },
+      true);
+  std::vector<std::future<std::string>> done;
+  auto commit = [&](const std::string& key) {
+    auto p = std::make_shared<std::promise<std::string>>();
+    done.push_back(p->get_future());
+    g.submit({{family::events, key, "v"}}, [p](const std::string& e) { p->set_value(e); });
+  };
+  commit("first");
+  first_held.get_future().wait();  // the writer holds it, at the gate
+  std::vector<std::string> ten;
+  for (int i = 0; i < 10; ++i) {
+    ten.push_back("k" + std::to_string(i));
+    commit(ten.back());
+  }
+  EXPECT_EQ(g.stats().pending, 11u);
+  ten_waiting.set_value();
+  for (auto& d : done) EXPECT_EQ(d.get(), "");
+  EXPECT_EQ(writes, (std::vector<std::vector<std::string>>{{"first"}, ten}));
+  auto st = g.stats();
+  EXPECT_EQ(st.batches, 11u);
+  EXPECT_EQ(st.writes, 2u);
+  EXPECT_EQ(st.syncs, 2u);
+}
 
 TEST(GroupCommit, AfterAFailedWriteNothingIsAcknowledgedAndTheFailureIsReported) {
   std::atomic<int> writes{0};
@@ -131,6 +186,23 @@ TEST(GroupCommit, AfterAFailedWriteNothingIsAcknowledgedAndTheFailureIsReported)
   EXPECT_EQ(writes, 2);
   EXPECT_EQ(g.stats().failure, "storage failed: disk full");
   EXPECT_EQ(g.stats().batches, 1u);
+}
+
+TEST(MemoryStore, AFailedReadIsAnErrorNotAnAbsentKey) {
+  memory_faults faults;
+  auto s = open_memory_store(&faults);
+  ASSERT_EQ(s->commit_and_wait({{family::events, "k", "v"}}), "");
+  faults.read = 1;
+  auto r = s->read(family::events, "k");
+  EXPECT_TRUE(r.failed());
+  EXPECT_FALSE(r.value);
+  EXPECT_EQ(s->read(family::events, "k").value, "v");  // the next read works
+  EXPECT_FALSE(s->read(family::events, "absent").failed());
+  faults.read = 1;
+  EXPECT_EQ(s->scan(family::events, "", "", [](auto, auto) { return true; }),
+            "injected failure of a scan");
+  EXPECT_EQ(s->stats().read_errors, 2u);
+  EXPECT_EQ(s->stats().last_read_error, "injected failure of a scan");
 }
 
 TEST(RocksdbStore, WhatWasAcknowledgedIsThereAfterReopening) {
