@@ -16,14 +16,16 @@ response api::health() {
   // A failed store refuses every change: load balancers and monitors must see it.
   const bool failing = !s.store.failure.empty();
   if (failing) warnings.push_back(json::string(s.store.failure));
-  json::value through = nullptr;
+  json::value through = nullptr, official = nullptr;
   if (horizon.covered_through) through = json::string(format_date(*horizon.covered_through));
+  if (horizon.official_through) official = json::string(format_date(*horizon.official_through));
   return json_response(failing ? 503 : 200, {{"status", failing ? "failing" : "ok"},
                                              {"tickets_open", s.open_tickets},
                                              {"actors", s.live_tickets + fixed},
                                              {"clock", rt_.virtual_time() ? "virtual" : "real"},
                                              {"durable", rt_.repository().db().durable()},
                                              {"calendar_covered_through", through},
+                                             {"calendar_official_through", official},
                                              {"warnings", warnings}});
 }
 
@@ -115,7 +117,7 @@ response api::prometheus() {
   for (const char* kind : {"center", "department", "escalation", "timer"})
     for (auto& a : rt_.actors(kind, 10000)) long_lived.push_back(std::move(a));
   auto horizon = horizon_of(rt_.where().calendar, local_date(rt_.now()));
-  r.body = metrics_.render(rt_.stats(), long_lived, horizon.days_left);
+  r.body = metrics_.render(rt_.stats(), long_lived, horizon);
   return r;
 }
 

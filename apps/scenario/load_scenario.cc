@@ -4,6 +4,7 @@
 #include <filesystem>
 
 #include "apps/scenario/json_reader.h"
+#include "apps/scenario/provisional_years.h"
 
 namespace hotline::scenario {
 namespace fs = std::filesystem;
@@ -260,6 +261,9 @@ result<jurisdiction> load_scenario(const std::string& dir) {
       if (std::to_string(years.back().year) != path.stem().string())
         throw read_error{"year", "does not match the file name"};
     }
+    // Years after the first official one without their file are provisional (rules.md §9).
+    auto provisional = provisional_years(years.front().year, years);
+    years.insert(years.end(), provisional.begin(), provisional.end());
     j.calendar = working_calendar(hours, years);
   } catch (const read_error& e) {
     return load_failure(file, e);

@@ -109,13 +109,14 @@ TEST(ScenarioLoading, InvalidJsonIsNamed) {
       << copy.error();
 }
 
-TEST(ScenarioLoading, AStartYearWithoutACalendarIsRefused) {
+TEST(ScenarioLoading, AProvisionalStartYearStartsAndOneBeyondItIsRefused) {
+  // rules.md §9: a missing arrangement never stops the hotline (001 art. 12: 7x24).
   const jurisdiction& j = scenario("heyuan");
-  EXPECT_TRUE(scenario::check_covers(j, at("2026-11-23T10:00:00+08:00")));
-  auto r = scenario::check_covers(j, at("2027-01-04T10:00:00+08:00"));
+  EXPECT_TRUE(scenario::check_covers(j, at("2027-02-03T10:00:00+08:00")));
+  auto r = scenario::check_covers(j, at("2101-01-04T10:00:00+08:00"));
   ASSERT_FALSE(r);
   EXPECT_EQ(r.error().code, refusal_code::calendar_unavailable);
-  EXPECT_NE(r.error().message.find("calendars/2027.json"), std::string::npos);
+  EXPECT_NE(r.error().message.find("calendars/2101.json"), std::string::npos);
 }
 
 }  // namespace

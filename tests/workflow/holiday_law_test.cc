@@ -1,0 +1,94 @@
+// Provisional calendar years: the statutory holidays of the national holiday law
+// (全国年节及纪念日放假办法, as amended by 国务院令第795号, art. 2 and art. 6; rules.md §9) on
+// dates computed with ICU and Meeus, never typed in.
+#include <gtest/gtest.h>
+#include <rapidcheck/gtest.h>
+
+#include "apps/scenario/provisional_years.h"
+#include "apps/scenario/solar_term.h"
+#include "tests/support/ticket_case.h"
+
+namespace hotline::testing {
+namespace {
+using namespace workflow;
+
+std::vector<std::string> holidays_of(int year) {
+  auto f = scenario::festivals_of(year);
+  EXPECT_TRUE(f) << year;
+  std::vector<std::string> out;
+  for (date d : provisional_year(*f).holidays) out.push_back(format_date(d));
+  return out;
+}
+
+TEST(HolidayLaw, Provisional2027Art2HolidaysAndArt6Compensation) {
+  // Art. 2: Jan 1; Spring Festival Feb 5 (Fri, the eve) - Feb 8, lunar New Year Sat Feb 6;
+  // Qingming Mon Apr 5; May 1-2 (Sat, Sun); Dragon Boat Wed Jun 9; Mid-Autumn Wed Sep 15;
+  // Oct 1-3 (Fri-Sun). Art. 6: Feb 6-7 -> Tue Feb 9, Wed Feb 10; May 1-2 -> May 3-4;
+  // Oct 2-3 -> Oct 4-5.
+  EXPECT_EQ(holidays_of(2027),
+            (std::vector<std::string>{"2027-01-01", "2027-02-05", "2027-02-06", "2027-02-07",
+                                      "2027-02-08", "2027-02-09", "2027-02-10", "2027-04-05",
+                                      "2027-05-01", "2027-05-02", "2027-05-03", "2027-05-04",
+                                      "2027-06-09", "2027-09-15", "2027-10-01", "2027-10-02",
+                                      "2027-10-03", "2027-10-04", "2027-10-05"}));
+}
+
+TEST(HolidayLaw, Provisional2028MidAutumnOnNationalDayIsOneHoliday) {
+  // Art. 2: Sat Jan 1 (-> Mon Jan 3, art. 6); eve Tue Jan 25, lunar New Year Wed Jan 26 - Fri
+  // Jan 28; Qingming Tue Apr 4; May 1-2 (Mon, Tue); Dragon Boat Sun May 28 (-> Mon May 29);
+  // Mid-Autumn Tue Oct 3, the same day as National Day's third: one holiday day, no extra one;
+  // Sun Oct 1 -> Wed Oct 4.
+  EXPECT_EQ(holidays_of(2028),
+            (std::vector<std::string>{"2028-01-01", "2028-01-03", "2028-01-25", "2028-01-26",
+                                      "2028-01-27", "2028-01-28", "2028-04-04", "2028-05-01",
+                                      "2028-05-02", "2028-05-28", "2028-05-29", "2028-10-01",
+                                      "2028-10-02", "2028-10-03", "2028-10-04"}));
+}
+
+TEST(HolidayLaw, EveryComputedHolidayOf2025And2026IsAHolidayInTheStateCouncilNotice) {
+  // The official notices (rules.md §7) add bridge days and make-up days, but never drop a day the
+  // law names nor its compensation.
+  const working_calendar& official = scenario("mengcheng").calendar;
+  for (int year : {2025, 2026}) {
+    ASSERT_FALSE(official.is_provisional(year));
+    for (const auto& day : holidays_of(year))
+      EXPECT_FALSE(*official.is_working_day(*parse_date(day))) << day;
+  }
+}
+
+TEST(HolidayLaw, YearsAfterTheLastFileAreProvisionalAndNeverRefused) {
+  const working_calendar& cal = scenario("heyuan").calendar;
+  EXPECT_FALSE(cal.is_provisional(2026));
+  for (int year : {2027, 2050, scenario::last_provisional_year}) {
+    EXPECT_TRUE(cal.is_provisional(year)) << year;
+    EXPECT_TRUE(cal.is_working_day({year, 6, 1})) << year;
+  }
+  EXPECT_FALSE(cal.covers(scenario::last_provisional_year + 1));
+}
+
+TEST(HolidayLaw, AnItemSignedInLateDecember2026EndsInJanuary2027) {
+  // Thu 24 Dec 2026 + 10 working days: Dec 25, 28-31 (5), Jan 1 2027 is New Year's Day, Jan 4-8.
+  auto due = scenario("mengcheng").calendar.due(at("2026-12-24T10:00:00+08:00"), working_days(10));
+  ASSERT_TRUE(due) << due.error().message;
+  EXPECT_EQ(format_instant(*due), "2027-01-08T17:30:00+08:00");
+}
+
+// The 寿星 formula for the 21st century: Qingming falls on April [Y×0.2422+4.81]−[Y/4], Y the
+// last two digits of the year. It assumes a leap year every fourth year, so it is a day early in
+// 2100 (not a leap year).
+int shouxing_qingming(int year) {
+  int y = year - 2000;
+  int day = static_cast<int>(y * 0.2422 + 4.81) - y / 4;
+  return year == 2100 ? day + 1 : day;
+}
+
+RC_GTEST_PROP(HolidayLaw, QingmingByMeeusAgreesWithTheShouxingFormula2000To2100, ()) {
+  const int year = *rc::gen::inRange(2000, 2101);
+  auto day = scenario::qingming(year);
+  RC_ASSERT(day.has_value());
+  RC_ASSERT(day->month == 4);
+  RC_ASSERT(day->day == shouxing_qingming(year));
+}
+
+}  // namespace
+}  // namespace hotline::testing
