@@ -1,4 +1,5 @@
-// /admin/health, /admin/actors, /admin/actors/ticket/{id}, /admin/clock, /metrics.
+// /admin/health, /admin/actors, /admin/actors/ticket/{id}, /admin/clock, /admin/calendars,
+// /metrics.
 #include "http/api.h"
 #include "http/json_codec.h"
 #include "http/ticket_json.h"
@@ -60,15 +61,14 @@ response api::admin_ticket_actor(const call& c, const std::string& id) {
   json::array timers;
   for (const auto& t : info.timers)
     timers.push_back({{"kind", name_of(t.kind)}, {"due", format_instant(t.due)}});
-  return json_response(200,
-                       {{"id", id},
-                        {"alive", info.alive},
-                        {"failed", info.failed},
-                        {"mailbox", info.mailbox},
-                        {"supervisor", info.supervisor},
-                        {"restarts", info.restarts},
-                        {"timers", std::move(timers)},
-                        {"state", ticket_json(*info.state, rt_.where().rules, c.who, nullptr)}});
+  return json_response(200, {{"id", id},
+                             {"alive", info.alive},
+                             {"failed", info.failed},
+                             {"mailbox", info.mailbox},
+                             {"supervisor", info.supervisor},
+                             {"restarts", info.restarts},
+                             {"timers", std::move(timers)},
+                             {"state", ticket_json(*info.state, rt_.where(), c.who, nullptr)}});
 }
 
 response api::admin_kill(const call&, const std::string& id) {
@@ -108,6 +108,17 @@ response api::clock(const call& c) {
   }
   auto done = rt_.advance(target);
   return json_response(200, {{"now", format_instant(done->now)}, {"fired", done->fired}});
+}
+
+// The calendar's years, national and local, each official or provisional (rules.md §9).
+response api::admin_calendars() {
+  json::array items;
+  for (const auto& e : rt_.where().calendar.entries())
+    items.push_back({{"year", e.year},
+                     {"scope", e.local ? "local" : "national"},
+                     {"provisional", e.provisional},
+                     {"source", e.source}});
+  return json_response(200, {{"items", std::move(items)}});
 }
 
 response api::prometheus() {

@@ -1,6 +1,7 @@
 #include "http/ticket_json.h"
 
 #include "http/json_codec.h"
+#include "workflow/provisional_deadlines.h"
 
 namespace hotline::http {
 using namespace workflow;
@@ -35,8 +36,9 @@ json::object history_entry(const event_record& e, bool citizen_visible) {
 
 }  // namespace
 
-json::object ticket_json(const ticket_state& s, const policy& p, const actor_ref& viewer,
+json::object ticket_json(const ticket_state& s, const jurisdiction& j, const actor_ref& viewer,
                          const std::vector<event_record>* history) {
+  const policy& p = j.rules;
   const bool visible = citizen_visible(s, viewer);
   json::array co;
   for (const auto& c : s.co) co.push_back(json::string(c.department));
@@ -44,6 +46,9 @@ json::object ticket_json(const ticket_state& s, const policy& p, const actor_ref
       {"dispatch", or_null(s.dispatch_deadline.due)}, {"sign", or_null(s.sign_deadline.due)},
       {"return", or_null(s.return_deadline.due)},     {"contact", or_null(s.contact_deadline.due)},
       {"plan", or_null(s.plan_deadline.due)},         {"handle", or_null(s.handle_deadline.due)}};
+  json::array provisional;  // counted on a year without its official arrangement (rules.md §9)
+  for (auto kind : provisional_deadlines(s, j.calendar))
+    provisional.push_back(json::string(name_of(kind)));
   json::object sign_off;
   for (std::size_t i = 0; i < count_of<step>(); ++i) {
     auto st = static_cast<step>(i);
@@ -83,6 +88,7 @@ json::object ticket_json(const ticket_state& s, const policy& p, const actor_ref
                  {"unit", text_or_null(s.unit)},
                  {"proposed_lead", text_or_null(s.proposed_lead)},
                  {"deadlines", std::move(deadlines)},
+                 {"provisional", std::move(provisional)},
                  {"overdue", s.overdue},
                  {"repeat_count", s.repeat_count},
                  {"rework_count", s.rework_count},

@@ -39,6 +39,32 @@ TEST_F(Calendars, AnItemSignedInLateDecember2026IsDueInJanuary2027) {
   std::string id = signed_complaint();
   auto t = server->get("/api/v1/tickets/" + id, "dev-operator").json();
   EXPECT_EQ(t.at("deadlines").at("handle"), "2027-01-08T17:30:00+08:00");
+  EXPECT_EQ(t.at("provisional"), boost::json::parse(R"(["handle"])"));
+}
+
+TEST_F(Calendars, DeadlinesInAnOfficialYearAreNotProvisional) {
+  start("2026-11-23T09:00:00+08:00");
+  std::string id = signed_complaint();
+  auto t = server->get("/api/v1/tickets/" + id, "dev-operator").json();
+  EXPECT_EQ(t.at("deadlines").at("handle"), "2026-12-07T17:30:00+08:00");
+  EXPECT_TRUE(t.at("provisional").as_array().empty());
+}
+
+TEST_F(Calendars, AdminsListTheNationalYearsOfficialAndProvisional) {
+  start("2026-11-23T09:00:00+08:00");
+  for (const char* token : {"dev-operator", "dev-supervisor", "dev-housing"})
+    EXPECT_EQ(server->get("/admin/calendars", token).code(), "forbidden") << token;
+  auto items = server->get("/admin/calendars", "dev-admin").json().at("items").as_array();
+  ASSERT_GE(items.size(), 3u);
+  EXPECT_EQ(items[0].at("year"), 2025);
+  EXPECT_EQ(items[0].at("scope"), "national");
+  EXPECT_EQ(items[0].at("provisional"), false);
+  EXPECT_NE(std::string(items[0].at("source").as_string()).find("国务院办公厅"), std::string::npos);
+  EXPECT_EQ(items[2].at("year"), 2027);
+  EXPECT_EQ(items[2].at("provisional"), true);
+  EXPECT_NE(std::string(items[2].at("source").as_string()).find("国务院令第795号"),
+            std::string::npos);
+  EXPECT_EQ(items.back().at("year"), 2100);
 }
 
 TEST_F(Calendars, AServerStartedOn3February2027WithOnly2025And2026FilesRunsAndSigns) {

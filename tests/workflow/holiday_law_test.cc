@@ -7,6 +7,7 @@
 #include "apps/scenario/provisional_years.h"
 #include "apps/scenario/solar_term.h"
 #include "tests/support/ticket_case.h"
+#include "workflow/provisional_deadlines.h"
 
 namespace hotline::testing {
 namespace {
@@ -71,6 +72,17 @@ TEST(HolidayLaw, AnItemSignedInLateDecember2026EndsInJanuary2027) {
   auto due = scenario("mengcheng").calendar.due(at("2026-12-24T10:00:00+08:00"), working_days(10));
   ASSERT_TRUE(due) << due.error().message;
   EXPECT_EQ(format_instant(*due), "2027-01-08T17:30:00+08:00");
+}
+
+TEST(HolidayLaw, ATicketSaysWhichOfItsDeadlinesWereCountedOnAProvisionalYear) {
+  // rules.md §9. Heyuan: sign within 1 working day, complaints handled in 10 (004 art. 18).
+  ticket_case t("heyuan");
+  t.submit(request(), "2026-12-24T09:00:00+08:00");
+  t.ok(dispatch_to("housing"), "2026-12-24T09:05:00+08:00", operator_role());
+  EXPECT_TRUE(provisional_deadlines(t.state(), t.where().calendar).empty());  // Fri Dec 25
+  t.ok(sign{}, "2026-12-24T10:00:00+08:00", department("housing"));
+  EXPECT_EQ(provisional_deadlines(t.state(), t.where().calendar),
+            std::vector<deadline_kind>{deadline_kind::handle});
 }
 
 // The 寿星 formula for the 21st century: Qingming falls on April [Y×0.2422+4.81]−[Y/4], Y the
