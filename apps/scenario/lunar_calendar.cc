@@ -12,6 +12,17 @@ using workflow::date;
 
 namespace {
 
+using calendar_ptr = std::unique_ptr<UCalendar, decltype(&ucal_close)>;
+
+calendar_ptr open_chinese_calendar() {
+  UErrorCode status = U_ZERO_ERROR;
+  const UChar zone[] = u"Asia/Shanghai";
+  calendar_ptr cal(ucal_open(zone, -1, "zh_CN@calendar=chinese", UCAL_DEFAULT, &status),
+                   &ucal_close);
+  if (U_FAILURE(status)) cal.reset();
+  return cal;
+}
+
 // The Beijing day ICU gives for lunar `month`/1 (not leap) of the lunar year that starts in
 // Gregorian `year`: within a day of the truth, since ICU's new moons can be minutes off.
 std::optional<date> icu_month_start(UCalendar* cal, int year, int month) {
@@ -28,25 +39,31 @@ std::optional<date> icu_month_start(UCalendar* cal, int year, int month) {
   return workflow::local_date(workflow::instant{seconds});
 }
 
+std::optional<lunar_month_start> start_of(UCalendar* cal, int year, int month) {
+  auto icu = icu_month_start(cal, year, month);
+  if (!icu) return std::nullopt;
+  auto moon = new_moon_near(workflow::local_instant(*icu, 12 * 3600));
+  if (!moon) return std::nullopt;
+  return lunar_month_start{*icu, workflow::local_date(*moon), *moon};
+}
+
 }  // namespace
 
+std::optional<lunar_month_start> month_start(int year, int month) {
+  auto cal = open_chinese_calendar();
+  if (!cal) return std::nullopt;
+  return start_of(cal.get(), year, month);
+}
+
 std::optional<lunar_festivals> lunar_festivals_of(int year) {
-  UErrorCode status = U_ZERO_ERROR;
-  const UChar zone[] = u"Asia/Shanghai";
-  std::unique_ptr<UCalendar, decltype(&ucal_close)> cal(
-      ucal_open(zone, -1, "zh_CN@calendar=chinese", UCAL_DEFAULT, &status), &ucal_close);
-  if (U_FAILURE(status)) return std::nullopt;
+  auto cal = open_chinese_calendar();
+  if (!cal) return std::nullopt;
   // ICU numbers the months; the day each begins is the Beijing day of Meeus's new moon.
-  auto first_of_month = [&](int month) -> std::optional<date> {
-    auto near = icu_month_start(cal.get(), year, month);
-    if (!near) return std::nullopt;
-    auto moon = new_moon_near(workflow::local_instant(*near, 12 * 3600));
-    if (!moon) return std::nullopt;
-    return workflow::local_date(*moon);
-  };
-  auto m1 = first_of_month(1), m5 = first_of_month(5), m8 = first_of_month(8);
+  auto m1 = start_of(cal.get(), year, 1), m5 = start_of(cal.get(), year, 5),
+       m8 = start_of(cal.get(), year, 8);
   if (!m1 || !m5 || !m8) return std::nullopt;
-  return lunar_festivals{*m1, workflow::add_days(*m5, 4), workflow::add_days(*m8, 14)};
+  return lunar_festivals{m1->first_day, workflow::add_days(m5->first_day, 4),
+                         workflow::add_days(m8->first_day, 14)};
 }
 
 }  // namespace hotline::scenario

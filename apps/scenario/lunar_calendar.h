@@ -18,4 +18,14 @@ struct lunar_festivals {
 };
 std::optional<lunar_festivals> lunar_festivals_of(int year);
 
+/// The day lunar `month`/1 (not a leap month) of the lunar year starting in Gregorian `year`
+/// begins: ICU's own answer (`icu`), and the Beijing day of Meeus's new moon nearest to it
+/// (`first_day`, what lunar_festivals_of uses) with that new moon's instant.
+struct lunar_month_start {
+  workflow::date icu;
+  workflow::date first_day;
+  workflow::instant new_moon;
+};
+std::optional<lunar_month_start> month_start(int year, int month);
+
 }  // namespace hotline::scenario

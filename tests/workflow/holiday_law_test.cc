@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 #include <rapidcheck/gtest.h>
 
+#include "apps/scenario/lunar_calendar.h"
 #include "apps/scenario/provisional_years.h"
 #include "apps/scenario/solar_term.h"
 #include "tests/support/ticket_case.h"
@@ -100,6 +101,33 @@ RC_GTEST_PROP(HolidayLaw, QingmingByMeeusAgreesWithTheShouxingFormula2000To2100,
   RC_ASSERT(day.has_value());
   RC_ASSERT(day->month == 4);
   RC_ASSERT(day->day == shouxing_qingming(year));
+}
+
+// Two methods for the day a lunar month begins: ICU's Chinese calendar and Meeus's new moon
+// (ch. 49). They agree unless the new moon is within half an hour of Beijing midnight, where ICU's
+// minutes of error can cross it (2027-02-06 23:56, 2030-02-03 00:07); then they differ by a day.
+RC_GTEST_PROP(HolidayLaw, LunarMonthsByIcuAndByMeeusAgreeAwayFromMidnight2000To2100, ()) {
+  const int year = *rc::gen::inRange(2000, 2101);
+  const int month = *rc::gen::element(1, 5, 8);
+  auto m = scenario::month_start(year, month);
+  RC_ASSERT(m.has_value());
+  const auto second = local_second_of_day(m->new_moon);
+  const bool near_midnight = second < 1800 || second > seconds_per_day - 1800;
+  if (!near_midnight) {
+    RC_ASSERT(m->icu == m->first_day);
+  } else {
+    const auto apart = days_from_civil(m->icu) - days_from_civil(m->first_day);
+    RC_ASSERT(apart >= -1 && apart <= 1);
+  }
+}
+
+TEST(HolidayLaw, IcuAloneWouldPutSpringFestival2027AndOf2030OnTheWrongDay) {
+  auto y2027 = scenario::month_start(2027, 1), y2030 = scenario::month_start(2030, 1);
+  EXPECT_EQ(format_date(y2027->first_day), "2027-02-06");
+  EXPECT_EQ(format_instant(y2027->new_moon).substr(0, 16), "2027-02-06T23:56");
+  EXPECT_EQ(format_date(y2027->icu), "2027-02-07");
+  EXPECT_EQ(format_date(y2030->first_day), "2030-02-03");
+  EXPECT_EQ(format_date(y2030->icu), "2030-02-02");
 }
 
 }  // namespace
