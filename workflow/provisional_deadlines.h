@@ -12,9 +12,9 @@
 namespace hotline::workflow {
 
 /// The kinds of the armed deadlines (deadlines(s)) whose due day falls in a provisional year of
-/// `c`, earliest first. Provisional years all come after the official ones, so a term that ends
-/// in an official year never crossed a provisional one. A 24x7 term (clock minutes) is counted
-/// too: the state does not record a term's unit.
+/// `c`, earliest first. The state records neither where a term started nor its unit, so a term
+/// that ends in an official year is not listed even if it crossed a provisional gap year between
+/// two official files, and a 24x7 term (clock minutes) ending in a provisional year is listed.
 std::vector<deadline_kind> provisional_deadlines(const ticket_state& s, const working_calendar& c);
 
 }  // namespace hotline::workflow
