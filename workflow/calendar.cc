@@ -102,7 +102,7 @@ calendar_horizon horizon_of(const working_calendar& c, date today, std::int64_t 
   h.covered_through = c.covered_through(today);
   if (!h.covered_through) {
     h.warning = "no calendar for " + std::to_string(today.year) +
-                ": every deadline is refused (calendar_unavailable) until calendars/" +
+                ": every deadline is refused (calendar_unavailable) until scenarios/calendars/" +
                 std::to_string(today.year) + ".json is added";
     return h;
   }
@@ -120,14 +120,15 @@ calendar_horizon horizon_of(const working_calendar& c, date today, std::int64_t 
         (h.official_through ? " (" + std::to_string(h.official_days_left) + " days from now)"
                             : std::string()) +
         ": deadlines reaching into it count the holiday law's statutory holidays "
-        "(provisional, no make-up working days) until calendars/" +
+        "(provisional, no make-up working days) until scenarios/calendars/" +
         std::to_string(next) + ".json is added";
   }
   if (h.days_left <= warn_days) {
     int next = h.covered_through->year + 1;
     h.warning = "the calendar ends on " + format_date(*h.covered_through) + ", " +
                 std::to_string(h.days_left) + " days from now: deadlines reaching into " +
-                std::to_string(next) + " are refused (calendar_unavailable) until calendars/" +
+                std::to_string(next) +
+                " are refused (calendar_unavailable) until scenarios/calendars/" +
                 std::to_string(next) + ".json is added";
   }
   return h;

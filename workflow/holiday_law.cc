@@ -18,13 +18,13 @@ const char* law_source =
 
 std::vector<statutory_run> statutory_runs(const festival_dates& f) {
   std::vector<statutory_run> runs = {
-      {"New Year's Day", {f.year, 1, 1}, 1},
-      {"Spring Festival", add_days(f.lunar_new_year, -1), 4},  // from lunar New Year's Eve
-      {"Qingming", f.qingming, 1},
-      {"Labour Day", {f.year, 5, 1}, 2},
-      {"Dragon Boat", f.dragon_boat, 1},
-      {"Mid-Autumn", f.mid_autumn, 1},
-      {"National Day", {f.year, 10, 1}, 3},
+      {{f.year, 1, 1}, 1},                  // New Year's Day
+      {add_days(f.lunar_new_year, -1), 4},  // Spring Festival, from lunar New Year's Eve
+      {f.qingming, 1},                      // Qingming
+      {{f.year, 5, 1}, 2},                  // Labour Day
+      {f.dragon_boat, 1},                   // Dragon Boat
+      {f.mid_autumn, 1},                    // Mid-Autumn
+      {{f.year, 10, 1}, 3},                 // National Day
   };
   std::stable_sort(runs.begin(), runs.end(), [](const statutory_run& a, const statutory_run& b) {
     return a.first < b.first;

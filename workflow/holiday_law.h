@@ -17,7 +17,6 @@
 // The astronomical and lunar dates are inputs: computing them is not a rule, and the rule core
 // does no astronomy (apps/scenario/ does, with ICU and Meeus).
 
-#include <string>
 #include <vector>
 
 #include "workflow/calendar.h"
@@ -35,7 +34,6 @@ struct festival_dates {
 
 /// One festival's run of statutory days, e.g. Spring Festival: 4 days from the eve.
 struct statutory_run {
-  std::string name;
   date first;
   int days = 1;
 };
