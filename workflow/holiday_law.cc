@@ -39,12 +39,14 @@ year_calendar provisional_year(const festival_dates& f) {
     for (int i = 0; i < run.days; ++i) statutory.insert(days_from_civil(add_days(run.first, i)));
 
   // Art. 6, as we read it: each weekend day of a run moves to the next free weekday after it.
-  std::set<std::int64_t> compensation;
+  // A weekend day two festivals share (Mid-Autumn on Sun Oct 2, 2039) is compensated once.
+  std::set<std::int64_t> compensation, compensated;
   for (const auto& run : runs) {
     const date last = add_days(run.first, run.days - 1);
     date next = last;
     for (int i = 0; i < run.days; ++i) {
-      if (!is_weekend(add_days(run.first, i))) continue;
+      const date day = add_days(run.first, i);
+      if (!is_weekend(day) || !compensated.insert(days_from_civil(day)).second) continue;
       do {
         next = add_days(next, 1);
       } while (is_weekend(next) || statutory.count(days_from_civil(next)) ||

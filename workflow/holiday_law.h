@@ -10,9 +10,9 @@
 // day (应当在工作日补假). The law does not say which one; our reading: each such weekend day is
 // compensated on the first working day after that festival's run of days (Mon-Fri, not itself a
 // statutory holiday, not already a compensatory day), in date order. A day that is two festivals
-// at once (Mid-Autumn on Oct 1-3, as in 2028) is one holiday day: the law gives no extra day for
-// it, only the yearly notice ever did (2020). No make-up working days (调休): those exist only in
-// the yearly notice.
+// at once (Mid-Autumn on Oct 1-3, as in 2028 and 2039) is one holiday day, compensated once if it
+// is a weekend day: the law gives no extra day for it, only the yearly notice ever did (2020).
+// No make-up working days (调休): those exist only in the yearly notice.
 //
 // The astronomical and lunar dates are inputs: computing them is not a rule, and the rule core
 // does no astronomy (apps/scenario/ does, with ICU and Meeus).

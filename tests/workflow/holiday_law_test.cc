@@ -4,6 +4,8 @@
 #include <gtest/gtest.h>
 #include <rapidcheck/gtest.h>
 
+#include <set>
+
 #include "apps/scenario/lunar_calendar.h"
 #include "apps/scenario/provisional_years.h"
 #include "apps/scenario/solar_term.h"
@@ -45,6 +47,44 @@ TEST(HolidayLaw, Provisional2028MidAutumnOnNationalDayIsOneHoliday) {
                                       "2028-01-27", "2028-01-28", "2028-04-04", "2028-05-01",
                                       "2028-05-02", "2028-05-28", "2028-05-29", "2028-10-01",
                                       "2028-10-02", "2028-10-03", "2028-10-04"}));
+}
+
+TEST(HolidayLaw, AWeekendDayTwoFestivalsShareIsCompensatedOnce) {
+  // 2039: National Day Sat Oct 1 - Mon Oct 3, Mid-Autumn Sun Oct 2: Oct 1 and Oct 2 are two
+  // weekend holiday days (art. 6), compensated Tue Oct 4 and Wed Oct 5; Thu Oct 6 works.
+  auto days = holidays_of(2039);
+  std::vector<std::string> october(days.end() - 5, days.end());
+  EXPECT_EQ(october, (std::vector<std::string>{"2039-10-01", "2039-10-02", "2039-10-03",
+                                               "2039-10-04", "2039-10-05"}));
+}
+
+// Art. 2 and art. 6 for any year the library covers: every statutory day is a holiday, and each
+// statutory day on a weekend gets exactly one compensatory weekday that is not itself statutory.
+RC_GTEST_PROP(HolidayLaw, EveryYearHasItsStatutoryDaysAndOneWeekdayForEachOnAWeekend, ()) {
+  const int year = *rc::gen::inRange(2027, scenario::last_provisional_year + 1);
+  auto f = scenario::festivals_of(year);
+  RC_ASSERT(f.has_value());
+  std::set<std::int64_t> statutory;
+  for (const auto& run : statutory_runs(*f))
+    for (int i = 0; i < run.days; ++i) statutory.insert(days_from_civil(add_days(run.first, i)));
+  auto y = provisional_year(*f);
+  std::set<std::int64_t> holidays;
+  for (date d : y.holidays) holidays.insert(days_from_civil(d));
+  RC_ASSERT(holidays.size() == y.holidays.size());  // no day twice
+  RC_ASSERT(y.working_weekends.empty());            // no make-up working days
+  std::size_t on_weekends = 0, compensatory = 0;
+  for (auto day : statutory) {
+    RC_ASSERT(holidays.count(day) == 1u);
+    on_weekends += iso_weekday(civil_from_days(day)) >= 6;
+  }
+  for (auto day : holidays) {
+    if (statutory.count(day)) continue;
+    ++compensatory;
+    RC_ASSERT(iso_weekday(civil_from_days(day)) <= 5);
+    RC_ASSERT(civil_from_days(day).year == year);
+  }
+  RC_ASSERT(compensatory == on_weekends);
+  RC_ASSERT(check_year(y).empty());
 }
 
 TEST(HolidayLaw, EveryComputedHolidayOf2025And2026IsAHolidayInTheStateCouncilNotice) {
