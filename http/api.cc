@@ -137,6 +137,10 @@ response api::route(const request& r, std::string& pattern) {
     pattern = "/admin/clock";
     return get || post ? clock(c) : method_not_allowed("GET, POST");
   }
+  if (is(parts, {"admin", "calendars"})) {
+    pattern = "/admin/calendars";
+    return get ? admin_calendars() : method_not_allowed("GET");
+  }
   if (is(parts, {"metrics"})) {
     pattern = "/metrics";
     return get ? prometheus() : method_not_allowed("GET");
@@ -227,17 +231,17 @@ std::optional<json::object> api::ticket_view(const std::string& id, std::uint64_
     stored->history.resize(version);  // seq n is at index n - 1
     stored->state = replay(stored->history);
   }
-  return ticket_json(stored->state, rt_.where().rules, viewer, &stored->history);
+  return ticket_json(stored->state, rt_.where(), viewer, &stored->history);
 }
 
 json::object api::outcome_view(const actors::command_outcome& o, const actor_ref& viewer) const {
   const ticket_state& s = *o.ticket;
   if (!o.events.empty() && o.events.front().seq == 1)
-    return ticket_json(s, rt_.where().rules, viewer, &o.events);
+    return ticket_json(s, rt_.where(), viewer, &o.events);
   auto stored = rt_.repository().history(s.id);  // unreadable: counted in read_errors
   std::vector<event_record> history = stored ? *stored : std::vector<event_record>{};
   if (history.size() > s.version) history.resize(s.version);  // seq n is at index n - 1
-  return ticket_json(s, rt_.where().rules, viewer, &history);
+  return ticket_json(s, rt_.where(), viewer, &history);
 }
 
 std::vector<std::string> api::subtree(const std::string& department) const {

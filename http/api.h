@@ -45,6 +45,7 @@ class api {
   response admin_ticket_actor(const call& c, const std::string& id);
   response admin_kill(const call& c, const std::string& id);
   response clock(const call& c);
+  response admin_calendars();
   response prometheus();
 
   /// Runs a command that changes something: idempotency, backpressure, waiting for durability,

@@ -19,7 +19,7 @@ void metrics::observe(const std::string& method, const std::string& route, int s
 
 std::string metrics::render(const actors::runtime_stats& rt,
                             const std::vector<actors::actor_info>& mailboxes,
-                            std::int64_t calendar_days_left) const {
+                            const workflow::calendar_horizon& calendar) const {
   std::ostringstream out;
   {
     std::lock_guard<std::mutex> lock(mutex_);
@@ -84,7 +84,12 @@ std::string metrics::render(const actors::runtime_stats& rt,
       << (rt.store.failure.empty() ? 0 : 1) << "\n"
       << "# HELP hotline_calendar_days_left Days until the working-time calendar's data ends.\n"
       << "# TYPE hotline_calendar_days_left gauge\nhotline_calendar_days_left "
-      << calendar_days_left << "\n";
+      << calendar.days_left << "\n"
+      << "# HELP hotline_calendar_official_days_left Days until the official holiday "
+         "arrangements end; past them deadlines count the holiday law's statutory holidays "
+         "(provisional).\n"
+      << "# TYPE hotline_calendar_official_days_left gauge\nhotline_calendar_official_days_left "
+      << calendar.official_days_left << "\n";
   return out.str();
 }
 

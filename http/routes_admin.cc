@@ -1,4 +1,5 @@
-// /admin/health, /admin/actors, /admin/actors/ticket/{id}, /admin/clock, /metrics.
+// /admin/health, /admin/actors, /admin/actors/ticket/{id}, /admin/clock, /admin/calendars,
+// /metrics.
 #include "http/api.h"
 #include "http/json_codec.h"
 #include "http/ticket_json.h"
@@ -19,14 +20,16 @@ response api::health() {
   if (s.store.read_errors > 0)  // unreadable data: reads of it are refused, not skipped
     warnings.push_back(json::string(std::to_string(s.store.read_errors) +
                                     " reads failed; the last: " + s.store.last_read_error));
-  json::value through = nullptr;
+  json::value through = nullptr, official = nullptr;
   if (horizon.covered_through) through = json::string(format_date(*horizon.covered_through));
+  if (horizon.official_through) official = json::string(format_date(*horizon.official_through));
   return json_response(failing ? 503 : 200, {{"status", failing ? "failing" : "ok"},
                                              {"tickets_open", s.open_tickets},
                                              {"actors", s.live_tickets + fixed},
                                              {"clock", rt_.virtual_time() ? "virtual" : "real"},
                                              {"durable", rt_.repository().db().durable()},
                                              {"calendar_covered_through", through},
+                                             {"calendar_official_through", official},
                                              {"warnings", warnings}});
 }
 
@@ -61,15 +64,14 @@ response api::admin_ticket_actor(const call& c, const std::string& id) {
   json::array timers;
   for (const auto& t : info.timers)
     timers.push_back({{"kind", name_of(t.kind)}, {"due", format_instant(t.due)}});
-  return json_response(200,
-                       {{"id", id},
-                        {"alive", info.alive},
-                        {"failed", info.failed},
-                        {"mailbox", info.mailbox},
-                        {"supervisor", info.supervisor},
-                        {"restarts", info.restarts},
-                        {"timers", std::move(timers)},
-                        {"state", ticket_json(*info.state, rt_.where().rules, c.who, nullptr)}});
+  return json_response(200, {{"id", id},
+                             {"alive", info.alive},
+                             {"failed", info.failed},
+                             {"mailbox", info.mailbox},
+                             {"supervisor", info.supervisor},
+                             {"restarts", info.restarts},
+                             {"timers", std::move(timers)},
+                             {"state", ticket_json(*info.state, rt_.where(), c.who, nullptr)}});
 }
 
 response api::admin_kill(const call&, const std::string& id) {
@@ -111,6 +113,17 @@ response api::clock(const call& c) {
   return json_response(200, {{"now", format_instant(done->now)}, {"fired", done->fired}});
 }
 
+// The calendar's years, national and local, each official or provisional (rules.md §9).
+response api::admin_calendars() {
+  json::array items;
+  for (const auto& e : rt_.where().calendar.entries())
+    items.push_back({{"year", e.year},
+                     {"scope", e.local ? "local" : "national"},
+                     {"provisional", e.provisional},
+                     {"source", e.source}});
+  return json_response(200, {{"items", std::move(items)}});
+}
+
 response api::prometheus() {
   response r;
   r.content_type = "text/plain; version=0.0.4";
@@ -118,7 +131,7 @@ response api::prometheus() {
   for (const char* kind : {"center", "department", "escalation", "timer"})
     for (auto& a : rt_.actors(kind, 10000)) long_lived.push_back(std::move(a));
   auto horizon = horizon_of(rt_.where().calendar, local_date(rt_.now()));
-  r.body = metrics_.render(rt_.stats(), long_lived, horizon.days_left);
+  r.body = metrics_.render(rt_.stats(), long_lived, horizon);
   return r;
 }
 

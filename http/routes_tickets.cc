@@ -58,7 +58,7 @@ response api::get_ticket(const call& c, const std::string& id) {
   if (!may_view(stored->state, c.who, rt_.where().departments))
     return error_response(403, "forbidden",
                           "Department " + c.who.department + " does not hold " + id + ".");
-  return json_response(200, ticket_json(stored->state, rt_.where().rules, c.who, &stored->history));
+  return json_response(200, ticket_json(stored->state, rt_.where(), c.who, &stored->history));
 }
 
 // Harassment blocks (000 art. 20): the center's staff see whom they screen and where to lift it.
@@ -122,7 +122,7 @@ response api::list_tickets(const call& c) {
   auto ids = rt_.repository().list(q);
   for (const auto& id : ids)
     if (auto s = rt_.repository().load(id))
-      items.push_back(ticket_json(*s, rt_.where().rules, c.who, nullptr));
+      items.push_back(ticket_json(*s, rt_.where(), c.who, nullptr));
   json::value next = ids.size() == q.limit ? json::value(ids.back()) : json::value(nullptr);
   return json_response(200, {{"items", std::move(items)}, {"next", std::move(next)}});
 }

@@ -1,6 +1,7 @@
 #include "http/ticket_json.h"
 
 #include "http/json_codec.h"
+#include "workflow/provisional_deadlines.h"
 
 namespace hotline::http {
 using namespace workflow;
@@ -35,8 +36,9 @@ json::object history_entry(const event_record& e, bool citizen_visible) {
 
 }  // namespace
 
-json::object ticket_json(const ticket_state& s, const policy& p, const actor_ref& viewer,
+json::object ticket_json(const ticket_state& s, const jurisdiction& j, const actor_ref& viewer,
                          const std::vector<event_record>* history) {
+  const policy& p = j.rules;
   const bool visible = citizen_visible(s, viewer);
   json::array co, co_reports;
   for (const auto& c : s.co) {
@@ -54,6 +56,9 @@ json::object ticket_json(const ticket_state& s, const policy& p, const actor_ref
                          {"handle", or_null(s.handle_deadline.due)},
                          {"handle_term", or_null(s.handle_term_due)},
                          {"co_report", or_null(s.co_report_deadline.due)}};
+  json::array provisional;  // counted on a year without its official arrangement (rules.md §9)
+  for (auto kind : provisional_deadlines(s, j.calendar))
+    provisional.push_back(json::string(name_of(kind)));
   json::object sign_off, sign_off_chain;
   for (std::size_t i = 0; i < count_of<step>(); ++i) {
     auto st = static_cast<step>(i);
@@ -99,6 +104,7 @@ json::object ticket_json(const ticket_state& s, const policy& p, const actor_ref
                  {"unit", text_or_null(s.unit)},
                  {"proposed_lead", text_or_null(s.proposed_lead)},
                  {"deadlines", std::move(deadlines)},
+                 {"provisional", std::move(provisional)},
                  {"overdue", s.overdue},
                  {"repeat_count", s.repeat_count},
                  {"rework_count", s.rework_count},

@@ -6,11 +6,13 @@
 #include <vector>
 
 #include "workflow/decide.h"
+#include "workflow/policy.h"
 
 namespace hotline::http {
 
-/// The ticket; with its history when `history` is given.
-boost::json::object ticket_json(const workflow::ticket_state& s, const workflow::policy& p,
+/// The ticket under its jurisdiction's rules and calendar; with its history when `history` is
+/// given.
+boost::json::object ticket_json(const workflow::ticket_state& s, const workflow::jurisdiction& j,
                                 const workflow::actor_ref& viewer,
                                 const std::vector<workflow::event_record>* history);
 

@@ -1,5 +1,7 @@
 #include "workflow/calendar.h"
 
+#include <algorithm>
+
 namespace hotline::workflow {
 namespace {
 
@@ -39,6 +41,14 @@ std::string check_year(const year_calendar& y) {
   return {};
 }
 
+std::string check_layer(const local_layer& l) {
+  if (l.source.empty()) return "a local layer needs its source (the regulation and article)";
+  for (date d : l.holidays)
+    if (d.year != l.year || !is_valid(d))
+      return "holiday " + format_date(d) + " is not in " + std::to_string(l.year);
+  return {};
+}
+
 std::string check_hours(const business_hours& h) {
   if (h.intervals.empty()) return "business hours are empty";
   std::int64_t last = 0;
@@ -50,7 +60,8 @@ std::string check_hours(const business_hours& h) {
   return {};
 }
 
-working_calendar::working_calendar(business_hours hours, const std::vector<year_calendar>& years)
+working_calendar::working_calendar(business_hours hours, const std::vector<year_calendar>& years,
+                                   const std::vector<local_layer>& local)
     : hours_(std::move(hours)) {
   for (const auto& y : years) {
     std::bitset<366> bits;
@@ -59,7 +70,18 @@ working_calendar::working_calendar(business_hours hours, const std::vector<year_
     for (date d : y.holidays) bits[day_of_year(d)] = false;
     for (date d : y.working_weekends) bits[day_of_year(d)] = true;
     years_[y.year] = bits;
+    if (y.provisional) provisional_.insert(y.year);
+    entries_.push_back({y.year, false, y.provisional, y.source});
   }
+  for (const auto& l : local) {
+    auto it = years_.find(l.year);
+    if (it == years_.end()) continue;
+    for (date d : l.holidays) it->second[day_of_year(d)] = false;
+    entries_.push_back({l.year, true, false, l.source});
+  }
+  std::stable_sort(
+      entries_.begin(), entries_.end(),
+      [](const calendar_entry& a, const calendar_entry& b) { return a.year < b.year; });
 }
 
 result<bool> working_calendar::is_working_day(date d) const {
@@ -80,16 +102,33 @@ calendar_horizon horizon_of(const working_calendar& c, date today, std::int64_t 
   h.covered_through = c.covered_through(today);
   if (!h.covered_through) {
     h.warning = "no calendar for " + std::to_string(today.year) +
-                ": every deadline is refused (calendar_unavailable) until calendars/" +
+                ": every deadline is refused (calendar_unavailable) until scenarios/calendars/" +
                 std::to_string(today.year) + ".json is added";
     return h;
   }
   h.days_left = days_from_civil(*h.covered_through) - days_from_civil(today);
+  if (!c.is_provisional(today.year)) {
+    int year = today.year;
+    while (c.covers(year + 1) && !c.is_provisional(year + 1)) ++year;
+    h.official_through = date{year, 12, 31};
+    h.official_days_left = days_from_civil(*h.official_through) - days_from_civil(today);
+  }
+  if (h.official_days_left <= warn_days && h.days_left > warn_days) {
+    int next = h.official_through ? h.official_through->year + 1 : today.year;
+    h.warning =
+        std::to_string(next) + " has no official holiday arrangement" +
+        (h.official_through ? " (" + std::to_string(h.official_days_left) + " days from now)"
+                            : std::string()) +
+        ": deadlines reaching into it count the holiday law's statutory holidays "
+        "(provisional, no make-up working days) until scenarios/calendars/" +
+        std::to_string(next) + ".json is added";
+  }
   if (h.days_left <= warn_days) {
     int next = h.covered_through->year + 1;
     h.warning = "the calendar ends on " + format_date(*h.covered_through) + ", " +
                 std::to_string(h.days_left) + " days from now: deadlines reaching into " +
-                std::to_string(next) + " are refused (calendar_unavailable) until calendars/" +
+                std::to_string(next) +
+                " are refused (calendar_unavailable) until scenarios/calendars/" +
                 std::to_string(next) + ".json is added";
   }
   return h;

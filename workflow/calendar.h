@@ -5,12 +5,15 @@
 //
 // Counting follows the PRC Civil Code (art. 201, 203): a term of N working days does not count the
 // day it starts, and ends at close of business on the N-th working day after it. Fractions of a
-// working day run on business hours from the starting instant. A year without data is an error,
-// never a guess.
+// working day run on business hours from the starting instant. A year is official (the State
+// Council's notice), provisional (computed from the holiday law, workflow/holiday_law.h: a
+// warning, never a stop) or missing (an error, never a guess: calendar_unavailable).
+// Local layers add the holidays a local regulation grants on top of the national calendar.
 
 #include <bitset>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <utility>
 #include <vector>
@@ -35,11 +38,31 @@ struct year_calendar {
   std::vector<date> holidays;
   std::vector<date> working_weekends;
   std::string source;  // the notice it comes from
+  /// Not the official arrangement: computed from the holiday law (workflow/holiday_law.h).
+  bool provisional = false;
+};
+
+/// Holidays a local regulation adds to one year of the national calendar (an autonomous
+/// prefecture's festival days, for example).
+struct local_layer {
+  int year = 0;
+  std::vector<date> holidays;
+  std::string source;  // the local regulation and article
+};
+
+/// One entry of the calendar's listing, for operators.
+struct calendar_entry {
+  int year = 0;
+  bool local = false;
+  bool provisional = false;
+  std::string source;
 };
 
 /// An error message if `y` is inconsistent (dates outside the year, a make-up day that is not on
 /// a weekend, a day both holiday and working), or an empty string.
 std::string check_year(const year_calendar& y);
+/// An error message if a holiday of `l` is outside its year, or an empty string.
+std::string check_layer(const local_layer& l);
 /// An error message if `h` is not sorted, disjoint and non-empty, or an empty string.
 std::string check_hours(const business_hours& h);
 
@@ -47,8 +70,10 @@ class working_calendar {
  public:
   /// A calendar that covers no year: every question about a day is calendar_unavailable.
   working_calendar() = default;
-  /// REQUIRES: check_hours(hours) and check_year(y) for every y are empty.
-  working_calendar(business_hours hours, const std::vector<year_calendar>& years);
+  /// REQUIRES: check_hours(hours), check_year(y) for every y and check_layer(l) for every l are
+  /// empty. A local layer for a year without national data is ignored.
+  working_calendar(business_hours hours, const std::vector<year_calendar>& years,
+                   const std::vector<local_layer>& local = {});
 
   /// calendar_unavailable if the year of `d` has no data.
   result<bool> is_working_day(date d) const;
@@ -60,6 +85,9 @@ class working_calendar {
   result<instant> add_business_seconds(instant from, std::int64_t seconds) const;
 
   bool covers(int year) const { return years_.count(year) != 0; }
+  bool is_provisional(int year) const { return provisional_.count(year) != 0; }
+  /// Every year and local layer, with whether it is provisional and its source, by year.
+  const std::vector<calendar_entry>& entries() const { return entries_; }
   /// The last day of the unbroken run of covered years that holds `d`, or nothing if `d`'s year
   /// has no data: past it, deadlines are refused until an operator adds the next year's file.
   std::optional<date> covered_through(date d) const;
@@ -68,14 +96,19 @@ class working_calendar {
  private:
   business_hours hours_;
   std::map<int, std::bitset<366>> years_;  // bit set: a working day, by day of year
+  std::set<int> provisional_;
+  std::vector<calendar_entry> entries_;
 };
 
-/// How far the calendar reaches from today, for operators: deadlines past `covered_through` are
-/// refused (calendar_unavailable), so the next year's file must arrive before `today` gets close.
+/// How far the calendar reaches from today, for operators. Deadlines past `covered_through` are
+/// refused (calendar_unavailable); deadlines past `official_through` are computed on provisional
+/// years, so the next year's official file should arrive before `today` gets close.
 struct calendar_horizon {
-  std::optional<date> covered_through;  // nothing: today itself has no calendar
-  std::int64_t days_left = 0;           // from today to covered_through
-  std::string warning;                  // empty while more than `warn_days` are left
+  std::optional<date> covered_through;   // nothing: today itself has no calendar
+  std::int64_t days_left = 0;            // from today to covered_through
+  std::optional<date> official_through;  // nothing: today's year is provisional or missing
+  std::int64_t official_days_left = 0;   // from today to official_through (0 without one)
+  std::string warning;                   // empty while more than `warn_days` are left of both
 };
 /// Assumed: 60 days, since the longest terms the five policies set (with their extensions) reach
 /// about 45 calendar days past the day a ticket arrives.

@@ -1,9 +1,9 @@
 #include "apps/scenario/load_scenario.h"
 
-#include <algorithm>
 #include <filesystem>
 
 #include "apps/scenario/json_reader.h"
+#include "apps/scenario/load_calendars.h"
 
 namespace hotline::scenario {
 namespace fs = std::filesystem;
@@ -226,36 +226,6 @@ std::vector<department> read_departments(const node& root) {
   return out;
 }
 
-std::vector<date> read_dates(const node& n) {
-  std::vector<date> out;
-  for (const auto& item : n.items()) {
-    // A date, or a [first, last] range.
-    std::vector<std::string> ends;
-    if (item.is_text()) {
-      ends.push_back(item.text());
-    } else {
-      auto range = item.items();
-      if (range.size() != 2) item.fail("must be a date or a [first, last] pair");
-      ends = {range[0].text(), range[1].text()};
-    }
-    auto first = parse_date(ends.front()), last = parse_date(ends.back());
-    if (!first || !last) item.fail("is not a YYYY-MM-DD date");
-    if (*last < *first) item.fail("ends before it starts");
-    for (date d = *first; !(*last < d); d = add_days(d, 1)) out.push_back(d);
-  }
-  return out;
-}
-
-year_calendar read_year(const node& root) {
-  year_calendar y;
-  y.year = root.at("year").integer();
-  y.source = read_source(root);
-  y.holidays = read_dates(root.at("holidays"));
-  y.working_weekends = read_dates(root.at("working_weekends"));
-  if (auto problem = check_year(y); !problem.empty()) root.fail(problem);
-  return y;
-}
-
 }  // namespace
 
 result<jurisdiction> load_scenario(const std::string& dir) {
@@ -276,25 +246,12 @@ result<jurisdiction> load_scenario(const std::string& dir) {
     }
     j.departments = std::move(tree).value();
 
-    std::vector<year_calendar> years;
-    file = (fs::path(dir) / "calendars").string();
-    std::error_code ec;
-    std::vector<fs::path> files;
-    for (const auto& entry : fs::directory_iterator(file, ec))
-      if (entry.path().extension() == ".json") files.push_back(entry.path());
-    if (ec || files.empty()) throw read_error{"", "no calendar files (YYYY.json)"};
-    std::sort(files.begin(), files.end());
-    for (const auto& path : files) {
-      file = path.string();
-      doc = parse_file(file);
-      years.push_back(read_year(node(doc, "")));
-      if (std::to_string(years.back().year) != path.stem().string())
-        throw read_error{"year", "does not match the file name"};
-    }
-    j.calendar = working_calendar(hours, years);
   } catch (const read_error& e) {
     return load_failure(file, e);
   }
+  auto calendar = load_calendar(hours, national_calendars_dir(dir), dir);
+  if (!calendar) return calendar.error();
+  j.calendar = std::move(calendar).value();
   return j;
 }
 
@@ -304,7 +261,8 @@ result<bool> check_covers(const jurisdiction& j, instant now) {
   refusal r;
   r.code = refusal_code::calendar_unavailable;
   r.message = j.rules.id + " has no working-day calendar for " + std::to_string(year) +
-              ": add calendars/" + std::to_string(year) + ".json";
+              ", official or provisional: add scenarios/calendars/" + std::to_string(year) +
+              ".json";
   return r;
 }
 

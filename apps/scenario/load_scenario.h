@@ -2,7 +2,7 @@
 // Loads a jurisdiction from its scenario folder:
 //   policy.json        the rules, each value with its source (seed and article, or "assumed")
 //   departments.json   the units, with parent and tier
-//   calendars/YYYY.json one file a year: holidays and make-up working days
+//   ../calendars/      the national calendar, and calendars/ the local layers (load_calendars.h)
 // Errors name the exact file and field ("scenarios/x/policy.json: terms.handle[1].term: ...").
 
 #include <string>

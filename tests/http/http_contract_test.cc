@@ -234,22 +234,26 @@ TEST_F(Contract, MetricsSpeakPrometheus) {
         "hotline_tickets{status=\"dispatched\"} 1", "hotline_open_timers 1",
         "hotline_timer_lateness_seconds_bucket{le=\"1\"}",
         "hotline_actor_mailbox{kind=\"timer\",id=\"timer\"}", "hotline_storage_syncs_total",
-        "hotline_storage_writes_total", "hotline_calendar_days_left 290",
+        "hotline_storage_writes_total", "hotline_calendar_official_days_left 290",
         "hotline_storage_failed 0"})
     EXPECT_NE(m.body.find(series), std::string::npos) << series;
 }
 
-TEST_F(Contract, OperatorsAreWarnedBeforeTheCalendarRunsOut) {
+TEST_F(Contract, OperatorsAreWarnedBeforeTheOfficialCalendarRunsOut) {
   auto health = [&] { return server->get("/admin/health", "").json(); };
   start();
-  EXPECT_EQ(health().at("calendar_covered_through"), "2026-12-31");
+  EXPECT_EQ(health().at("calendar_official_through"), "2026-12-31");
+  EXPECT_EQ(health().at("calendar_covered_through"), "2100-12-31");
   EXPECT_TRUE(health().at("warnings").as_array().empty());
   server->post("/admin/clock", "dev-admin", R"({"to":"2026-11-23T09:00:00+08:00"})");
   auto warnings = health().at("warnings").as_array();
   ASSERT_EQ(warnings.size(), 1u);
-  EXPECT_NE(std::string(warnings[0].as_string()).find("38 days from now"), std::string::npos);
-  EXPECT_NE(server->get("/metrics", "dev-admin").body.find("hotline_calendar_days_left 38\n"),
+  EXPECT_NE(std::string(warnings[0].as_string())
+                .find("2027 has no official holiday arrangement (38 days from now)"),
             std::string::npos);
+  EXPECT_NE(
+      server->get("/metrics", "dev-admin").body.find("hotline_calendar_official_days_left 38\n"),
+      std::string::npos);
 }
 
 TEST_F(Contract, ATokensFileBindsDepartmentsAndReplacesTheDevelopmentTokens) {
@@ -294,7 +298,7 @@ TEST_F(Contract, BadFlagsUnreadableScenariosAndLockedDataAreErrors) {
   for (std::vector<std::string> flags : {std::vector<std::string>{"--bogus", "1"},
                                          {"--clock", "sundial"},
                                          {"--start", "yesterday"},
-                                         {"--start", "2027-03-01T09:00:00+08:00"}}) {
+                                         {"--start", "2101-03-01T09:00:00+08:00"}}) {
     server_process s("heyuan", dir.path, flags);
     EXPECT_EQ(s.port(), 0);
     EXPECT_EQ(s.stop(), 2);

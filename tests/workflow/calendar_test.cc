@@ -78,29 +78,46 @@ TEST(Calendar, TheClockRunsThroughHolidaysForAtOnceItems) {
             "2026-10-02T20:00:00+08:00");
 }
 
-TEST(Calendar, AYearWithoutAFileIsAnErrorNeverAGuess) {
-  auto due = cal().due(at("2026-12-24T10:00:00+08:00"), working_days(10));
+TEST(Calendar, AYearBeyondWhatCanBeComputedIsAnErrorNeverAGuess) {
+  // Provisional years (rules.md §9) reach 2100; past them, and before the first official file,
+  // there is nothing to count on.
+  auto due = cal().due(at("2100-12-24T10:00:00+08:00"), working_days(10));
   ASSERT_FALSE(due);
   EXPECT_EQ(due.error().code, refusal_code::calendar_unavailable);
-  EXPECT_NE(due.error().message.find("2027"), std::string::npos);
+  EXPECT_NE(due.error().message.find("2101"), std::string::npos);
   EXPECT_FALSE(cal().is_working_day({2024, 6, 3}));
 }
 
-TEST(Calendar, SaysHowFarItsYearsReach) {
-  ASSERT_TRUE(cal().covered_through({2025, 3, 1}));
-  EXPECT_EQ(*cal().covered_through({2025, 3, 1}), (date{2026, 12, 31}));  // 2025 runs on into 2026
-  EXPECT_EQ(*cal().covered_through({2026, 11, 23}), (date{2026, 12, 31}));
-  EXPECT_FALSE(cal().covered_through({2027, 1, 4}));
+TEST(Calendar, SaysHowFarItsYearsReachOfficiallyAndProvisionally) {
+  EXPECT_EQ(*cal().covered_through({2025, 3, 1}), (date{2100, 12, 31}));
+  auto h = horizon_of(cal(), {2025, 3, 1});
+  EXPECT_EQ(*h.official_through, (date{2026, 12, 31}));  // 2025 runs on into 2026
+  EXPECT_FALSE(horizon_of(cal(), {2027, 1, 4}).official_through);
+  EXPECT_FALSE(cal().covered_through({2024, 12, 31}));
 }
 
-TEST(Calendar, WarnsOperatorsSixtyDaysBeforeItsDataEnds) {
+TEST(Calendar, WarnsOperatorsSixtyDaysBeforeTheOfficialYearsEnd) {
   auto far = horizon_of(cal(), {2026, 10, 31});
-  EXPECT_EQ(far.days_left, 61);
+  EXPECT_EQ(far.official_days_left, 61);
   EXPECT_EQ(far.warning, "");
   auto near = horizon_of(cal(), {2026, 11, 23});
-  EXPECT_EQ(near.days_left, 38);
+  EXPECT_EQ(near.official_days_left, 38);
+  EXPECT_NE(near.warning.find("2027 has no official holiday arrangement (38 days from now)"),
+            std::string::npos)
+      << near.warning;
   EXPECT_NE(near.warning.find("calendars/2027.json"), std::string::npos);
-  auto beyond = horizon_of(cal(), {2027, 1, 4});
+  auto inside = horizon_of(cal(), {2027, 1, 4});
+  EXPECT_NE(inside.warning.find("2027 has no official holiday arrangement: "), std::string::npos)
+      << inside.warning;
+}
+
+TEST(Calendar, WarnsWhenItsDataEndsAndRefusesBeyond) {
+  year_calendar only{2026, {}, {}, "test"};
+  working_calendar one(cal().hours(), {only});
+  auto near = horizon_of(one, {2026, 11, 23});
+  EXPECT_EQ(near.days_left, 38);
+  EXPECT_NE(near.warning.find("deadlines reaching into 2027 are refused"), std::string::npos);
+  auto beyond = horizon_of(one, {2027, 1, 4});
   EXPECT_FALSE(beyond.covered_through);
   EXPECT_NE(beyond.warning.find("every deadline is refused"), std::string::npos);
 }

@@ -15,15 +15,23 @@ using namespace workflow;
 
 const std::string root = HOTLINE_SCENARIOS_DIR;
 
-// A copy of a scenario folder in a temporary directory, with one file rewritten.
+// A copy of a scenario folder and the national calendars beside it in a temporary directory,
+// with one file rewritten.
 struct broken_copy {
-  fs::path dir;
+  fs::path top, dir;
   explicit broken_copy(const std::string& id) {
-    dir = fs::temp_directory_path() / ("hotline-scenario-" + std::to_string(::getpid()) + "-" + id);
-    fs::remove_all(dir);
+    top = fs::temp_directory_path() / ("hotline-scenario-" + std::to_string(::getpid()) + "-" + id);
+    dir = top / id;
+    fs::remove_all(top);
+    fs::create_directories(top);
     fs::copy(root + "/" + id, dir, fs::copy_options::recursive);
+    fs::copy(root + "/calendars", top / "calendars", fs::copy_options::recursive);
   }
-  ~broken_copy() { fs::remove_all(dir); }
+  ~broken_copy() { fs::remove_all(top); }
+  void write(const std::string& file, const std::string& text) {
+    fs::create_directories((dir / file).parent_path());
+    std::ofstream(dir / file) << text;
+  }
   void replace(const std::string& file, const std::string& from, const std::string& to) {
     std::ifstream in(dir / file);
     std::string text((std::istreambuf_iterator<char>(in)), {});
@@ -95,10 +103,56 @@ TEST(ScenarioLoading, AnUnknownParentDepartmentIsAnError) {
 
 TEST(ScenarioLoading, ACalendarMakeUpDayThatIsNotAWeekendIsAnError) {
   broken_copy copy("yaoan-water");
-  copy.replace("calendars/2026.json", "\"2026-01-04\"", "\"2026-01-05\"");
+  copy.replace("../calendars/2026.json", "\"2026-01-04\"", "\"2026-01-05\"");
   EXPECT_NE(
       copy.error().find("calendars/2026.json: make-up working day 2026-01-05 is not a weekend"),
       std::string::npos)
+      << copy.error();
+}
+
+TEST(ScenarioLoading, EveryScenarioSharesTheOneNationalCalendar) {
+  for (std::string id : {"yaoan-water", "zhijiang", "pingdingshan", "heyuan"}) {
+    const auto& entries = scenario(id).calendar.entries();
+    ASSERT_EQ(entries.size(), scenario("mengcheng").calendar.entries().size()) << id;
+    EXPECT_EQ(entries[1].source, scenario("mengcheng").calendar.entries()[1].source) << id;
+  }
+  broken_copy copy("heyuan");
+  fs::remove_all(copy.top / "calendars");
+  EXPECT_NE(copy.error().find("calendars: no national calendar files"), std::string::npos)
+      << copy.error();
+}
+
+TEST(ScenarioLoading, ALocalLayerAddsItsHolidaysWithItsSource) {
+  // A local regulation's festival days (test data: an autonomous prefecture's two days).
+  broken_copy copy("yaoan-water");
+  copy.write("calendars/festival-2026.json", R"({"year": 2026,
+      "source": "test: a prefecture's autonomy regulation, festival days",
+      "holidays": [["2026-08-06", "2026-08-07"]]})");
+  auto j = scenario::load_scenario(copy.dir.string());
+  ASSERT_TRUE(j) << j.error().message;
+  EXPECT_FALSE(*j->calendar.is_working_day({2026, 8, 6}));
+  EXPECT_FALSE(*j->calendar.is_working_day({2026, 8, 7}));
+  EXPECT_TRUE(*scenario("yaoan-water").calendar.is_working_day({2026, 8, 6}));
+  auto due = j->calendar.due(at("2026-08-05T10:00:00+08:00"), working_days(1));
+  EXPECT_EQ(format_instant(*due), "2026-08-10T17:30:00+08:00");
+  bool listed = false;
+  for (const auto& e : j->calendar.entries())
+    listed |= e.local && e.year == 2026 && e.source.find("festival days") != std::string::npos;
+  EXPECT_TRUE(listed);
+}
+
+TEST(ScenarioLoading, ALocalLayerOnlyAddsHolidays) {
+  broken_copy copy("yaoan-water");
+  copy.write("calendars/festival-2026.json", R"({"year": 2026, "source": "test",
+      "holidays": [], "working_weekends": ["2026-08-08"]})");
+  EXPECT_NE(copy.error().find("festival-2026.json: working_weekends: a local layer only adds "
+                              "holidays"),
+            std::string::npos)
+      << copy.error();
+  copy.write("calendars/festival-2026.json",
+             R"({"year": 2026, "source": "test", "holidays": ["2027-01-02"]})");
+  EXPECT_NE(copy.error().find("festival-2026.json: holiday 2027-01-02 is not in 2026"),
+            std::string::npos)
       << copy.error();
 }
 
@@ -109,13 +163,14 @@ TEST(ScenarioLoading, InvalidJsonIsNamed) {
       << copy.error();
 }
 
-TEST(ScenarioLoading, AStartYearWithoutACalendarIsRefused) {
+TEST(ScenarioLoading, AProvisionalStartYearStartsAndOneBeyondItIsRefused) {
+  // rules.md §9: a missing arrangement never stops the hotline (001 art. 12: 7x24).
   const jurisdiction& j = scenario("heyuan");
-  EXPECT_TRUE(scenario::check_covers(j, at("2026-11-23T10:00:00+08:00")));
-  auto r = scenario::check_covers(j, at("2027-01-04T10:00:00+08:00"));
+  EXPECT_TRUE(scenario::check_covers(j, at("2027-02-03T10:00:00+08:00")));
+  auto r = scenario::check_covers(j, at("2101-01-04T10:00:00+08:00"));
   ASSERT_FALSE(r);
   EXPECT_EQ(r.error().code, refusal_code::calendar_unavailable);
-  EXPECT_NE(r.error().message.find("calendars/2027.json"), std::string::npos);
+  EXPECT_NE(r.error().message.find("calendars/2101.json"), std::string::npos);
 }
 
 }  // namespace

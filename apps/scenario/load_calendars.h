@@ -1,0 +1,25 @@
+#pragma once
+// Loads the working-time calendar:
+//   scenarios/calendars/YYYY.json        the national calendar, one official year a file (the State
+//                                        Council's notice): holidays and make-up working days
+//   scenarios/<id>/calendars/*.json      optional local layers: the holidays a local regulation
+//                                        adds to one year, with that regulation as their source
+// Later years without their official file are provisional (provisional_years.h).
+
+#include <string>
+
+#include "workflow/calendar.h"
+#include "workflow/result.h"
+
+namespace hotline::scenario {
+
+/// The national calendar folder of the scenario in `scenario_dir`: its sibling `calendars/`.
+std::string national_calendars_dir(const std::string& scenario_dir);
+
+/// The calendar from the national files in `national_dir`, the provisional years after them and
+/// the local layers in `scenario_dir`/calendars, or a refusal naming the file and field at fault.
+workflow::result<workflow::working_calendar> load_calendar(const workflow::business_hours& hours,
+                                                           const std::string& national_dir,
+                                                           const std::string& scenario_dir);
+
+}  // namespace hotline::scenario
