@@ -195,5 +195,27 @@ TEST_F(Yaoan, Seed000Art20_ARejectedBlockLeavesTheTicketInHandAndAnAnonymousCall
       "citizen.phone");
 }
 
+// 000 art. 5: the bureau's principal leader reads or handles key, difficult and hot items in
+// person: dispatching one needs the bureau head, not another bureau leader.
+TEST_F(Yaoan, Seed000Art5_KeyDifficultAndHotItemsNeedTheBureauHead) {
+  t.submit(request(), "2026-03-16T08:40:00+08:00");
+  EXPECT_EQ(t.sign_off(step::dispatch), "bureau_leader");
+  intake key = request();
+  key.key = key_source::leader;
+  ticket_case keyed{"yaoan-water"};
+  keyed.submit(key, "2026-03-16T08:40:00+08:00");
+  EXPECT_EQ(keyed.sign_off(step::dispatch), "bureau_head");
+  ticket_case difficult{"yaoan-water"};
+  intake hard = request();
+  hard.cx = complexity::complex;
+  difficult.submit(hard, "2026-03-16T08:40:00+08:00");
+  EXPECT_EQ(difficult.sign_off(step::dispatch), "bureau_head");
+  supervise hot;
+  hot.trigger = supervision_trigger::concentration;
+  hot.reason = "5 callers";
+  t.ok(hot, "2026-03-16T09:00:00+08:00", timer());
+  EXPECT_EQ(t.sign_off(step::dispatch), "bureau_head");
+}
+
 }  // namespace
 }  // namespace hotline::testing

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "tests/support/ticket_case.h"
+#include "workflow/statistics.h"
 
 namespace hotline::testing {
 namespace {
@@ -325,6 +326,77 @@ TEST_F(Mengcheng, Seed001Art10_1_AnOperatorAnswersAConsultationDirectly) {
        operator_role());
   EXPECT_THAT(t.ok(satisfied(), "2026-03-16T09:00:00+08:00", operator_role()),
               ElementsAre("evaluated", "closed", "archived"));
+}
+
+// 001 art. 21(5): items that involve several units are supervised.
+TEST_F(Mengcheng, Seed001Art21_5_MultiUnitItemsAreSupervised) {
+  t.submit(request(), "2026-03-16T08:40:00+08:00");
+  EXPECT_THAT(t.ok(dispatch_to("housing", {"urban-management"}), monday, operator_role()),
+              ElementsAre("dispatched", "supervised"));
+  EXPECT_EQ(std::get<supervised>(t.log().back().body).trigger, supervision_trigger::multi_unit);
+}
+
+// 001 art. 21(3): responsibility unclear — read as a return the center refused.
+TEST_F(Mengcheng, Seed001Art21_3_ARefusedReturnIsSupervisedAsUnclearResponsibility) {
+  t.submit(request(), "2026-03-16T08:40:00+08:00");
+  t.ok(dispatch_to("housing"), monday, operator_role());
+  t.ok(return_ticket{"不属于本单位职责", "《物业管理条例》第二条", ""}, "2026-03-16T10:00:00+08:00",
+       department("housing"));
+  EXPECT_THAT(t.ok(reject_return{"属住建局职责"}, "2026-03-16T11:00:00+08:00", supervisor()),
+              ElementsAre("return_rejected", "supervised"));
+  EXPECT_EQ(std::get<supervised>(t.log().back().body).trigger,
+            supervision_trigger::unclear_responsibility);
+  // ... and the unit then signs in the normal way, with its head's sign-off (001 art. 17).
+  EXPECT_EQ(t.refused(sign{}, "2026-03-16T11:30:00+08:00", department("housing")).level,
+            sign_off_level::unit_head);
+}
+
+// 001 art. 20: repeats end by termination; a repeat is no ground to decline here (rules.md §1).
+TEST_F(Mengcheng, Seed001Art20_ARepeatIsNotDeclinedButTerminated) {
+  intake repeat = request();
+  repeat.related_to = "MC-1";
+  t.ok(workflow::submit{repeat, {"T-1", 1, true, "", "", true}}, "2026-03-16T08:40:00+08:00",
+       operator_role());
+  EXPECT_EQ(t.refused(decline{decline_reason::repeat_without_new_facts, "重复", ""},
+                      "2026-03-16T08:50:00+08:00", operator_role())
+                .field,
+            "reason_code");
+}
+
+// 001 art. 25: mediation and enforcement items do not chase satisfaction, so the caller's view
+// of them stays out of the unit's figures and its 100-point score.
+TEST_F(Mengcheng, Seed001Art25_AnExemptItemsEvaluationIsNotScored) {
+  intake r = request();
+  r.kind_of_matter = nature::mediation;
+  t.submit(r, "2026-03-16T08:40:00+08:00");
+  t.ok(dispatch_to("housing"), monday, operator_role());
+  t.ok(sign{signed_by("局长")}, "2026-03-16T10:00:00+08:00", department("housing"));
+  t.ok(reply_with("已调解", signed_by("局长")), "2026-03-17T10:00:00+08:00", department("housing"));
+  t.ok(dissatisfied("不满意调解结果"), "2026-03-18T10:00:00+08:00", operator_role());
+  std::map<std::string, unit_counts> counts;
+  tally(t.log(), at("2026-03-01T00:00:00+08:00"), at("2026-04-01T00:00:00+08:00"), counts);
+  EXPECT_EQ(counts["housing"].replied, 1);
+  EXPECT_EQ(counts["housing"].dissatisfied, 0);
+  EXPECT_EQ(counts["housing"].satisfied, 0);
+}
+
+// 001 art. 14: co-handlers report to the lead within their own term (assumed a working day before
+// the lead's); a late one is overdue itself and no longer holds the lead's reply.
+TEST_F(Mengcheng, Seed001Art14_ACoHandlerHasItsOwnTermAndLateness) {
+  t.submit(request(), "2026-03-16T08:40:00+08:00");
+  t.ok(dispatch_to("housing", {"urban-management"}), monday, operator_role());
+  t.ok(sign{signed_by("局长")}, "2026-03-16T10:00:00+08:00", department("housing"));
+  EXPECT_EQ(t.due(deadline_kind::handle), "2026-03-30T17:30:00+08:00");
+  EXPECT_EQ(t.due(deadline_kind::co_report), "2026-03-27T17:30:00+08:00");
+  EXPECT_EQ(t.refused(reply_with("已处理", signed_by("局长")), "2026-03-20T10:00:00+08:00",
+                      department("housing"))
+                .code,
+            refusal_code::invalid_transition);  // its part is not in, and not yet late
+  t.ok(contact{"已联系"}, "2026-03-16T11:00:00+08:00", department("housing"));
+  EXPECT_THAT(t.advance("2026-03-27T17:30:00+08:00"), ElementsAre("co_report_overdue"));
+  EXPECT_TRUE(t.state().co[0].overdue);
+  EXPECT_FALSE(t.state().overdue);  // the lead is not late for it
+  t.ok(reply_with("已处理", signed_by("局长")), "2026-03-28T10:00:00+08:00", department("housing"));
 }
 
 }  // namespace

@@ -222,5 +222,13 @@ TEST_F(Zhijiang, Seed002Art16_4_ARoutingPrecedentIsProposed) {
   EXPECT_EQ(t.state().proposed_lead, "housing");
 }
 
+// 002 art. 17(1) "注明退回理由": a return gives its reasons; no legal basis or owner is asked.
+TEST_F(Zhijiang, Seed002Art17_1_AReturnGivesReasonsOnly) {
+  dispatched();
+  EXPECT_THAT(t.ok(return_ticket{"不属本单位职责", "", ""}, "2026-03-16T10:00:00+08:00",
+                   department("housing")),
+              ElementsAre("return_requested"));
+}
+
 }  // namespace
 }  // namespace hotline::testing

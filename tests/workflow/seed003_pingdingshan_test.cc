@@ -225,5 +225,32 @@ TEST_F(Pingdingshan, Seed003S6_ASupervisorRaisesTheNextRungUpToTransfer) {
             "level");
 }
 
+// 003 §6 "经…督办仍未按时办结": a rework whose new deadline has not passed stops the climb; the
+// leftover check finds nothing to do, and the item climbs again only once it is late again.
+TEST_F(Pingdingshan, Seed003S6_AReworkNotYetLateStopsTheLadder) {
+  signed_item(ticket_class::B);
+  t.ok(contact{"已联系"}, "2026-03-16T10:00:00+08:00", department("xinhua"));
+  EXPECT_THAT(t.advance("2026-03-23T17:30:00+08:00"), ElementsAre("handle_overdue", "supervised"));
+  t.ok(reply_with("已办结", signed_by("区长")), "2026-03-24T10:00:00+08:00", department("xinhua"));
+  t.ok(dissatisfied("回访发现未解决"), "2026-03-25T10:00:00+08:00", operator_role());
+  EXPECT_EQ(t.due(deadline_kind::handle), "2026-04-01T17:30:00+08:00");
+  EXPECT_THAT(t.advance("2026-03-31T17:30:00+08:00"), ElementsAre());  // the 5-day check: not late
+  EXPECT_EQ(t.state().supervision, supervision_level::written);
+  EXPECT_THAT(t.advance("2026-04-01T17:30:00+08:00"), ElementsAre("handle_overdue", "supervised"));
+  EXPECT_EQ(t.state().supervision, supervision_level::on_site);
+}
+
+// 003 §4: A and D items are not delayed by holidays, and neither is their ladder: over the
+// National Day holidays it climbs every 24 hours while the item stays late.
+TEST_F(Pingdingshan, Seed003S4_ClassAClimbsTheLadderOnThe24x7Clock) {
+  t.submit(request(), "2026-10-02T09:00:00+08:00");
+  t.ok(classed("xinhua", ticket_class::A), "2026-10-02T10:00:00+08:00", operator_role());
+  t.ok(sign{}, "2026-10-02T10:10:00+08:00", department("xinhua"));
+  t.ok(contact{"已联系"}, "2026-10-02T10:20:00+08:00", department("xinhua"));
+  EXPECT_THAT(t.advance("2026-10-03T10:00:00+08:00"), ElementsAre("handle_overdue", "supervised"));
+  EXPECT_THAT(t.advance("2026-10-04T10:00:00+08:00"), ElementsAre("supervised"));
+  EXPECT_EQ(t.state().supervision, supervision_level::on_site);
+}
+
 }  // namespace
 }  // namespace hotline::testing
