@@ -2,7 +2,7 @@
 // driven through /admin/clock.
 #include <gtest/gtest.h>
 
-#include "tests/support/server_process.h"
+#include "tests/support/server_case.h"
 
 namespace hotline::testing {
 namespace {
@@ -22,14 +22,7 @@ std::vector<std::string> ids_in(const http_reply& r) {
   return ids;
 }
 
-struct Server : ::testing::Test {
-  temp_dir dir;
-  std::unique_ptr<server_process> server;
-  void start(const std::string& scenario) {
-    server = std::make_unique<server_process>(
-        scenario, dir.path,
-        std::vector<std::string>{"--clock", "virtual", "--start", "2026-03-16T08:30:00+08:00"});
-  }
+struct Server : virtual_server {
   std::string open(
       const std::string& body = R"({"channel":"phone","type":"complaint","title":"小区停水",
       "content":"幸福小区停水三天","citizen":{"name":"张三","phone":"13800000000"},"region":"r1","topic":"water"})") {

@@ -2,7 +2,7 @@
 // steps need whose name, as a client sees them over HTTP.
 #include <gtest/gtest.h>
 
-#include "tests/support/server_process.h"
+#include "tests/support/server_case.h"
 
 namespace hotline::testing {
 namespace {
@@ -12,14 +12,7 @@ const std::string complaint = R"({"channel":"phone","type":"complaint","title":"
   "content":"夜间施工噪音","citizen":{"name":"张三","phone":"13800000000"}})";
 const std::string handler = R"("handler":{"name":"李四","post":"科长","phone":"0558-7654321"})";
 
-struct Rules : ::testing::Test {
-  temp_dir dir;
-  std::unique_ptr<server_process> server;
-  void start(const std::string& scenario) {
-    server = std::make_unique<server_process>(
-        scenario, dir.path,
-        std::vector<std::string>{"--clock", "virtual", "--start", "2026-03-16T08:30:00+08:00"});
-  }
+struct Rules : virtual_server {
   std::string open(const std::string& body = complaint) {
     auto r = server->post("/api/v1/tickets", "dev-operator", body);
     EXPECT_EQ(r.status, 201) << r.body;
