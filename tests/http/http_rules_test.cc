@@ -137,5 +137,69 @@ TEST_F(Rules, Heyuan004Art23_5_ASilentCoHandlerIsOverdueItselfNotTheLead) {
   EXPECT_EQ(lead_stats.at("counts").at("overdue"), 0);
 }
 
+// 002 art. 16(3): an emergency dispatched on a Sunday night is signed and its caller reached
+// within the hour, not on Monday's business hours.
+TEST_F(Rules, Zhijiang002Art16_3_AnEmergencyRunsOnThe24x7ClockFromDispatch) {
+  server = std::make_unique<server_process>(
+      "zhijiang", dir.path,
+      std::vector<std::string>{"--clock", "virtual", "--start", "2026-03-15T22:00:00+08:00"});
+  std::string id = open(R"({"channel":"phone","type":"help","title":"燃气管道破裂",
+    "content":"小区燃气管道破裂需紧急处置","emergency":true})");
+  ASSERT_EQ(act(id, "dispatch", "dev-operator", R"({"lead":"housing"})").status, 200);
+  auto t = ticket(id);
+  EXPECT_EQ(t.at("deadlines").at("sign"), "2026-03-15T23:00:00+08:00");
+  EXPECT_EQ(t.at("deadlines").at("contact"), "2026-03-15T23:00:00+08:00");
+}
+
+// 003 §1(4): the office dispatches to level-2 units; §5(6): one extension application per item.
+TEST_F(Rules, Pingdingshan003_Level2DispatchAndOneExtensionApplication) {
+  start("pingdingshan");
+  std::string id = open();
+  auto past = act(id, "dispatch", "dev-operator", R"({"lead":"ximarket","class":"B"})");
+  EXPECT_EQ(past.status, 422);
+  EXPECT_EQ(past.json().at("error").at("details").at("field"), "lead");
+  ASSERT_EQ(act(id, "dispatch", "dev-operator", R"({"lead":"xinhua","class":"B"})").status, 200);
+  ASSERT_EQ(act(id, "sign", "dev-xinhua").status, 200);
+  ASSERT_EQ(
+      act(id, "request_extension", "dev-xinhua", R"({"working_days":3,"reason":"需协调"})").status,
+      200);
+  ASSERT_EQ(act(id, "reject_extension", "dev-supervisor", R"({"reason":"可按期办结"})").status,
+            200);
+  auto again =
+      act(id, "request_extension", "dev-xinhua", R"({"working_days":2,"reason":"仍需时间"})");
+  EXPECT_EQ(again.status, 409);
+  EXPECT_EQ(again.code(), "limit_reached");
+}
+
+// 004 art. 18: a help item's term (3 working days) and limit (5), shown apart.
+TEST_F(Rules, Heyuan004Art18_AHelpItemShowsItsTermAndItsLimit) {
+  start("heyuan");
+  std::string id = open(R"({"channel":"phone","type":"help","title":"求助","content":"老人走失"})");
+  ASSERT_EQ(act(id, "dispatch", "dev-operator", R"({"lead":"housing"})").status, 200);
+  ASSERT_EQ(act(id, "sign", "dev-housing").status, 200);
+  auto t = ticket(id);
+  EXPECT_EQ(t.at("deadlines").at("handle_term"), "2026-03-19T17:30:00+08:00");
+  EXPECT_EQ(t.at("deadlines").at("handle"), "2026-03-23T17:30:00+08:00");
+}
+
+// 002 art. 11(8) is Zhijiang's own ground: Heyuan refuses it before a confirmed rework (art. 9,
+// 14), and a caller unhappy with a direct answer is not a unit's dissatisfaction (rules.md §1).
+TEST_F(Rules, Heyuan004Art9_14_ARepeatIsAcceptedUntilAConfirmedRework) {
+  start("heyuan");
+  std::string first = open(R"({"channel":"phone","type":"consultation","title":"咨询",
+    "content":"社保怎么交"})");
+  ASSERT_EQ(act(first, "answer", "dev-operator", R"({"answer":"到社保局办理"})").status, 200);
+  ASSERT_EQ(act(first, "evaluate", "dev-operator", R"({"satisfied":false})").status, 200);
+  EXPECT_EQ(ticket(first).at("status"), "received");  // reopened for a unit
+  EXPECT_EQ(ticket(first).at("rework_count"), 0);
+  std::string again = open(R"({"channel":"phone","type":"consultation","title":"再次咨询",
+    "content":"社保怎么交","related_to":")" +
+                           first + R"("})");
+  auto declined = act(again, "decline", "dev-operator",
+                      R"({"reason_code":"repeat_without_new_facts","reason":"重复"})");
+  EXPECT_EQ(declined.status, 422);
+  EXPECT_EQ(declined.json().at("error").at("details").at("field"), "reason_code");
+}
+
 }  // namespace
 }  // namespace hotline::testing
