@@ -53,14 +53,27 @@ std::variant<json::value, response> json_body(const request& r) {
   return v;
 }
 
-api::api(actors::runtime& rt, token_table tokens) : rt_(rt), tokens_(std::move(tokens)) {}
+// A burst a little over capacity waits this long for a slot rather than being refused; past it,
+// a client is better served by a 503 and its Retry-After than by a wait (docs/http.md).
+constexpr std::chrono::milliseconds admission_patience{10};
+
+api::api(actors::runtime& rt, token_table tokens, std::size_t working)
+    : rt_(rt), tokens_(std::move(tokens)), admission_(working, admission_patience) {}
 
 response api::handle(const request& r) {
   auto start = std::chrono::steady_clock::now();
   std::string pattern = "unmatched";
   response out;
   try {
-    out = route(r, pattern);
+    const bool operators = r.path == "/metrics" || r.path.compare(0, 7, "/admin/") == 0;
+    auto slot = operators ? admission::ticket(nullptr) : admission_.enter();
+    if (operators || slot) {
+      out = route(r, pattern);
+    } else {
+      pattern = "shed";
+      out = error_response(503, "overloaded", "The server is saturated; retry shortly.");
+      out.headers.emplace_back("Retry-After", "1");
+    }
   } catch (const std::exception& e) {  // never a crash for one request
     out = error_response(500, "internal", std::string("Unexpected failure: ") + e.what());
   }

@@ -9,6 +9,7 @@
 #include <mutex>
 
 #include "actors/runtime.h"
+#include "http/admission.h"
 #include "http/auth.h"
 #include "http/http_types.h"
 #include "http/metrics.h"
@@ -17,8 +18,9 @@ namespace hotline::http {
 
 class api {
  public:
-  api(actors::runtime& rt, token_table tokens);
-  /// Answers one request; thread-safe.
+  /// `working`: requests worked on at once; past them, and a short wait, 503 overloaded.
+  api(actors::runtime& rt, token_table tokens, std::size_t working = 64);
+  /// Answers one request; thread-safe. Operators' paths (/admin, /metrics) are never shed.
   response handle(const request& r);
 
  private:
@@ -64,6 +66,7 @@ class api {
   actors::runtime& rt_;
   token_table tokens_;
   metrics metrics_;
+  admission admission_;
   std::mutex in_progress_mutex_;
   std::map<std::string, std::shared_future<response>> in_progress_;  // idempotency keys
 };

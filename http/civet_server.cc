@@ -4,10 +4,12 @@
 
 #include <arpa/inet.h>
 #include <netinet/in.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cctype>
 #include <chrono>
 #include <mutex>
@@ -76,11 +78,13 @@ std::map<std::string, std::string> parse_query(const char* q) {
   return out;
 }
 
-void write(mg_connection* conn, const response& r) {
+void write(mg_connection* conn, const response& r, bool close) {
+  if (close) mg_disable_connection_keep_alive(conn);
   std::string head = "HTTP/1.1 " + std::to_string(r.status) + " " + reason_phrase(r.status) +
                      "\r\nContent-Type: " + r.content_type +
                      "\r\nContent-Length: " + std::to_string(r.body.size()) + "\r\n";
   for (const auto& [name, value] : r.headers) head += name + ": " + value + "\r\n";
+  if (close) head += "Connection: close\r\n";
   head += "\r\n";
   head += r.body;  // one write: two would meet Nagle and delayed ACK (a 40 ms stall each)
   mg_write(conn, head.data(), head.size());
@@ -93,6 +97,15 @@ struct civet_server::impl {
   handler on_request;
   mg_context* ctx = nullptr;
   std::mutex stop_mutex;
+  std::atomic<int> open_connections{0};  // each holds one of CivetWeb's threads
+
+  static impl* of(const mg_connection* conn) {
+    return static_cast<impl*>(mg_get_user_data(mg_get_context(conn)));
+  }
+  // When every thread holds a connection, new clients wait in the queue for one: a connection
+  // then closes after its answer (the client reconnects behind them) instead of keeping its
+  // thread for its next request. Keep-alive is for when there is room.
+  bool full() const { return open_connections.load() >= options.connections; }
 
   static int handle(mg_connection* conn, void* data) {
     auto* self = static_cast<impl*>(data);
@@ -109,21 +122,23 @@ struct civet_server::impl {
     }
     // The body limit is checked before reading: a declared length over it is not read at all.
     if (info->content_length > static_cast<long long>(self->options.max_body)) {
-      write(conn, error_response(413, "payload_too_large",
-                                 "The body is larger than " +
-                                     std::to_string(self->options.max_body) + " bytes."));
+      write(conn,
+            error_response(
+                413, "payload_too_large",
+                "The body is larger than " + std::to_string(self->options.max_body) + " bytes."),
+            true);  // the unread body would be taken for the next request
       return 413;
     }
     char buf[16384];
     for (int n; (n = mg_read(conn, buf, sizeof buf)) > 0;) {
       req.body.append(buf, n);
       if (req.body.size() > self->options.max_body) {
-        write(conn, error_response(413, "payload_too_large", "The body is too large."));
+        write(conn, error_response(413, "payload_too_large", "The body is too large."), true);
         return 413;
       }
     }
     response r = self->on_request(req);
-    write(conn, r);
+    write(conn, r, self->full());
     return r.status;
   }
 };
@@ -139,18 +154,36 @@ civet_server::~civet_server() {
 
 std::string civet_server::start() {
   mg_init_library(0);
-  std::string threads = std::to_string(impl_->options.threads);
+  std::string threads = std::to_string(impl_->options.connections);
+  // Why these values: docs/http.md, "Connections".
   const char* options[] = {"listening_ports",
                            impl_->options.listen.c_str(),
                            "num_threads",
                            threads.c_str(),
+                           "connection_queue",
+                           "64",
+                           "listen_backlog",
+                           "4096",
                            "enable_keep_alive",
                            "yes",
+                           "keep_alive_timeout_ms",
+                           "1000",
                            "request_timeout_ms",
-                           "30000",
+                           "10000",
                            nullptr};
   mg_callbacks callbacks{};
   callbacks.log_message = [](const mg_connection*, const char*) { return 1; };  // errors: ours
+  callbacks.init_thread = [](const mg_context*, int type) -> void* {
+    if (type == 1) setpriority(PRIO_PROCESS, static_cast<id_t>(gettid()), 10);
+    return nullptr;
+  };
+  callbacks.init_connection = [](const mg_connection* conn, void**) {
+    ++impl::of(conn)->open_connections;
+    return 0;
+  };
+  callbacks.connection_close = [](const mg_connection* conn) {
+    --impl::of(conn)->open_connections;
+  };
   impl_->ctx = mg_start(&callbacks, impl_.get(), options);
   if (!impl_->ctx) return "cannot listen on " + impl_->options.listen;
   mg_set_request_handler(impl_->ctx, "/", &impl::handle, impl_.get());

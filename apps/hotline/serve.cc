@@ -38,7 +38,7 @@ int serve(int argc, char** argv) {
   std::string error;
   flags f(argc, argv, 2,
           {"scenario", "data-dir", "listen", "tokens", "clock", "start", "durability", "threads",
-           "max-body", "max-live", "max-in-flight"},
+           "connections", "max-body", "max-live", "max-in-flight"},
           error);
   if (!error.empty()) return fail(error);
 
@@ -60,10 +60,12 @@ int serve(int argc, char** argv) {
   if (durability != "sync" && durability != "relaxed")
     return fail("--durability must be sync or relaxed");
   long threads = std::atol(f.get_or("threads", "64").c_str());
+  long connections = std::atol(f.get_or("connections", "1024").c_str());
   long max_body = std::atol(f.get_or("max-body", "1048576").c_str());
   long max_live = std::atol(f.get_or("max-live", "20000").c_str());
   long max_in_flight = std::atol(f.get_or("max-in-flight", "20000").c_str());
   if (threads < 1 || threads > 1024) return fail("--threads must be 1..1024");
+  if (connections < 1 || connections > 16384) return fail("--connections must be 1..16384");
   if (max_body < 1024) return fail("--max-body must be at least 1024 bytes");
   if (max_live < 1) return fail("--max-live must be at least 1");
   if (max_in_flight < 0) return fail("--max-in-flight must be at least 0");
@@ -100,10 +102,10 @@ int serve(int argc, char** argv) {
     actors::runtime rt(o);
     auto horizon = workflow::horizon_of(where->calendar, workflow::local_date(rt.now()));
     if (!horizon.warning.empty()) std::fprintf(stderr, "WARNING: %s\n", horizon.warning.c_str());
-    http::api api(rt, std::move(tokens));
+    http::api api(rt, std::move(tokens), static_cast<std::size_t>(threads));
     http::server_options so;
     so.listen = f.get_or("listen", "127.0.0.1:8080");
-    so.threads = static_cast<int>(threads);
+    so.connections = static_cast<int>(connections);
     so.max_body = static_cast<std::size_t>(max_body);
     http::civet_server server(so, [&api](const http::request& r) { return api.handle(r); });
     if (auto e = server.start(); !e.empty()) return fail(e);
