@@ -210,11 +210,19 @@ std::vector<actor_info> runtime::actors(const std::string& kind, std::size_t lim
   return out;
 }
 
-bool runtime::kill_ticket_actor(const std::string& id) {
+bool runtime::kill_ticket_actor(const std::string& id, bool as_crash) {
   caf::actor a = impl_->ctx->directory.live(id);
   if (!a) return false;
+  if (!as_crash) {
+    std::lock_guard<std::mutex> lock(impl_->ctx->kills_mutex);
+    impl_->ctx->deliberate_kills.insert(a.address());
+  }
   caf::anon_send_exit(a, caf::exit_reason::kill);
   return true;
+}
+
+bool runtime::unpark_ticket(const std::string& id) {
+  return impl_->ctx->directory.unpark(id);
 }
 
 runtime_stats runtime::stats() const {
@@ -226,6 +234,7 @@ runtime_stats runtime::stats() const {
   s.activations = ctx->metrics.activations;
   s.passivations = ctx->metrics.passivations;
   s.restarts = ctx->metrics.restarts;
+  s.kills = ctx->metrics.kills;
   s.timers_fired = ctx->metrics.timers_fired;
   s.concentration_alerts = ctx->metrics.concentration_alerts;
   for (const auto& b : ctx->metrics.lateness) s.lateness.push_back(b);

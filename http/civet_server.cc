@@ -2,6 +2,8 @@
 
 #include <civetweb.h>
 
+#include "http/utf8.h"
+
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <sys/resource.h>
@@ -36,14 +38,24 @@ const char* reason_phrase(int status) {
       return "Method Not Allowed";
     case 409:
       return "Conflict";
+    case 411:
+      return "Length Required";
     case 413:
       return "Payload Too Large";
+    case 414:
+      return "URI Too Long";
     case 415:
       return "Unsupported Media Type";
     case 422:
       return "Unprocessable Entity";
     case 429:
       return "Too Many Requests";
+    case 431:
+      return "Request Header Fields Too Large";
+    case 501:
+      return "Not Implemented";
+    case 505:
+      return "HTTP Version Not Supported";
     case 503:
       return "Service Unavailable";
     default:
@@ -51,12 +63,33 @@ const char* reason_phrase(int status) {
   }
 }
 
+// Percent-decoding only: a '+' stays a '+', so a time's offset (+08:00) arrives as written.
+// A %00 decodes to a NUL byte the caller can see.
 std::string url_decode(const std::string& s) {
   std::string out(s.size() + 1, '\0');
   int n = mg_url_decode(s.c_str(), static_cast<int>(s.size()), &out[0],
-                        static_cast<int>(out.size()), 1);
+                        static_cast<int>(out.size()), 0);
   out.resize(n < 0 ? 0 : n);
   return out;
+}
+
+// The contract's code for a status CivetWeb refuses a request with before our handler runs.
+std::string code_for(int status) {
+  switch (status) {
+    case 404:
+      return "not_found";
+    case 405:
+    case 501:
+      return "method_not_allowed";
+    case 413:
+    case 414:
+    case 431:
+      return "payload_too_large";
+    case 505:
+      return "unsupported_http_version";
+    default:
+      return status < 500 ? "bad_request" : "internal";
+  }
 }
 
 std::map<std::string, std::string> parse_query(const char* q) {
@@ -78,7 +111,8 @@ std::map<std::string, std::string> parse_query(const char* q) {
   return out;
 }
 
-void write(mg_connection* conn, const response& r, bool close) {
+// HEAD is answered like GET without the body (RFC 9110, 9.3.2): `with_body` false.
+void write(mg_connection* conn, const response& r, bool close, bool with_body = true) {
   if (close) mg_disable_connection_keep_alive(conn);
   std::string head = "HTTP/1.1 " + std::to_string(r.status) + " " + reason_phrase(r.status) +
                      "\r\nContent-Type: " + r.content_type +
@@ -86,7 +120,8 @@ void write(mg_connection* conn, const response& r, bool close) {
   for (const auto& [name, value] : r.headers) head += name + ": " + value + "\r\n";
   if (close) head += "Connection: close\r\n";
   head += "\r\n";
-  head += r.body;  // one write: two would meet Nagle and delayed ACK (a 40 ms stall each)
+  if (with_body)
+    head += r.body;  // one write: two would meet Nagle and delayed ACK (a 40 ms stall each)
   mg_write(conn, head.data(), head.size());
 }
 
@@ -112,7 +147,16 @@ struct civet_server::impl {
     const mg_request_info* info = mg_get_request_info(conn);
     request req;
     req.method = info->request_method ? info->request_method : "";
-    req.path = info->local_uri ? info->local_uri : "/";
+    const bool head = req.method == "HEAD";
+    if (head) req.method = "GET";
+    req.path = url_decode(info->local_uri ? info->local_uri : "/");
+    if (req.path.find('\0') != std::string::npos || !is_utf8(req.path)) {
+      write(conn,
+            error_response(400, "bad_request",
+                           "The path must be UTF-8 without NUL bytes (%00); it is refused."),
+            true, !head);
+      return 400;
+    }
     req.query = parse_query(info->query_string);
     for (int i = 0; i < info->num_headers; ++i) {
       std::string name = info->http_headers[i].name;
@@ -138,7 +182,7 @@ struct civet_server::impl {
       }
     }
     response r = self->on_request(req);
-    write(conn, r, self->full());
+    write(conn, r, self->full(), !head);
     return r.status;
   }
 };
@@ -166,6 +210,8 @@ std::string civet_server::start() {
                            "4096",
                            "enable_keep_alive",
                            "yes",
+                           "decode_url",
+                           "no",  // we decode, so that a %00 is seen rather than cutting the path
                            "keep_alive_timeout_ms",
                            "1000",
                            "request_timeout_ms",
@@ -176,6 +222,15 @@ std::string civet_server::start() {
   callbacks.init_thread = [](const mg_context*, int type) -> void* {
     if (type == 1) setpriority(PRIO_PROCESS, static_cast<id_t>(gettid()), 10);
     return nullptr;
+  };
+  // CivetWeb's own refusals (a malformed request line, oversized headers, a bad Content-Length,
+  // a method it does not know) in the contract's shape instead of its text/plain page.
+  callbacks.http_error = [](mg_connection* conn, int status, const char* message) {
+    write(conn,
+          error_response(status, code_for(status),
+                         std::string("The request was refused: ") + (message ? message : "") + "."),
+          true);
+    return 0;
   };
   callbacks.init_connection = [](const mg_connection* conn, void**) {
     ++impl::of(conn)->open_connections;

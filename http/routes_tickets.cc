@@ -31,24 +31,43 @@ std::optional<result<command>> decode_action(const std::string& name, const json
 }  // namespace
 
 response api::submit(const call& c) {
-  auto body = json_body(c.req);
-  if (auto* r = std::get_if<response>(&body)) return *r;
-  auto request = from_json<intake>(std::get<json::value>(body));
-  if (!request) return refusal_response(request.error());
-  return change(c, 201, [&](actors::reply_to reply, std::string key) {
-    rt_.submit(std::move(request).value(), c.who, std::move(reply), std::move(key));
-  });
+  if (auto denied = authorize_intake(c.who)) return refusal_response(*denied);
+  std::optional<intake> request;
+  return change(
+      c, 201,
+      [&]() -> std::optional<response> {
+        auto body = json_body(c.req);
+        if (auto* r = std::get_if<response>(&body)) return *r;
+        auto decoded = from_json<intake>(std::get<json::value>(body));
+        if (!decoded) return refusal_response(decoded.error());
+        request = std::move(decoded).value();
+        return std::nullopt;
+      },
+      [&](actors::reply_to reply, std::string key) {
+        rt_.submit(std::move(*request), c.who, std::move(reply), std::move(key));
+      });
 }
 
-response api::act(const call& c, const std::string& id, const std::string& action) {
-  auto body = json_body(c.req);
-  if (auto* r = std::get_if<response>(&body)) return *r;
-  auto decoded = decode_action(action, std::get<json::value>(body));
-  if (!decoded) return error_response(404, "not_found", "There is no action '" + action + "'.");
-  if (!*decoded) return refusal_response(decoded->error());
-  return change(c, 200, [&](actors::reply_to reply, std::string key) {
-    rt_.act(id, std::move(*decoded).value(), c.who, std::move(reply), std::move(key));
-  });
+response api::act(const call& c, const std::string& id, const std::string& action_name) {
+  auto kind = parse_name<action>(action_name);
+  if (!kind) return error_response(404, "not_found", "There is no action '" + action_name + "'.");
+  if (auto denied = authorize_role(*kind, c.who)) return refusal_response(*denied);
+  std::optional<command> decoded;
+  return change(
+      c, 200,
+      [&]() -> std::optional<response> {
+        auto body = json_body(c.req);
+        if (auto* r = std::get_if<response>(&body)) return *r;
+        auto command = decode_action(action_name, std::get<json::value>(body));
+        if (!command)
+          return error_response(404, "not_found", "There is no action '" + action_name + "'.");
+        if (!*command) return refusal_response(command->error());
+        decoded = std::move(*command).value();
+        return std::nullopt;
+      },
+      [&](actors::reply_to reply, std::string key) {
+        rt_.act(id, std::move(*decoded), c.who, std::move(reply), std::move(key));
+      });
 }
 
 response api::get_ticket(const call& c, const std::string& id) {

@@ -32,12 +32,7 @@ bool names_emergency_line(const std::string& referral) {
 events decide_one(const ticket_state& s, const submit& c, const context& ctx) {
   const policy& p = ctx.where.rules;
   const intake& q = c.request;
-  if (ctx.by.who != role::operator_) {
-    refusal r;
-    r.code = refusal_code::forbidden;
-    r.message = "Only the operator role may register a ticket.";
-    return r;
-  }
+  if (auto denied = authorize_intake(ctx.by)) return *denied;
   if (s.exists()) return invalid_transition(s, p, "The ticket already exists.");
   if (c.facts.id.empty()) return invalid_field("id", "must be assigned by the hotline center");
   if (auto r = check_text("title", q.title, 200)) return *r;

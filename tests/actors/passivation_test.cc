@@ -59,7 +59,7 @@ TEST(Supervision, ACrashedTicketActorComesBackFromStorageWithItsStateAndTimers) 
   r.ok(id, dispatch_to("housing"), operator_role());
   auto before = r.rt->inspect(id);
   ASSERT_TRUE(before.alive);
-  ASSERT_TRUE(r.rt->kill_ticket_actor(id));
+  ASSERT_TRUE(r.rt->kill_ticket_actor(id, true));
   ASSERT_TRUE(eventually([&] {
     auto now = r.rt->inspect(id);
     return now.alive && now.restarts == 1;
@@ -82,13 +82,53 @@ TEST(Supervision, TooManyCrashesParkTheTicketAsFailed) {
       auto info = r.rt->inspect(id);
       return info.alive && info.restarts == crashes;
     })) << crashes;
-    r.rt->kill_ticket_actor(id);
+    r.rt->kill_ticket_actor(id, /*as_crash=*/true);
   }
   ASSERT_TRUE(eventually([&] { return r.rt->inspect(id).failed; }));
   EXPECT_EQ(r.rt->stats().failed_tickets, 1u);
   auto o2 = r.act(id, dispatch_to("housing"), operator_role());
   EXPECT_EQ(o2.what, actors::command_outcome::kind::unavailable);
   EXPECT_NE(o2.error.find("parked"), std::string::npos);
+}
+
+// A ticket led by a department, crashed past the limit and parked, runs again once an operator
+// un-parks it.
+TEST(Supervision, AnOperatorUnparksAParkedTicket) {
+  actors::runtime_options o;
+  o.restart_limit = 1;
+  runtime_case r("mengcheng", "2026-03-16T08:30:00+08:00", o);
+  std::string id = r.open();
+  r.ok(id, dispatch_to("housing"), operator_role());
+  EXPECT_FALSE(r.rt->unpark_ticket(id));  // not parked
+  for (int crashes = 0; crashes <= o.restart_limit; ++crashes) {
+    ASSERT_TRUE(eventually([&] {
+      auto info = r.rt->inspect(id);
+      return info.alive && info.restarts == crashes;
+    })) << crashes;
+    r.rt->kill_ticket_actor(id, /*as_crash=*/true);
+  }
+  ASSERT_TRUE(eventually([&] { return r.rt->inspect(id).failed; }));
+  EXPECT_TRUE(r.rt->unpark_ticket(id));
+  EXPECT_EQ(r.rt->stats().failed_tickets, 0u);
+  r.ok(id, sign{signed_by("局长")}, department("housing"));
+  EXPECT_FALSE(r.rt->inspect(id).failed);
+}
+
+TEST(Supervision, AnOperatorsKillsAreCountedApartAndNeverParkTheTicket) {
+  actors::runtime_options o;
+  o.restart_limit = 1;
+  runtime_case r("mengcheng", "2026-03-16T08:30:00+08:00", o);
+  std::string id = r.open();
+  r.ok(id, dispatch_to("housing"), operator_role());
+  for (std::size_t kills = 0; kills <= 3; ++kills) {
+    ASSERT_TRUE(eventually([&] { return r.rt->inspect(id).alive && r.rt->stats().kills == kills; }))
+        << kills;
+    ASSERT_TRUE(eventually([&] { return r.rt->kill_ticket_actor(id); }));  // once it is live
+  }
+  ASSERT_TRUE(eventually([&] { return r.rt->inspect(id).alive && r.rt->stats().kills == 4; }));
+  EXPECT_FALSE(r.rt->inspect(id).failed);
+  EXPECT_EQ(r.rt->stats().restarts, 0u);
+  r.ok(id, sign{signed_by("局长")}, department("housing"));
 }
 
 }  // namespace
