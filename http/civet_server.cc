@@ -13,7 +13,9 @@
 #include <algorithm>
 #include <atomic>
 #include <cctype>
+#include <cerrno>
 #include <chrono>
+#include <cstring>
 #include <mutex>
 #include <thread>
 
@@ -123,6 +125,22 @@ void write(mg_connection* conn, const response& r, bool close, bool with_body = 
   if (with_body)
     head += r.body;  // one write: two would meet Nagle and delayed ACK (a 40 ms stall each)
   mg_write(conn, head.data(), head.size());
+}
+
+// Why CivetWeb could not listen: it only says "Failed to setup server ports", so an IPv4
+// address is bound once more here to get the system's reason (e.g. "Address already in use").
+std::string why_not_bound(const std::string& listen, const std::string& civetweb_says) {
+  auto colon = listen.rfind(':');
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  if (colon == std::string::npos ||
+      ::inet_pton(AF_INET, listen.substr(0, colon).c_str(), &addr.sin_addr) != 1)
+    return civetweb_says;
+  addr.sin_port = htons(static_cast<uint16_t>(std::atoi(listen.c_str() + colon + 1)));
+  int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  int failed = ::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0 ? errno : 0;
+  ::close(fd);
+  return failed ? std::strerror(failed) : civetweb_says;
 }
 
 }  // namespace
@@ -239,8 +257,14 @@ std::string civet_server::start() {
   callbacks.connection_close = [](const mg_connection* conn) {
     --impl::of(conn)->open_connections;
   };
-  impl_->ctx = mg_start(&callbacks, impl_.get(), options);
-  if (!impl_->ctx) return "cannot listen on " + impl_->options.listen;
+  mg_init_data init{&callbacks, impl_.get(), options};
+  char why[256] = "";
+  unsigned code = 0;
+  mg_error_data error{&code, why, sizeof why};
+  impl_->ctx = mg_start2(&init, &error);
+  if (!impl_->ctx)
+    return "cannot listen on " + impl_->options.listen + ": " +
+           why_not_bound(impl_->options.listen, why);
   mg_set_request_handler(impl_->ctx, "/", &impl::handle, impl_.get());
   return {};
 }

@@ -167,5 +167,21 @@ TEST_F(Edge, AnOperatorsKillsAreCountedApartAndNeverParkATicket) {
   EXPECT_EQ(server->post("/api/v1/tickets/" + id + "/sign", "dev-housing", "{}").status, 200);
 }
 
+TEST(EdgeFlags, BadValuesAreRefusedInEitherSpelling) {
+  temp_dir dir;
+  for (std::vector<std::string> flags : {std::vector<std::string>{"--threads=0"},
+                                         {"--threads", "many"},
+                                         {"--durability=foo"},
+                                         {"--max-body", "1e9"},
+                                         {"--connections=-1"},
+                                         {"--threads=8", "--threads=9"}}) {
+    server_process s("heyuan", dir.path, flags);
+    EXPECT_EQ(s.port(), 0) << flags[0];
+    EXPECT_EQ(s.stop(), 2) << flags[0];
+  }
+  server_process good("heyuan", dir.path, {"--threads=8", "--durability=relaxed"});
+  EXPECT_NE(good.port(), 0);
+}
+
 }  // namespace
 }  // namespace hotline::testing
