@@ -2,6 +2,7 @@
 
 #include <civetweb.h>
 
+#include "http/url.h"
 #include "http/utf8.h"
 
 #include <arpa/inet.h>
@@ -65,16 +66,6 @@ const char* reason_phrase(int status) {
   }
 }
 
-// Percent-decoding only: a '+' stays a '+', so a time's offset (+08:00) arrives as written.
-// A %00 decodes to a NUL byte the caller can see.
-std::string url_decode(const std::string& s) {
-  std::string out(s.size() + 1, '\0');
-  int n = mg_url_decode(s.c_str(), static_cast<int>(s.size()), &out[0],
-                        static_cast<int>(out.size()), 0);
-  out.resize(n < 0 ? 0 : n);
-  return out;
-}
-
 // The contract's code for a status CivetWeb refuses a request with before our handler runs.
 std::string code_for(int status) {
   switch (status) {
@@ -92,25 +83,6 @@ std::string code_for(int status) {
     default:
       return status < 500 ? "bad_request" : "internal";
   }
-}
-
-std::map<std::string, std::string> parse_query(const char* q) {
-  std::map<std::string, std::string> out;
-  if (!q) return out;
-  std::string s(q);
-  std::size_t start = 0;
-  while (start <= s.size()) {
-    std::size_t end = s.find('&', start);
-    if (end == std::string::npos) end = s.size();
-    std::string pair = s.substr(start, end - start);
-    if (!pair.empty()) {
-      std::size_t eq = pair.find('=');
-      out[url_decode(pair.substr(0, eq))] =
-          eq == std::string::npos ? "" : url_decode(pair.substr(eq + 1));
-    }
-    start = end + 1;
-  }
-  return out;
 }
 
 // HEAD is answered like GET without the body (RFC 9110, 9.3.2): `with_body` false.
