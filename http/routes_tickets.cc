@@ -10,22 +10,36 @@ namespace json = boost::json;
 
 namespace {
 
-// Decodes the body of action `name` into its command: one generic loop over the command types.
-template <std::size_t I = 0>
-std::optional<result<command>> decode_action(const std::string& name, const json::value& body) {
-  if constexpr (I == std::variant_size_v<command>) {
-    return std::nullopt;
+// Decodes the body of action `name` into its command: one generic pass over the command types,
+// each tried in its own call so that the stack holds one command at a time (CivetWeb's worker
+// threads have small stacks; a recursion over 27 types overflowed one under ASan).
+template <std::size_t I>
+bool decode_if(const std::string& name, const json::value& body,
+               std::optional<result<command>>& out) {
+  using T = std::variant_alternative_t<I, command>;
+  if constexpr (std::is_same_v<T, submit> || std::is_same_v<T, expire>) {
+    return false;
   } else {
-    using T = std::variant_alternative_t<I, command>;
-    if constexpr (!std::is_same_v<T, submit> && !std::is_same_v<T, expire>) {
-      if (name_of(T::act) == name) {
-        auto decoded = from_json<T>(body);
-        if (!decoded) return result<command>(decoded.error());
-        return result<command>(command{std::move(decoded).value()});
-      }
-    }
-    return decode_action<I + 1>(name, body);
+    if (name_of(T::act) != name) return false;
+    auto decoded = from_json<T>(body);
+    if (!decoded)
+      out.emplace(decoded.error());
+    else
+      out.emplace(command{std::move(decoded).value()});
+    return true;
   }
+}
+
+template <std::size_t... I>
+std::optional<result<command>> decode_action(const std::string& name, const json::value& body,
+                                             std::index_sequence<I...>) {
+  std::optional<result<command>> out;
+  (decode_if<I>(name, body, out) || ...);
+  return out;
+}
+
+std::optional<result<command>> decode_action(const std::string& name, const json::value& body) {
+  return decode_action(name, body, std::make_index_sequence<std::variant_size_v<command>>{});
 }
 
 }  // namespace
