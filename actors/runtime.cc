@@ -206,13 +206,21 @@ std::vector<actor_info> runtime::actors(const std::string& kind, std::size_t lim
   return out;
 }
 
-bool runtime::kill_ticket_actor(const std::string& id) {
+bool runtime::kill_ticket_actor(const std::string& id, bool as_crash) {
   runtime_context* ctx = impl_->ctx.get();
   caf::actor a = ctx->directory.live(id);
   if (!a) return false;
+  if (!as_crash) {
+    std::lock_guard<std::mutex> lock(ctx->kills_mutex);
+    ctx->deliberate_kills.insert(a.address());
+  }
   ctx->directory.crashing(id, a, ctx->work.begin());
   caf::anon_send_exit(a, caf::exit_reason::kill);
   return true;
+}
+
+bool runtime::unpark_ticket(const std::string& id) {
+  return impl_->ctx->directory.unpark(id);
 }
 
 runtime_stats runtime::stats() const {
@@ -224,6 +232,7 @@ runtime_stats runtime::stats() const {
   s.activations = ctx->metrics.activations;
   s.passivations = ctx->metrics.passivations;
   s.restarts = ctx->metrics.restarts;
+  s.kills = ctx->metrics.kills;
   s.timers_fired = ctx->metrics.timers_fired;
   s.concentration_alerts = ctx->metrics.concentration_alerts;
   for (const auto& b : ctx->metrics.lateness) s.lateness.push_back(b);

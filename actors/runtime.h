@@ -80,6 +80,7 @@ struct runtime_stats {
   std::size_t passivations = 0;
   std::size_t restarts = 0;
   std::size_t failed_tickets = 0;
+  std::size_t kills = 0;  // deliberate, by an operator
   std::size_t timers_fired = 0;
   std::size_t concentration_alerts = 0;
   std::vector<std::size_t> lateness;  // timers fired <1s, 1-10s, 10s-1m, 1-10m, >10m late
@@ -131,8 +132,12 @@ class runtime {
 
   ticket_actor_info inspect(const std::string& id);
   std::vector<actor_info> actors(const std::string& kind, std::size_t limit);
-  /// Kills the ticket's actor as a crash would; its supervisor brings it back from storage.
-  bool kill_ticket_actor(const std::string& id);
+  /// Kills the ticket's actor: its supervisor brings it back from storage. An operator's kill is
+  /// counted apart and never parks a ticket; `as_crash` makes it count as a crash (fault drills).
+  bool kill_ticket_actor(const std::string& id, bool as_crash = false);
+  /// Un-parks a ticket parked after repeated crashes: the next message activates it afresh from
+  /// storage, with a new count of crashes. False if it was not parked.
+  bool unpark_ticket(const std::string& id);
   runtime_stats stats() const;
 
  private:

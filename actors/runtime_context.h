@@ -7,6 +7,7 @@
 #include <caf/all.hpp>
 #include <condition_variable>
 #include <mutex>
+#include <set>
 #include <unordered_map>
 
 #include "actors/caf_messages.h"
@@ -28,6 +29,7 @@ struct runtime_metrics {
   // Counted once at start-up, then kept by the ticket actors after each durable change.
   std::array<std::atomic<long>, 9> by_status{};
   std::atomic<long> armed_timers{0};
+  std::atomic<std::size_t> kills{0};  // by an operator on purpose, apart from crashes
 };
 
 /// A long-lived actor, listed for operators.
@@ -57,6 +59,10 @@ struct runtime_context {
   std::unordered_map<std::string, caf::actor> departments;
   std::vector<catalog_entry> catalog;
   std::atomic<bool> stopping{false};  // shutting down: a dying actor is not restarted
+  // Ticket actors an operator killed on purpose (POST /admin/actors/ticket/{id}/kill): brought
+  // back like after a crash, but not counted as one, so they never park the ticket.
+  std::mutex kills_mutex;
+  std::set<caf::actor_addr> deliberate_kills;
 
   /// The actor that supervises a ticket: its lead department's, or the center's before dispatch.
   caf::actor owner_for(const workflow::ticket_state& s) const;

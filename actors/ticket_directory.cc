@@ -108,6 +108,16 @@ std::vector<ticket_message> ticket_directory::park(const std::string& id) {
   return waiting;
 }
 
+bool ticket_directory::unpark(const std::string& id) {
+  shard& s = shard_of(id);
+  std::lock_guard<std::mutex> lock(s.mutex);
+  auto it = s.entries.find(id);
+  if (it == s.entries.end() || !it->second.failed) return false;
+  s.entries.erase(it);  // nothing waits on a parked ticket: park() handed its messages back
+  --failed_;
+  return true;
+}
+
 caf::actor ticket_directory::live(const std::string& id) const {
   const shard& s = shard_of(id);
   std::lock_guard<std::mutex> lock(s.mutex);

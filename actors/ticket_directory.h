@@ -41,6 +41,8 @@ class ticket_directory {
   bool crashed(const std::string& id, const caf::actor_addr& a);
   /// Too many crashes: the ticket is parked; the queued messages, to answer.
   std::vector<ticket_message> park(const std::string& id);
+  /// An operator lifts the parking: the ticket is absent again. False if it was not parked.
+  bool unpark(const std::string& id);
 
   caf::actor live(const std::string& id) const;
   bool is_failed(const std::string& id) const;

@@ -31,19 +31,30 @@ void ticket_supervision::down(caf::local_actor* self, const caf::down_msg& dm) {
   std::string id = std::move(it->second);
   supervised_.erase(it);
   if (!dm.reason || ctx_->stopping) return;  // passivated, or shutting down
+  bool deliberate = false;
+  {
+    std::lock_guard<std::mutex> lock(ctx_->kills_mutex);
+    deliberate = ctx_->deliberate_kills.erase(dm.source) > 0;
+  }
   if (!ctx_->directory.crashed(id, dm.source)) return;
-  ++ctx_->metrics.restarts;
-  auto now = std::chrono::steady_clock::now();
-  auto& times = crashes_[id];
-  times.push_back(now);
-  while (!times.empty() && now - times.front() > ctx_->options.restart_window) times.pop_front();
-  if (static_cast<int>(times.size()) > ctx_->options.restart_limit) {
-    ++failed_;
-    for (auto& m : ctx_->directory.park(id))
-      runtime_context::answer(m, command_outcome::unavailable("ticket " + id + " is parked"));
-    std::fprintf(stderr, "ticket %s parked as failed after %zu crashes within %llds\n", id.c_str(),
-                 times.size(), static_cast<long long>(ctx_->options.restart_window.count()));
-    return;
+  if (deliberate) {
+    ++ctx_->metrics.kills;
+  } else {
+    ++ctx_->metrics.restarts;
+    auto now = std::chrono::steady_clock::now();
+    auto& times = crashes_[id];
+    times.push_back(now);
+    while (!times.empty() && now - times.front() > ctx_->options.restart_window) times.pop_front();
+    if (static_cast<int>(times.size()) > ctx_->options.restart_limit) {
+      ++failed_;
+      std::fprintf(stderr, "ticket %s parked as failed after %zu crashes within %llds\n",
+                   id.c_str(), times.size(),
+                   static_cast<long long>(ctx_->options.restart_window.count()));
+      crashes_.erase(id);  // un-parked, it starts a new count
+      for (auto& m : ctx_->directory.park(id))
+        runtime_context::answer(m, command_outcome::unavailable("ticket " + id + " is parked"));
+      return;
+    }
   }
   auto loaded = ctx_->repo.load(id);
   if (!loaded) {

@@ -30,7 +30,8 @@ bool is(const std::vector<std::string>& parts, std::initializer_list<const char*
   return true;
 }
 
-response method_not_allowed(const std::string& allow) {
+response method_not_allowed(std::string allow) {
+  if (allow.compare(0, 3, "GET") == 0) allow.insert(3, ", HEAD");  // HEAD is GET without a body
   response r = error_response(405, "method_not_allowed", "This path takes " + allow + ".");
   r.headers.emplace_back("Allow", allow);
   return r;
@@ -39,7 +40,50 @@ response method_not_allowed(const std::string& allow) {
 // Idempotency records the rule core's refusals too, so a retry gets the same answer.
 const std::string refused_prefix = "refused\n";
 
+// The query parameters each path takes; a path not listed here is not checked.
+const std::vector<std::string>* query_names(const std::vector<std::string>& parts) {
+  static const std::vector<std::string> none,
+      tickets{"status", "supervision_level", "pending", "overdue", "limit", "after", "department"},
+      stats{"from", "to"}, reports{"period", "at"}, actors{"kind", "limit"};
+  if (is(parts, {"api", "v1", "tickets"})) return &tickets;
+  if (is(parts, {"api", "v1", "departments", "{id}", "stats"})) return &stats;
+  if (is(parts, {"api", "v1", "reports"})) return &reports;
+  if (is(parts, {"admin", "actors"})) return &actors;
+  for (auto shape : {std::initializer_list<const char*>{"api", "v1", "tickets", "{id}"},
+                     {"api", "v1", "tickets", "{id}", "{action}"},
+                     {"api", "v1", "blocked-callers"},
+                     {"api", "v1", "departments"},
+                     {"admin", "health"},
+                     {"admin", "actors", "ticket", "{id}"},
+                     {"admin", "actors", "ticket", "{id}", "kill"},
+                     {"admin", "actors", "ticket", "{id}", "unpark"},
+                     {"admin", "clock"},
+                     {"metrics"}})
+    if (is(parts, shape)) return &none;
+  return nullptr;
+}
+
+// An unknown parameter is refused, not ignored: a misspelt filter would silently list everything.
+std::optional<response> unknown_query(const request& r, const std::vector<std::string>& parts) {
+  const auto* known = query_names(parts);
+  if (!known) return std::nullopt;
+  for (const auto& [name, value] : r.query)
+    if (std::find(known->begin(), known->end(), name) == known->end())
+      return refusal_response(invalid_field(name, "is not a parameter of this path"));
+  return std::nullopt;
+}
+
 }  // namespace
+
+const char* const query_instant_format =
+    "must be an RFC 3339 time with its offset, e.g. 2026-03-16T09:00:00+08:00 (in a URL, + may "
+    "be written %2B)";
+
+std::optional<instant> query_instant(std::string text) {
+  if (auto t = parse_instant(text)) return t;
+  std::replace(text.begin(), text.end(), ' ', '+');
+  return parse_instant(text);
+}
 
 std::variant<json::value, response> json_body(const request& r) {
   if (r.body.find_first_not_of(" \t\r\n") == std::string::npos) return json::value(json::object());
@@ -53,14 +97,27 @@ std::variant<json::value, response> json_body(const request& r) {
   return v;
 }
 
-api::api(actors::runtime& rt, token_table tokens) : rt_(rt), tokens_(std::move(tokens)) {}
+// A burst a little over capacity waits this long for a slot rather than being refused; past it,
+// a client is better served by a 503 and its Retry-After than by a wait (docs/http.md).
+constexpr std::chrono::milliseconds admission_patience{10};
+
+api::api(actors::runtime& rt, token_table tokens, std::size_t working)
+    : rt_(rt), tokens_(std::move(tokens)), admission_(working, admission_patience) {}
 
 response api::handle(const request& r) {
   auto start = std::chrono::steady_clock::now();
   std::string pattern = "unmatched";
   response out;
   try {
-    out = route(r, pattern);
+    const bool operators = r.path == "/metrics" || r.path.compare(0, 7, "/admin/") == 0;
+    auto slot = operators ? admission::ticket(nullptr) : admission_.enter();
+    if (operators || slot) {
+      out = route(r, pattern);
+    } else {
+      pattern = "shed";
+      out = error_response(503, "overloaded", "The server is saturated; retry shortly.");
+      out.headers.emplace_back("Retry-After", "1");
+    }
   } catch (const std::exception& e) {  // never a crash for one request
     out = error_response(500, "internal", std::string("Unexpected failure: ") + e.what());
   }
@@ -82,6 +139,10 @@ response api::route(const request& r, std::string& pattern) {
     response out = error_response(401, "unauthorized", "Send a valid Authorization: Bearer token.");
     out.headers.emplace_back("WWW-Authenticate", "Bearer");
     return out;
+  }
+  if (auto refused = unknown_query(r, parts)) {
+    pattern = "unknown_query";
+    return *refused;
   }
   call c{r, *who, parts};
   const bool admin_path = (!parts.empty() && parts[0] == "admin") || is(parts, {"metrics"});
@@ -133,6 +194,10 @@ response api::route(const request& r, std::string& pattern) {
     pattern = "/admin/actors/ticket/{id}/kill";
     return post ? admin_kill(c, parts[3]) : method_not_allowed("POST");
   }
+  if (is(parts, {"admin", "actors", "ticket", "{id}", "unpark"})) {
+    pattern = "/admin/actors/ticket/{id}/unpark";
+    return post ? admin_unpark(parts[3]) : method_not_allowed("POST");
+  }
   if (is(parts, {"admin", "clock"})) {
     pattern = "/admin/clock";
     return get || post ? clock(c) : method_not_allowed("GET, POST");
@@ -148,7 +213,15 @@ response api::route(const request& r, std::string& pattern) {
   return error_response(404, "not_found", "There is nothing at " + r.path + ".");
 }
 
+void api::remember_refusal(const std::string& key, const response& refused) {
+  // Durable before the answer, like everything acknowledged.
+  rt_.repository().db().commit_and_wait(
+      {{storage::family::idempotency, key,
+        refused_prefix + std::to_string(refused.status) + "\n" + refused.body}});
+}
+
 response api::change(const call& c, int success_status,
+                     const std::function<std::optional<response>()>& decode,
                      const std::function<void(actors::reply_to, std::string)>& send) {
   std::string header = c.req.header("idempotency-key");
   std::string key = header.empty() ? "" : by_text(c.who) + '\0' + header;
@@ -181,7 +254,10 @@ response api::change(const call& c, int success_status,
     in_progress_.emplace(key, mine.get_future().share());
   }
   response out;
-  if (rt_.overloaded()) {
+  if (auto refused = decode()) {
+    out = std::move(*refused);
+    if (!key.empty()) remember_refusal(key, out);
+  } else if (rt_.overloaded()) {
     out = error_response(503, "overloaded", "The runtime is saturated; retry shortly.");
     out.headers.emplace_back("Retry-After", "1");
   } else {
@@ -203,10 +279,7 @@ response api::change(const call& c, int success_status,
         }
         case actors::command_outcome::kind::refused:
           out = refusal_response(o.refusal);
-          if (!key.empty())  // durable before the answer, like everything acknowledged
-            rt_.repository().db().commit_and_wait(
-                {{storage::family::idempotency, key,
-                  refused_prefix + std::to_string(out.status) + "\n" + out.body}});
+          if (!key.empty()) remember_refusal(key, out);
           break;
         case actors::command_outcome::kind::unavailable:
           out = error_response(503, "unavailable", o.error);

@@ -9,6 +9,7 @@
 #include <mutex>
 
 #include "actors/runtime.h"
+#include "http/admission.h"
 #include "http/auth.h"
 #include "http/http_types.h"
 #include "http/metrics.h"
@@ -17,8 +18,9 @@ namespace hotline::http {
 
 class api {
  public:
-  api(actors::runtime& rt, token_table tokens);
-  /// Answers one request; thread-safe.
+  /// `working`: requests worked on at once; past them, and a short wait, 503 overloaded.
+  api(actors::runtime& rt, token_table tokens, std::size_t working = 64);
+  /// Answers one request; thread-safe. Operators' paths (/admin, /metrics) are never shed.
   response handle(const request& r);
 
  private:
@@ -44,14 +46,20 @@ class api {
   response admin_actors(const call& c);
   response admin_ticket_actor(const call& c, const std::string& id);
   response admin_kill(const call& c, const std::string& id);
+  response admin_unpark(const std::string& id);
   response clock(const call& c);
   response admin_calendars();
   response prometheus();
 
   /// Runs a command that changes something: idempotency, backpressure, waiting for durability,
-  /// and the answer. `send` hands the command to the runtime with the idempotency key to record.
+  /// and the answer. `decode` reads the body (a refusal, or nothing when the command is ready);
+  /// `send` hands the command to the runtime with the idempotency key to record. The first
+  /// answer under a key is the one replayed, a refusal of the body included.
   response change(const call& c, int success_status,
+                  const std::function<std::optional<response>()>& decode,
                   const std::function<void(actors::reply_to, std::string)>& send);
+  /// Records a refusal as the answer to idempotency key `key`, durably.
+  void remember_refusal(const std::string& key, const response& refused);
   /// The ticket as of `version` (0: now), as `viewer` may see it; with its history.
   std::optional<boost::json::object> ticket_view(const std::string& id, std::uint64_t version,
                                                  const workflow::actor_ref& viewer) const;
@@ -65,9 +73,16 @@ class api {
   actors::runtime& rt_;
   token_table tokens_;
   metrics metrics_;
+  admission admission_;
   std::mutex in_progress_mutex_;
   std::map<std::string, std::shared_future<response>> in_progress_;  // idempotency keys
 };
+
+/// A time in a query string. A '+' left unencoded is kept as written, and one that a form
+/// encoder turned into a space (…09:00:00 08:00) is read back as the '+' the user meant.
+std::optional<workflow::instant> query_instant(std::string text);
+/// How a query's time must be written, for the error when it is not.
+extern const char* const query_instant_format;
 
 /// A JSON body, or why not: 415 for another content type, 400 bad_json. An empty body is {}.
 std::variant<boost::json::value, response> json_body(const request& r);

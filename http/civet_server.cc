@@ -2,14 +2,21 @@
 
 #include <civetweb.h>
 
+#include "http/url.h"
+#include "http/utf8.h"
+
 #include <arpa/inet.h>
 #include <netinet/in.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cctype>
+#include <cerrno>
 #include <chrono>
+#include <cstring>
 #include <mutex>
 #include <thread>
 
@@ -34,14 +41,24 @@ const char* reason_phrase(int status) {
       return "Method Not Allowed";
     case 409:
       return "Conflict";
+    case 411:
+      return "Length Required";
     case 413:
       return "Payload Too Large";
+    case 414:
+      return "URI Too Long";
     case 415:
       return "Unsupported Media Type";
     case 422:
       return "Unprocessable Entity";
     case 429:
       return "Too Many Requests";
+    case 431:
+      return "Request Header Fields Too Large";
+    case 501:
+      return "Not Implemented";
+    case 505:
+      return "HTTP Version Not Supported";
     case 503:
       return "Service Unavailable";
     default:
@@ -49,41 +66,53 @@ const char* reason_phrase(int status) {
   }
 }
 
-std::string url_decode(const std::string& s) {
-  std::string out(s.size() + 1, '\0');
-  int n = mg_url_decode(s.c_str(), static_cast<int>(s.size()), &out[0],
-                        static_cast<int>(out.size()), 1);
-  out.resize(n < 0 ? 0 : n);
-  return out;
-}
-
-std::map<std::string, std::string> parse_query(const char* q) {
-  std::map<std::string, std::string> out;
-  if (!q) return out;
-  std::string s(q);
-  std::size_t start = 0;
-  while (start <= s.size()) {
-    std::size_t end = s.find('&', start);
-    if (end == std::string::npos) end = s.size();
-    std::string pair = s.substr(start, end - start);
-    if (!pair.empty()) {
-      std::size_t eq = pair.find('=');
-      out[url_decode(pair.substr(0, eq))] =
-          eq == std::string::npos ? "" : url_decode(pair.substr(eq + 1));
-    }
-    start = end + 1;
+// The contract's code for a status CivetWeb refuses a request with before our handler runs.
+std::string code_for(int status) {
+  switch (status) {
+    case 404:
+      return "not_found";
+    case 405:
+    case 501:
+      return "method_not_allowed";
+    case 413:
+    case 414:
+    case 431:
+      return "payload_too_large";
+    case 505:
+      return "unsupported_http_version";
+    default:
+      return status < 500 ? "bad_request" : "internal";
   }
-  return out;
 }
 
-void write(mg_connection* conn, const response& r) {
+// HEAD is answered like GET without the body (RFC 9110, 9.3.2): `with_body` false.
+void write(mg_connection* conn, const response& r, bool close, bool with_body = true) {
+  if (close) mg_disable_connection_keep_alive(conn);
   std::string head = "HTTP/1.1 " + std::to_string(r.status) + " " + reason_phrase(r.status) +
                      "\r\nContent-Type: " + r.content_type +
                      "\r\nContent-Length: " + std::to_string(r.body.size()) + "\r\n";
   for (const auto& [name, value] : r.headers) head += name + ": " + value + "\r\n";
+  if (close) head += "Connection: close\r\n";
   head += "\r\n";
-  head += r.body;  // one write: two would meet Nagle and delayed ACK (a 40 ms stall each)
+  if (with_body)
+    head += r.body;  // one write: two would meet Nagle and delayed ACK (a 40 ms stall each)
   mg_write(conn, head.data(), head.size());
+}
+
+// Why CivetWeb could not listen: it only says "Failed to setup server ports", so an IPv4
+// address is bound once more here to get the system's reason (e.g. "Address already in use").
+std::string why_not_bound(const std::string& listen, const std::string& civetweb_says) {
+  auto colon = listen.rfind(':');
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  if (colon == std::string::npos ||
+      ::inet_pton(AF_INET, listen.substr(0, colon).c_str(), &addr.sin_addr) != 1)
+    return civetweb_says;
+  addr.sin_port = htons(static_cast<uint16_t>(std::atoi(listen.c_str() + colon + 1)));
+  int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  int failed = ::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0 ? errno : 0;
+  ::close(fd);
+  return failed ? std::strerror(failed) : civetweb_says;
 }
 
 }  // namespace
@@ -93,13 +122,31 @@ struct civet_server::impl {
   handler on_request;
   mg_context* ctx = nullptr;
   std::mutex stop_mutex;
+  std::atomic<int> open_connections{0};  // each holds one of CivetWeb's threads
+
+  static impl* of(const mg_connection* conn) {
+    return static_cast<impl*>(mg_get_user_data(mg_get_context(conn)));
+  }
+  // When every thread holds a connection, new clients wait in the queue for one: a connection
+  // then closes after its answer (the client reconnects behind them) instead of keeping its
+  // thread for its next request. Keep-alive is for when there is room.
+  bool full() const { return open_connections.load() >= options.connections; }
 
   static int handle(mg_connection* conn, void* data) {
     auto* self = static_cast<impl*>(data);
     const mg_request_info* info = mg_get_request_info(conn);
     request req;
     req.method = info->request_method ? info->request_method : "";
-    req.path = info->local_uri ? info->local_uri : "/";
+    const bool head = req.method == "HEAD";
+    if (head) req.method = "GET";
+    req.path = url_decode(info->local_uri ? info->local_uri : "/");
+    if (req.path.find('\0') != std::string::npos || !is_utf8(req.path)) {
+      write(conn,
+            error_response(400, "bad_request",
+                           "The path must be UTF-8 without NUL bytes (%00); it is refused."),
+            true, !head);
+      return 400;
+    }
     req.query = parse_query(info->query_string);
     for (int i = 0; i < info->num_headers; ++i) {
       std::string name = info->http_headers[i].name;
@@ -109,21 +156,23 @@ struct civet_server::impl {
     }
     // The body limit is checked before reading: a declared length over it is not read at all.
     if (info->content_length > static_cast<long long>(self->options.max_body)) {
-      write(conn, error_response(413, "payload_too_large",
-                                 "The body is larger than " +
-                                     std::to_string(self->options.max_body) + " bytes."));
+      write(conn,
+            error_response(
+                413, "payload_too_large",
+                "The body is larger than " + std::to_string(self->options.max_body) + " bytes."),
+            true);  // the unread body would be taken for the next request
       return 413;
     }
     char buf[16384];
     for (int n; (n = mg_read(conn, buf, sizeof buf)) > 0;) {
       req.body.append(buf, n);
       if (req.body.size() > self->options.max_body) {
-        write(conn, error_response(413, "payload_too_large", "The body is too large."));
+        write(conn, error_response(413, "payload_too_large", "The body is too large."), true);
         return 413;
       }
     }
     response r = self->on_request(req);
-    write(conn, r);
+    write(conn, r, self->full(), !head);
     return r.status;
   }
 };
@@ -139,20 +188,55 @@ civet_server::~civet_server() {
 
 std::string civet_server::start() {
   mg_init_library(0);
-  std::string threads = std::to_string(impl_->options.threads);
+  std::string threads = std::to_string(impl_->options.connections);
+  // Why these values: docs/http.md, "Connections".
   const char* options[] = {"listening_ports",
                            impl_->options.listen.c_str(),
                            "num_threads",
                            threads.c_str(),
+                           "connection_queue",
+                           "64",
+                           "listen_backlog",
+                           "4096",
                            "enable_keep_alive",
                            "yes",
+                           "decode_url",
+                           "no",  // we decode, so that a %00 is seen rather than cutting the path
+                           "keep_alive_timeout_ms",
+                           "1000",
                            "request_timeout_ms",
-                           "30000",
+                           "10000",
                            nullptr};
   mg_callbacks callbacks{};
   callbacks.log_message = [](const mg_connection*, const char*) { return 1; };  // errors: ours
-  impl_->ctx = mg_start(&callbacks, impl_.get(), options);
-  if (!impl_->ctx) return "cannot listen on " + impl_->options.listen;
+  callbacks.init_thread = [](const mg_context*, int type) -> void* {
+    if (type == 1) setpriority(PRIO_PROCESS, static_cast<id_t>(gettid()), 10);
+    return nullptr;
+  };
+  // CivetWeb's own refusals (a malformed request line, oversized headers, a bad Content-Length,
+  // a method it does not know) in the contract's shape instead of its text/plain page.
+  callbacks.http_error = [](mg_connection* conn, int status, const char* message) {
+    write(conn,
+          error_response(status, code_for(status),
+                         std::string("The request was refused: ") + (message ? message : "") + "."),
+          true);
+    return 0;
+  };
+  callbacks.init_connection = [](const mg_connection* conn, void**) {
+    ++impl::of(conn)->open_connections;
+    return 0;
+  };
+  callbacks.connection_close = [](const mg_connection* conn) {
+    --impl::of(conn)->open_connections;
+  };
+  mg_init_data init{&callbacks, impl_.get(), options};
+  char why[256] = "";
+  unsigned code = 0;
+  mg_error_data error{&code, why, sizeof why};
+  impl_->ctx = mg_start2(&init, &error);
+  if (!impl_->ctx)
+    return "cannot listen on " + impl_->options.listen + ": " +
+           why_not_bound(impl_->options.listen, why);
   mg_set_request_handler(impl_->ctx, "/", &impl::handle, impl_.get());
   return {};
 }

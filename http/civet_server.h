@@ -1,7 +1,8 @@
 #pragma once
 // The CivetWeb server: the only code that knows the library. It reads a request (refusing a
 // body over the limit before reading it), hands it to the handler on CivetWeb's worker thread,
-// and writes the response.
+// and writes the response. CivetWeb gives each open connection a thread of its own; the
+// connection model (how many, keep-alive, queues) is explained in docs/http.md.
 
 #include <functional>
 #include <memory>
@@ -13,7 +14,7 @@ namespace hotline::http {
 
 struct server_options {
   std::string listen = "127.0.0.1:8080";  // HOST:PORT; port 0 picks a free one
-  int threads = 64;                       // handlers wait for durability, so more than cores
+  int connections = 1024;                 // connections served at once: one thread each
   std::size_t max_body = 1 << 20;
 };
 

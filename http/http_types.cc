@@ -1,5 +1,7 @@
 #include "http/http_types.h"
 
+#include "http/utf8.h"
+
 namespace hotline::http {
 using namespace workflow;
 
@@ -15,10 +17,26 @@ response json_response(int status, const boost::json::value& body) {
   return r;
 }
 
+namespace {
+
+// Error texts quote the request (a path, a parameter): never write its bytes unchecked.
+void make_utf8(boost::json::value& v) {
+  if (auto* s = v.if_string()) {
+    if (!is_utf8(*s)) *s = to_utf8(*s);
+  } else if (auto* o = v.if_object()) {
+    for (auto& member : *o) make_utf8(member.value());
+  } else if (auto* a = v.if_array()) {
+    for (auto& item : *a) make_utf8(item);
+  }
+}
+
+}  // namespace
+
 response error_response(int status, const std::string& code, const std::string& message,
                         boost::json::object details) {
-  return json_response(status,
-                       {{"error", {{"code", code}, {"message", message}, {"details", details}}}});
+  boost::json::value body{{"error", {{"code", code}, {"message", message}, {"details", details}}}};
+  make_utf8(body);
+  return json_response(status, body);
 }
 
 response refusal_response(const refusal& r) {

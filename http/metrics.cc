@@ -68,7 +68,8 @@ std::string metrics::render(const actors::runtime_stats& rt,
       << "\n# TYPE hotline_passivations_total counter\nhotline_passivations_total "
       << rt.passivations
       << "\n# TYPE hotline_actor_restarts_total counter\nhotline_actor_restarts_total "
-      << rt.restarts << "\n# TYPE hotline_failed_tickets gauge\nhotline_failed_tickets "
+      << rt.restarts << "\n# TYPE hotline_actor_kills_total counter\nhotline_actor_kills_total "
+      << rt.kills << "\n# TYPE hotline_failed_tickets gauge\nhotline_failed_tickets "
       << rt.failed_tickets
       << "\n# TYPE hotline_timers_fired_total counter\nhotline_timers_fired_total "
       << rt.timers_fired << "\n# HELP hotline_storage_batches_total Commands made durable.\n"

@@ -80,6 +80,14 @@ response api::admin_kill(const call&, const std::string& id) {
   return json_response(200, {{"id", id}, {"killed", true}});
 }
 
+// After repeated crashes a ticket is parked (its commands answer 503) until an operator, having
+// looked at why, lets it run again.
+response api::admin_unpark(const std::string& id) {
+  if (!rt_.unpark_ticket(id))
+    return error_response(404, "not_found", "Ticket " + id + " is not parked.");
+  return json_response(200, {{"id", id}, {"parked", false}});
+}
+
 response api::clock(const call& c) {
   if (c.req.method == "GET")
     return json_response(200, {{"mode", rt_.virtual_time() ? "virtual" : "real"},
@@ -97,9 +105,11 @@ response api::clock(const call& c) {
     return refusal_response(invalid_field("advance_seconds", "or to: give exactly one"));
   instant target = rt_.now();
   if (seconds) {
-    if (!seconds->is_int64() || seconds->get_int64() < 0)
-      return refusal_response(
-          invalid_field("advance_seconds", "must be a whole number of seconds, at least 0"));
+    // A century at most: further would overflow the clock long before any calendar reaches it.
+    constexpr std::int64_t most = 100LL * 366 * 24 * 3600;
+    if (!seconds->is_int64() || seconds->get_int64() < 0 || seconds->get_int64() > most)
+      return refusal_response(invalid_field(
+          "advance_seconds", "must be a whole number of seconds, 0.." + std::to_string(most)));
     target.seconds += seconds->get_int64();
   } else {
     auto t = to->is_string() ? parse_instant(to->get_string()) : std::nullopt;

@@ -27,8 +27,8 @@ response api::reports(const call& c) {
   }
   instant at = rt_.now();
   if (auto it = c.req.query.find("at"); it != c.req.query.end()) {
-    auto t = parse_instant(it->second);
-    if (!t) return refusal_response(invalid_field("at", "must be an RFC 3339 time"));
+    auto t = query_instant(it->second);
+    if (!t) return refusal_response(invalid_field("at", query_instant_format));
     at = *t;
   }
   if (c.who.who == role::department)
@@ -51,8 +51,8 @@ response api::department_stats(const call& c, const std::string& id) {
   for (auto [name, target] : {std::pair{"from", &from}, {"to", &to}}) {
     auto it = c.req.query.find(name);
     if (it == c.req.query.end()) continue;
-    auto t = parse_instant(it->second);
-    if (!t) return refusal_response(invalid_field(name, "must be an RFC 3339 time"));
+    auto t = query_instant(it->second);
+    if (!t) return refusal_response(invalid_field(name, query_instant_format));
     *target = *t;
   }
   std::map<std::string, unit_counts> tallies;

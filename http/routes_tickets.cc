@@ -10,45 +10,78 @@ namespace json = boost::json;
 
 namespace {
 
-// Decodes the body of action `name` into its command: one generic loop over the command types.
-template <std::size_t I = 0>
-std::optional<result<command>> decode_action(const std::string& name, const json::value& body) {
-  if constexpr (I == std::variant_size_v<command>) {
-    return std::nullopt;
+// Decodes the body of action `name` into its command: one generic pass over the command types,
+// each tried in its own call so that the stack holds one command at a time (CivetWeb's worker
+// threads have small stacks; a recursion over 27 types overflowed one under ASan).
+template <std::size_t I>
+bool decode_if(const std::string& name, const json::value& body,
+               std::optional<result<command>>& out) {
+  using T = std::variant_alternative_t<I, command>;
+  if constexpr (std::is_same_v<T, submit> || std::is_same_v<T, expire>) {
+    return false;
   } else {
-    using T = std::variant_alternative_t<I, command>;
-    if constexpr (!std::is_same_v<T, submit> && !std::is_same_v<T, expire>) {
-      if (name_of(T::act) == name) {
-        auto decoded = from_json<T>(body);
-        if (!decoded) return result<command>(decoded.error());
-        return result<command>(command{std::move(decoded).value()});
-      }
-    }
-    return decode_action<I + 1>(name, body);
+    if (name_of(T::act) != name) return false;
+    auto decoded = from_json<T>(body);
+    if (!decoded)
+      out.emplace(decoded.error());
+    else
+      out.emplace(command{std::move(decoded).value()});
+    return true;
   }
+}
+
+template <std::size_t... I>
+std::optional<result<command>> decode_action(const std::string& name, const json::value& body,
+                                             std::index_sequence<I...>) {
+  std::optional<result<command>> out;
+  (decode_if<I>(name, body, out) || ...);
+  return out;
+}
+
+std::optional<result<command>> decode_action(const std::string& name, const json::value& body) {
+  return decode_action(name, body, std::make_index_sequence<std::variant_size_v<command>>{});
 }
 
 }  // namespace
 
 response api::submit(const call& c) {
-  auto body = json_body(c.req);
-  if (auto* r = std::get_if<response>(&body)) return *r;
-  auto request = from_json<intake>(std::get<json::value>(body));
-  if (!request) return refusal_response(request.error());
-  return change(c, 201, [&](actors::reply_to reply, std::string key) {
-    rt_.submit(std::move(request).value(), c.who, std::move(reply), std::move(key));
-  });
+  if (auto denied = authorize_intake(c.who)) return refusal_response(*denied);
+  std::optional<intake> request;
+  return change(
+      c, 201,
+      [&]() -> std::optional<response> {
+        auto body = json_body(c.req);
+        if (auto* r = std::get_if<response>(&body)) return *r;
+        auto decoded = from_json<intake>(std::get<json::value>(body));
+        if (!decoded) return refusal_response(decoded.error());
+        request = std::move(decoded).value();
+        return std::nullopt;
+      },
+      [&](actors::reply_to reply, std::string key) {
+        rt_.submit(std::move(*request), c.who, std::move(reply), std::move(key));
+      });
 }
 
-response api::act(const call& c, const std::string& id, const std::string& action) {
-  auto body = json_body(c.req);
-  if (auto* r = std::get_if<response>(&body)) return *r;
-  auto decoded = decode_action(action, std::get<json::value>(body));
-  if (!decoded) return error_response(404, "not_found", "There is no action '" + action + "'.");
-  if (!*decoded) return refusal_response(decoded->error());
-  return change(c, 200, [&](actors::reply_to reply, std::string key) {
-    rt_.act(id, std::move(*decoded).value(), c.who, std::move(reply), std::move(key));
-  });
+response api::act(const call& c, const std::string& id, const std::string& action_name) {
+  auto kind = parse_name<action>(action_name);
+  if (!kind) return error_response(404, "not_found", "There is no action '" + action_name + "'.");
+  if (auto denied = authorize_role(*kind, c.who)) return refusal_response(*denied);
+  std::optional<command> decoded;
+  return change(
+      c, 200,
+      [&]() -> std::optional<response> {
+        auto body = json_body(c.req);
+        if (auto* r = std::get_if<response>(&body)) return *r;
+        auto command = decode_action(action_name, std::get<json::value>(body));
+        if (!command)
+          return error_response(404, "not_found", "There is no action '" + action_name + "'.");
+        if (!*command) return refusal_response(command->error());
+        decoded = std::move(*command).value();
+        return std::nullopt;
+      },
+      [&](actors::reply_to reply, std::string key) {
+        rt_.act(id, std::move(*decoded), c.who, std::move(reply), std::move(key));
+      });
 }
 
 response api::get_ticket(const call& c, const std::string& id) {

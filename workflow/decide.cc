@@ -43,15 +43,8 @@ role role_for(action a) {
 std::optional<refusal> authorize(const ticket_state& s, action a, const actor_ref& who,
                                  const jurisdiction& where) {
   const department_tree& tree = where.departments;
-  // The system (timers, escalation rules) may supervise; nobody else acts for a role.
-  if (who.who == role::system && a == action::supervise) return std::nullopt;
-  // Harassment reaches the center's own staff first: operators may ask for a block too.
-  if (who.who == role::operator_ && a == action::request_block) return std::nullopt;
-  role needed = role_for(a);
-  if (who.who != needed)
-    return forbidden("Only the " + std::string(name_of(needed)) + " role may " +
-                     std::string(name_of(a)) + " a ticket.");
-  if (needed != role::department) return std::nullopt;
+  if (auto denied = authorize_role(a, who)) return denied;
+  if (role_for(a) != role::department || who.who != role::department) return std::nullopt;
   const std::string& d = who.department;
   auto is_or_above = [&](const std::string& holder) {
     return !holder.empty() && (holder == d || tree.is_ancestor(d, holder));
@@ -83,6 +76,23 @@ std::optional<refusal> authorize(const ticket_state& s, action a, const actor_re
 }
 
 }  // namespace detail
+
+std::optional<refusal> authorize_role(action a, const actor_ref& who) {
+  // The system (timers, escalation rules) may supervise; nobody else acts for a role.
+  if (who.who == role::system && a == action::supervise) return std::nullopt;
+  // Harassment reaches the center's own staff first: operators may ask for a block too.
+  if (who.who == role::operator_ && a == action::request_block) return std::nullopt;
+  role needed = detail::role_for(a);
+  if (who.who != needed)
+    return detail::forbidden("Only the " + std::string(name_of(needed)) + " role may " +
+                             std::string(name_of(a)) + " a ticket.");
+  return std::nullopt;
+}
+
+std::optional<refusal> authorize_intake(const actor_ref& who) {
+  if (who.who == role::operator_) return std::nullopt;
+  return detail::forbidden("Only the operator role may register a ticket.");
+}
 
 result<std::vector<event_record>> decide(const ticket_state& s, const command& c,
                                          const context& ctx) {

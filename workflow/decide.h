@@ -52,6 +52,11 @@ std::vector<sign_off_level> sign_off_chain(const ticket_state& s, const policy& 
 /// The last (highest) level of that chain, or nothing: the ticket's `sign_off` for the step.
 std::optional<sign_off_level> sign_off_needed(const ticket_state& s, const policy& p, step at);
 
+/// Whether `who`'s role may ever take `a`, or register a ticket, whichever ticket it is: checked
+/// before a request's body is read, so a role that may not act is refused whatever it sent.
+std::optional<refusal> authorize_role(action a, const actor_ref& who);
+std::optional<refusal> authorize_intake(const actor_ref& who);
+
 /// Whether `viewer` may read the ticket: staff see all; a department sees the tickets it leads,
 /// co-handles or holds, and those of its subordinate units.
 bool may_view(const ticket_state& s, const actor_ref& viewer, const department_tree& tree);

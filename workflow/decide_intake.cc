@@ -102,15 +102,10 @@ std::optional<refusal> check_dispatch_tier(const department_tree& tree, const po
 events decide_one(const ticket_state& s, const submit& c, const context& ctx) {
   const policy& p = ctx.where.rules;
   intake q = c.request;
+  if (auto denied = authorize_intake(ctx.by)) return *denied;
   // An upper platform's item is a key item where the regulation says so (001 art. 2, 10(4)).
   if (p.upper_platform_is_key.value && q.via == channel::upper_platform && !q.key)
     q.key = key_source::upper_hotline;
-  if (ctx.by.who != role::operator_) {
-    refusal r;
-    r.code = refusal_code::forbidden;
-    r.message = "Only the operator role may register a ticket.";
-    return r;
-  }
   if (s.exists()) return invalid_transition(s, p, "The ticket already exists.");
   if (c.facts.id.empty()) return invalid_field("id", "must be assigned by the hotline center");
   if (auto r = check_text("title", q.title, 200)) return *r;

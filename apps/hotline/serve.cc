@@ -5,7 +5,6 @@
 #include <cstdio>
 
 #include "actors/runtime.h"
-#include "apps/hotline/flags.h"
 #include "apps/scenario/load_scenario.h"
 #include "http/api.h"
 #include "http/civet_server.h"
@@ -33,44 +32,55 @@ sigset_t stop_signals() {
 
 }  // namespace
 
-int serve(int argc, char** argv) {
+void add_serve_flags(CLI::App& c, serve_options& o) {
+  c.add_option("--scenario", o.scenario, "jurisdiction folder under scenarios/")
+      ->capture_default_str();
+  c.add_option("--data-dir", o.data_dir, "RocksDB directory; created if missing, else recovered")
+      ->capture_default_str();
+  c.add_option("--listen", o.listen, "HOST:PORT to bind; port 0 picks one")->capture_default_str();
+  c.add_option("--tokens", o.tokens, "bearer tokens file (without it: development tokens)");
+  c.add_option("--clock", o.clock, "real, or virtual (moved by POST /admin/clock)")
+      ->check(CLI::IsMember({"real", "virtual"}))
+      ->capture_default_str();
+  c.add_option("--start", o.start, "the virtual clock's first instant, RFC 3339 (default: now)");
+  c.add_option("--durability", o.durability, "sync, or relaxed (no fsync: says so)")
+      ->check(CLI::IsMember({"sync", "relaxed"}))
+      ->capture_default_str();
+  c.add_option("--threads", o.threads, "requests worked on at once; past them: 503 overloaded")
+      ->check(CLI::Range(1, 1024))
+      ->capture_default_str();
+  c.add_option("--connections", o.connections, "connections served at once (a thread each)")
+      ->check(CLI::Range(1, 16384))
+      ->capture_default_str();
+  c.add_option("--max-body", o.max_body, "largest request body, bytes")
+      ->check(CLI::Range(1024L, 1L << 30))
+      ->capture_default_str();
+  c.add_option("--max-live", o.max_live, "ticket actors kept in memory")
+      ->check(CLI::Range(1L, 100000000L))
+      ->capture_default_str();
+  c.add_option("--max-in-flight", o.max_in_flight, "commands in the runtime before 503")
+      ->check(CLI::Range(0L, 100000000L))
+      ->capture_default_str();
+}
+
+int serve(const serve_options& f) {
   sigset_t signals = stop_signals();  // before any thread starts
   std::string error;
-  flags f(argc, argv, 2,
-          {"scenario", "data-dir", "listen", "tokens", "clock", "start", "durability", "threads",
-           "max-body", "max-live", "max-in-flight"},
-          error);
-  if (!error.empty()) return fail(error);
-
-  auto where = scenario::load_scenario(f.get_or("scenario", HOTLINE_DEFAULT_SCENARIO));
+  auto where = scenario::load_scenario(f.scenario);
   if (!where) return fail(where.error().message);
 
-  std::string clock = f.get_or("clock", "real");
-  if (clock != "real" && clock != "virtual") return fail("--clock must be real or virtual");
   instant start{static_cast<std::int64_t>(std::time(nullptr))};
-  if (auto s = f.get("start")) {
-    auto t = parse_instant(*s);
+  if (!f.start.empty()) {
+    auto t = parse_instant(f.start);
     if (!t) return fail("--start must be an RFC 3339 time, e.g. 2026-03-16T09:00:00+08:00");
     start = *t;
   }
   if (auto covered = scenario::check_covers(*where, start); !covered)
     return fail(covered.error().message);
 
-  std::string durability = f.get_or("durability", "sync");
-  if (durability != "sync" && durability != "relaxed")
-    return fail("--durability must be sync or relaxed");
-  long threads = std::atol(f.get_or("threads", "64").c_str());
-  long max_body = std::atol(f.get_or("max-body", "1048576").c_str());
-  long max_live = std::atol(f.get_or("max-live", "20000").c_str());
-  long max_in_flight = std::atol(f.get_or("max-in-flight", "20000").c_str());
-  if (threads < 1 || threads > 1024) return fail("--threads must be 1..1024");
-  if (max_body < 1024) return fail("--max-body must be at least 1024 bytes");
-  if (max_live < 1) return fail("--max-live must be at least 1");
-  if (max_in_flight < 0) return fail("--max-in-flight must be at least 0");
-
   auto tokens = http::token_table::development(where->departments);
-  if (auto file = f.get("tokens")) {
-    auto loaded = http::token_table::load(*file, where->departments);
+  if (!f.tokens.empty()) {
+    auto loaded = http::token_table::load(f.tokens, where->departments);
     if (!loaded) return fail(loaded.error().message);
     tokens = std::move(loaded).value();
   } else {
@@ -80,8 +90,8 @@ int serve(int argc, char** argv) {
   }
 
   storage::rocksdb_options db_options;
-  db_options.dir = f.get_or("data-dir", "./data");
-  db_options.sync = durability == "sync";
+  db_options.dir = f.data_dir;
+  db_options.sync = f.durability == "sync";
   auto db = storage::open_rocksdb_store(db_options, error);
   if (!db) return fail(error);
   if (!db_options.sync)
@@ -92,19 +102,19 @@ int serve(int argc, char** argv) {
   actors::runtime_options o;
   o.where = &where.value();
   o.db = db.get();
-  o.virtual_time = clock == "virtual";
+  o.virtual_time = f.clock == "virtual";
   o.start = start;
-  o.max_live_tickets = static_cast<std::size_t>(max_live);
-  o.max_in_flight = static_cast<std::size_t>(max_in_flight);
+  o.max_live_tickets = static_cast<std::size_t>(f.max_live);
+  o.max_in_flight = static_cast<std::size_t>(f.max_in_flight);
   {
     actors::runtime rt(o);
     auto horizon = workflow::horizon_of(where->calendar, workflow::local_date(rt.now()));
     if (!horizon.warning.empty()) std::fprintf(stderr, "WARNING: %s\n", horizon.warning.c_str());
-    http::api api(rt, std::move(tokens));
+    http::api api(rt, std::move(tokens), static_cast<std::size_t>(f.threads));
     http::server_options so;
-    so.listen = f.get_or("listen", "127.0.0.1:8080");
-    so.threads = static_cast<int>(threads);
-    so.max_body = static_cast<std::size_t>(max_body);
+    so.listen = f.listen;
+    so.connections = f.connections;
+    so.max_body = static_cast<std::size_t>(f.max_body);
     http::civet_server server(so, [&api](const http::request& r) { return api.handle(r); });
     if (auto e = server.start(); !e.empty()) return fail(e);
     std::printf("listening on %s\n", server.bound().c_str());

@@ -1,9 +1,29 @@
 #pragma once
 // `hotline serve`: the runtime on a scenario and a data directory, behind the HTTP facade.
 
+#include <CLI/CLI.hpp>
+#include <string>
+
 namespace hotline::app {
 
+struct serve_options {
+  std::string scenario = HOTLINE_DEFAULT_SCENARIO;
+  std::string data_dir = "./data";
+  std::string listen = "127.0.0.1:8080";
+  std::string tokens;  // "": development tokens
+  std::string clock = "real";
+  std::string start;  // "": now
+  std::string durability = "sync";
+  int threads = 64;
+  int connections = 1024;
+  long max_body = 1 << 20;
+  long max_live = 20000;
+  long max_in_flight = 20000;
+};
+
+/// The flags of `hotline serve`, each checked as it is parsed.
+void add_serve_flags(CLI::App& command, serve_options& o);
 /// Runs until SIGTERM or SIGINT; the process exit code.
-int serve(int argc, char** argv);
+int serve(const serve_options& o);
 
 }  // namespace hotline::app

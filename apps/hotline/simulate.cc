@@ -5,7 +5,6 @@
 #include <fstream>
 
 #include "actors/codec.h"
-#include "apps/hotline/flags.h"
 #include "apps/scenario/load_scenario.h"
 #include "apps/simulate/bulletin_files.h"
 #include "apps/simulate/simulator.h"
@@ -46,44 +45,58 @@ std::uint64_t digest(const actors::runtime& rt) {
 
 }  // namespace
 
-int simulate(int argc, char** argv) {
+void add_simulate_flags(CLI::App& c, simulate_options& f) {
+  c.add_option("--scenario", f.scenario, "jurisdiction folder under scenarios/")->required();
+  c.add_option("--load", f.load, "the load file: callers and departments")->required();
+  c.add_option("--out", f.out, "folder for the bulletins")->required();
+  c.add_option("--days", f.days, "days to simulate")
+      ->check(CLI::Range(1, 366))
+      ->capture_default_str();
+  c.add_option("--seed", f.seed, "the same seed gives the same run")->capture_default_str();
+  c.add_option("--start", f.start, "the first day, RFC 3339")->capture_default_str();
+  c.add_option("--data-dir", f.data_dir, "RocksDB directory, new (default: OUT/data)");
+  c.add_option("--tickets-per-day", f.tickets_per_day, "override the load's daily volume (0: keep)")
+      ->check(CLI::Range(0.0, 10000000.0))
+      ->capture_default_str();
+  c.add_option("--resolution-minutes", f.resolution_minutes, "virtual time step")
+      ->check(CLI::Range(1, 60))
+      ->capture_default_str();
+  c.add_option("--durability", f.durability, "sync, or relaxed (no fsync)")
+      ->check(CLI::IsMember({"sync", "relaxed"}))
+      ->capture_default_str();
+  c.add_option("--digest", f.digest, "yes: print a digest of every event")
+      ->check(CLI::IsMember({"yes", "no"}))
+      ->capture_default_str();
+}
+
+int simulate(const simulate_options& f) {
   std::string error;
-  flags f(argc, argv, 2,
-          {"scenario", "load", "days", "seed", "out", "start", "data-dir", "tickets-per-day",
-           "resolution-minutes", "durability", "digest"},
-          error);
-  if (!error.empty()) return fail(error);
-  for (const char* required : {"scenario", "load", "out"})
-    if (!f.get(required)) return fail(std::string("--") + required + " is required");
-  auto where = scenario::load_scenario(*f.get("scenario"));
+  auto where = scenario::load_scenario(f.scenario);
   if (!where) return fail(where.error().message);
-  auto model = simulate::load_model_file(*f.get("load"));
+  auto model = simulate::load_model_file(f.load);
   if (!model) return fail(model.error().message);
 
   simulate::sim_options o;
-  auto start = parse_instant(f.get_or("start", "2026-03-02T00:00:00+08:00"));
+  auto start = parse_instant(f.start);
   if (!start) return fail("--start must be an RFC 3339 time");
   o.start = local_instant(local_date(*start), 0);
-  o.days = std::atoi(f.get_or("days", "30").c_str());
-  o.seed = std::strtoull(f.get_or("seed", "1").c_str(), nullptr, 10);
-  o.tickets_per_day = std::atof(f.get_or("tickets-per-day", "0").c_str());
-  o.resolution_minutes = std::atoi(f.get_or("resolution-minutes", "1").c_str());
+  o.days = f.days;
+  o.seed = f.seed;
+  o.tickets_per_day = f.tickets_per_day;
+  o.resolution_minutes = f.resolution_minutes;
   o.progress = true;
-  if (o.days < 1 || o.days > 366) return fail("--days must be 1..366");
-  if (o.resolution_minutes < 1 || o.resolution_minutes > 60)
-    return fail("--resolution-minutes must be 1..60");
   date first = local_date(o.start);
   auto through = where->calendar.covered_through(first);
   if (!through || *through < add_days(first, o.days))
     return fail("the scenario has no calendar for " +
                 std::to_string(through ? through->year + 1 : first.year));
 
-  std::string out = *f.get("out");
+  const std::string& out = f.out;
   storage::rocksdb_options db;
-  db.dir = f.get_or("data-dir", (std::filesystem::path(out) / "data").string());
+  db.dir = f.data_dir.empty() ? (std::filesystem::path(out) / "data").string() : f.data_dir;
   if (std::filesystem::exists(db.dir))
     return fail(db.dir + " exists: a simulation starts from empty storage");
-  db.sync = f.get_or("durability", "sync") == "sync";
+  db.sync = f.durability == "sync";
   auto store = storage::open_rocksdb_store(db, error);
   if (!store) return fail(error);
 
@@ -112,7 +125,7 @@ int simulate(int argc, char** argv) {
               figures.commands / figures.seconds);
   std::printf("peak memory    %.1f MiB resident\n", peak_rss_kb() / 1024.0);
   std::printf("bulletins      %zu files in %s\n", files.size(), out.c_str());
-  if (f.get_or("digest", "no") == "yes")
+  if (f.digest == "yes")
     std::printf("digest         %016llx\n", static_cast<unsigned long long>(digest(rt)));
   if (!figures.settled)
     return fail(

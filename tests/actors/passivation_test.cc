@@ -53,7 +53,7 @@ TEST(Supervision, ACrashedTicketActorComesBackFromStorageWithItsStateAndTimers) 
   r.ok(id, dispatch_to("housing"), operator_role());
   auto before = r.rt->inspect(id);
   ASSERT_TRUE(before.alive);
-  ASSERT_TRUE(r.rt->kill_ticket_actor(id));
+  ASSERT_TRUE(r.rt->kill_ticket_actor(id, true));
   ASSERT_TRUE(r.rt->quiesce(settled));
   auto after = r.rt->inspect(id);
   EXPECT_TRUE(after.alive);
@@ -75,7 +75,7 @@ TEST(Supervision, TooManyCrashesParkTheTicketAsFailed) {
     auto info = r.rt->inspect(id);
     ASSERT_TRUE(info.alive) << crashes;
     ASSERT_EQ(info.restarts, crashes);
-    ASSERT_TRUE(r.rt->kill_ticket_actor(id));
+    ASSERT_TRUE(r.rt->kill_ticket_actor(id, /*as_crash=*/true));
   }
   ASSERT_TRUE(r.rt->quiesce(settled));
   EXPECT_TRUE(r.rt->inspect(id).failed);
@@ -83,6 +83,50 @@ TEST(Supervision, TooManyCrashesParkTheTicketAsFailed) {
   auto o2 = r.act(id, dispatch_to("housing"), operator_role());
   EXPECT_EQ(o2.what, actors::command_outcome::kind::unavailable);
   EXPECT_NE(o2.error.find("parked"), std::string::npos);
+}
+
+// A ticket led by a department, crashed past the limit and parked, runs again once an operator
+// un-parks it.
+TEST(Supervision, AnOperatorUnparksAParkedTicket) {
+  actors::runtime_options o;
+  o.restart_limit = 1;
+  runtime_case r("mengcheng", "2026-03-16T08:30:00+08:00", o);
+  std::string id = r.open();
+  r.ok(id, dispatch_to("housing"), operator_role());
+  EXPECT_FALSE(r.rt->unpark_ticket(id));  // not parked
+  for (int crashes = 0; crashes <= o.restart_limit; ++crashes) {
+    ASSERT_TRUE(r.rt->quiesce(settled));
+    auto info = r.rt->inspect(id);
+    ASSERT_TRUE(info.alive) << crashes;
+    ASSERT_EQ(info.restarts, crashes);
+    ASSERT_TRUE(r.rt->kill_ticket_actor(id, /*as_crash=*/true));
+  }
+  ASSERT_TRUE(r.rt->quiesce(settled));
+  ASSERT_TRUE(r.rt->inspect(id).failed);
+  EXPECT_TRUE(r.rt->unpark_ticket(id));
+  EXPECT_EQ(r.rt->stats().failed_tickets, 0u);
+  r.ok(id, sign{signed_by("局长")}, department("housing"));
+  EXPECT_FALSE(r.rt->inspect(id).failed);
+}
+
+TEST(Supervision, AnOperatorsKillsAreCountedApartAndNeverParkTheTicket) {
+  actors::runtime_options o;
+  o.restart_limit = 1;
+  runtime_case r("mengcheng", "2026-03-16T08:30:00+08:00", o);
+  std::string id = r.open();
+  r.ok(id, dispatch_to("housing"), operator_role());
+  for (std::size_t kills = 0; kills <= 3; ++kills) {
+    ASSERT_TRUE(r.rt->quiesce(settled));
+    ASSERT_TRUE(r.rt->inspect(id).alive) << kills;
+    ASSERT_EQ(r.rt->stats().kills, kills);
+    ASSERT_TRUE(r.rt->kill_ticket_actor(id));
+  }
+  ASSERT_TRUE(r.rt->quiesce(settled));
+  ASSERT_TRUE(r.rt->inspect(id).alive);
+  EXPECT_EQ(r.rt->stats().kills, 4u);
+  EXPECT_FALSE(r.rt->inspect(id).failed);
+  EXPECT_EQ(r.rt->stats().restarts, 0u);
+  r.ok(id, sign{signed_by("局长")}, department("housing"));
 }
 
 }  // namespace

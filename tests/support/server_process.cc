@@ -88,6 +88,14 @@ void server_process::kill_hard() {
 http_reply server_process::request(const std::string& method, const std::string& path,
                                    const std::string& token, const std::string& body,
                                    std::map<std::string, std::string> headers) {
+  std::string req = method + " " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n";
+  if (!token.empty()) req += "Authorization: Bearer " + token + "\r\n";
+  for (const auto& [k, v] : headers) req += k + ": " + v + "\r\n";
+  req += "Content-Length: " + std::to_string(body.size()) + "\r\n\r\n" + body;
+  return raw(req);
+}
+
+http_reply server_process::raw(const std::string& req) {
   http_reply reply;
   int fd = ::socket(AF_INET, SOCK_STREAM, 0);
   sockaddr_in addr{};
@@ -98,10 +106,6 @@ http_reply server_process::request(const std::string& method, const std::string&
     ::close(fd);
     return reply;
   }
-  std::string req = method + " " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n";
-  if (!token.empty()) req += "Authorization: Bearer " + token + "\r\n";
-  for (const auto& [k, v] : headers) req += k + ": " + v + "\r\n";
-  req += "Content-Length: " + std::to_string(body.size()) + "\r\n\r\n" + body;
   for (std::size_t sent = 0; sent < req.size();) {
     auto n = ::send(fd, req.data() + sent, req.size() - sent, MSG_NOSIGNAL);
     if (n <= 0) break;

@@ -40,6 +40,9 @@ class server_process {
     headers.emplace("Content-Type", "application/json");
     return request("POST", path, token, body, std::move(headers));
   }
+  /// Sends `bytes` as they are (any method, malformed on purpose) and reads until the server
+  /// closes the connection.
+  http_reply raw(const std::string& bytes);
   int port() const { return port_; }
 
  private:
