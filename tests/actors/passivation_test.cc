@@ -65,12 +65,9 @@ TEST(Supervision, ACrashedTicketActorComesBackFromStorageWithItsStateAndTimers) 
   r.ok(id, sign{signed_by("局长")}, department("housing"));
 }
 
-TEST(Supervision, TooManyCrashesParkTheTicketAsFailed) {
-  actors::runtime_options o;
-  o.restart_limit = 2;
-  runtime_case r("heyuan", "2026-03-16T08:30:00+08:00", o);
-  std::string id = r.open();
-  for (int crashes = 0; crashes <= o.restart_limit; ++crashes) {
+// Crashes the ticket's actor once more than `limit` allows, each after it was brought back.
+void crash_past_the_limit(runtime_case& r, const std::string& id, int limit) {
+  for (int crashes = 0; crashes <= limit; ++crashes) {
     ASSERT_TRUE(r.rt->quiesce(settled));
     auto info = r.rt->inspect(id);
     ASSERT_TRUE(info.alive) << crashes;
@@ -78,6 +75,14 @@ TEST(Supervision, TooManyCrashesParkTheTicketAsFailed) {
     ASSERT_TRUE(r.rt->kill_ticket_actor(id, /*as_crash=*/true));
   }
   ASSERT_TRUE(r.rt->quiesce(settled));
+}
+
+TEST(Supervision, TooManyCrashesParkTheTicketAsFailed) {
+  actors::runtime_options o;
+  o.restart_limit = 2;
+  runtime_case r("heyuan", "2026-03-16T08:30:00+08:00", o);
+  std::string id = r.open();
+  ASSERT_NO_FATAL_FAILURE(crash_past_the_limit(r, id, o.restart_limit));
   EXPECT_TRUE(r.rt->inspect(id).failed);
   EXPECT_EQ(r.rt->stats().failed_tickets, 1u);
   auto o2 = r.act(id, dispatch_to("housing"), operator_role());
@@ -94,14 +99,7 @@ TEST(Supervision, AnOperatorUnparksAParkedTicket) {
   std::string id = r.open();
   r.ok(id, dispatch_to("housing"), operator_role());
   EXPECT_FALSE(r.rt->unpark_ticket(id));  // not parked
-  for (int crashes = 0; crashes <= o.restart_limit; ++crashes) {
-    ASSERT_TRUE(r.rt->quiesce(settled));
-    auto info = r.rt->inspect(id);
-    ASSERT_TRUE(info.alive) << crashes;
-    ASSERT_EQ(info.restarts, crashes);
-    ASSERT_TRUE(r.rt->kill_ticket_actor(id, /*as_crash=*/true));
-  }
-  ASSERT_TRUE(r.rt->quiesce(settled));
+  ASSERT_NO_FATAL_FAILURE(crash_past_the_limit(r, id, o.restart_limit));
   ASSERT_TRUE(r.rt->inspect(id).failed);
   EXPECT_TRUE(r.rt->unpark_ticket(id));
   EXPECT_EQ(r.rt->stats().failed_tickets, 0u);

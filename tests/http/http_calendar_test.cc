@@ -3,7 +3,7 @@
 // art. 12: 7x24).
 #include <gtest/gtest.h>
 
-#include "tests/support/server_process.h"
+#include "tests/support/server_case.h"
 
 namespace hotline::testing {
 namespace {
@@ -11,13 +11,8 @@ namespace {
 const std::string complaint = R"({"channel":"web","type":"complaint","title":"噪音扰民",
     "content":"夜间施工噪音","citizen":{"name":"王五","phone":"13900000000"}})";
 
-struct Calendars : ::testing::Test {
-  temp_dir dir;
-  std::unique_ptr<server_process> server;
-  void start(const std::string& at) {
-    server = std::make_unique<server_process>(
-        "heyuan", dir.path, std::vector<std::string>{"--clock", "virtual", "--start", at});
-  }
+struct Calendars : virtual_server {
+  void start_at(const std::string& at) { start("heyuan", at); }
   std::string signed_complaint() {
     auto r = server->post("/api/v1/tickets", "dev-operator", complaint);
     EXPECT_EQ(r.status, 201) << r.body;
@@ -35,7 +30,7 @@ struct Calendars : ::testing::Test {
 TEST_F(Calendars, AnItemSignedInLateDecember2026IsDueInJanuary2027) {
   // Heyuan complaints: 10 working days (004 art. 18). Thu 24 Dec 2026: Dec 25, 28-31, then
   // 2027 (provisional: New Year's Day Fri Jan 1 is the law's art. 2 holiday), Jan 4-8.
-  start("2026-12-24T09:00:00+08:00");
+  start_at("2026-12-24T09:00:00+08:00");
   std::string id = signed_complaint();
   auto t = server->get("/api/v1/tickets/" + id, "dev-operator").json();
   EXPECT_EQ(t.at("deadlines").at("handle"), "2027-01-08T17:30:00+08:00");
@@ -43,7 +38,7 @@ TEST_F(Calendars, AnItemSignedInLateDecember2026IsDueInJanuary2027) {
 }
 
 TEST_F(Calendars, DeadlinesInAnOfficialYearAreNotProvisional) {
-  start("2026-11-23T09:00:00+08:00");
+  start_at("2026-11-23T09:00:00+08:00");
   std::string id = signed_complaint();
   auto t = server->get("/api/v1/tickets/" + id, "dev-operator").json();
   EXPECT_EQ(t.at("deadlines").at("handle"), "2026-12-07T17:30:00+08:00");
@@ -51,7 +46,7 @@ TEST_F(Calendars, DeadlinesInAnOfficialYearAreNotProvisional) {
 }
 
 TEST_F(Calendars, AdminsListTheNationalYearsOfficialAndProvisional) {
-  start("2026-11-23T09:00:00+08:00");
+  start_at("2026-11-23T09:00:00+08:00");
   for (const char* token : {"dev-operator", "dev-supervisor", "dev-housing"})
     EXPECT_EQ(server->get("/admin/calendars", token).code(), "forbidden") << token;
   auto items = server->get("/admin/calendars", "dev-admin").json().at("items").as_array();
@@ -68,7 +63,7 @@ TEST_F(Calendars, AdminsListTheNationalYearsOfficialAndProvisional) {
 }
 
 TEST_F(Calendars, AServerStartedOn3February2027WithOnly2025And2026FilesRunsAndSigns) {
-  start("2027-02-03T09:00:00+08:00");
+  start_at("2027-02-03T09:00:00+08:00");
   auto health = server->get("/admin/health", "").json();
   EXPECT_EQ(health.at("status"), "ok");
   EXPECT_TRUE(health.at("calendar_official_through").is_null());

@@ -3,7 +3,7 @@
 // clock's range, roles before bodies, idempotent refusals, and operators' kills and un-parking.
 #include <gtest/gtest.h>
 
-#include "tests/support/server_process.h"
+#include "tests/support/server_case.h"
 
 namespace hotline::testing {
 namespace {
@@ -11,14 +11,8 @@ namespace {
 const std::string complaint = R"({"channel":"web","type":"complaint","title":"噪音扰民",
     "content":"夜间施工噪音","citizen":{"name":"王五","phone":"13900000000"}})";
 
-struct Edge : ::testing::Test {
-  temp_dir dir;
-  std::unique_ptr<server_process> server;
-  void SetUp() override {
-    server = std::make_unique<server_process>(
-        "heyuan", dir.path,
-        std::vector<std::string>{"--clock", "virtual", "--start", "2026-03-16T08:30:00+08:00"});
-  }
+struct Edge : virtual_server {
+  void SetUp() override { start("heyuan"); }
   std::string open() {
     auto r = server->post("/api/v1/tickets", "dev-operator", complaint);
     EXPECT_EQ(r.status, 201) << r.body;
