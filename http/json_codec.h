@@ -84,6 +84,11 @@ class json_reader {
   void operator()(const char* name, T& v) {
     read(name, v, !workflow::is_optional<T>::value);
   }
+  /// A member added to a stored type later is one a request may leave out.
+  template <class T>
+  void operator()(const char* name, T& v, workflow::since) {
+    read(name, v, false);
+  }
   /// After describe(): refuses members the type does not have.
   void reject_unknown() {
     for (const auto& kv : in_)

@@ -10,6 +10,19 @@
 
 namespace hotline::workflow {
 
+/// The upper platform's item a lower platform's ticket answers to (002 art. 10, 001 art. 2).
+struct upper_ref {
+  std::string platform;        // the upper's peer id here: set from the token, never the body
+  std::string ticket;          // its ticket id on the upper platform
+  std::optional<instant> due;  // the term the upper set for the result
+};
+template <class F>
+void describe(F& f, upper_ref& x) {
+  f("platform", x.platform, optional);
+  f("ticket", x.ticket);
+  f("due", x.due);
+}
+
 /// What a caller's request says (POST /api/v1/tickets).
 struct intake {
   channel via = channel::phone;
@@ -26,6 +39,7 @@ struct intake {
   std::optional<complexity> cx;
   bool emergency = false;                // Zhijiang's emergency items (002 art. 16(3))
   std::optional<nature> kind_of_matter;  // Mengcheng's mediation and enforcement (001 art. 25)
+  std::optional<upper_ref> upper;        // forwarded by an upper platform (its token only)
 };
 template <class F>
 void describe(F& f, intake& x) {
@@ -43,6 +57,7 @@ void describe(F& f, intake& x) {
   f("complexity", x.cx);
   f("emergency", x.emergency, optional);
   f("nature", x.kind_of_matter);
+  f("upper", x.upper, since{3});
 }
 
 /// What the hotline center knows about a new ticket beyond the request itself.
@@ -335,6 +350,32 @@ void describe(F& f, unit_report& x) {
   f("result", x.result);
 }
 
+/// The center sends the item to a lower platform, a configured peer (002 art. 10, 003 §1(4)).
+struct forward {
+  static constexpr action act = action::forward;
+  std::string platform;
+};
+template <class F>
+void describe(F& f, forward& x) {
+  f("platform", x.platform);
+}
+
+/// A lower platform reports on an item forwarded to it: progress, or how it ended.
+struct platform_report {
+  static constexpr action act = action::platform_report;
+  platform_report_kind kind = platform_report_kind::progress;
+  std::string text;
+  std::string lower_ticket;  // the lower platform's ticket id
+  std::string reported_to;   // a termination: whom it is reported to for cancellation (001 art. 20)
+};
+template <class F>
+void describe(F& f, platform_report& x) {
+  f("kind", x.kind);
+  f("text", x.text, optional);
+  f("lower_ticket", x.lower_ticket, optional);
+  f("reported_to", x.reported_to, optional);
+}
+
 /// A deadline's timer went off. Stale timers (the deadline moved or was met) change nothing.
 struct expire {
   deadline_kind kind = deadline_kind::sign;
@@ -346,7 +387,8 @@ using command =
                  reject_return, assign_unit, contact, submit_plan, co_report, request_extension,
                  approve_extension, reject_extension, reply, evaluate, review, supervise,
                  request_termination, approve_termination, reject_termination, expire,
-                 request_block, approve_block, reject_block, lift_block, unit_report>;
+                 request_block, approve_block, reject_block, lift_block, unit_report, forward,
+                 platform_report>;
 
 /// The contract's action for a command; submit and expire have none.
 std::optional<action> action_of(const command& c);

@@ -20,7 +20,10 @@ role role_for(action a) {
     case action::decline:
     case action::dispatch:
     case action::evaluate:
+    case action::forward:
       return role::operator_;
+    case action::platform_report:
+      return role::platform;
     case action::sign:
     case action::return_ticket:
     case action::assign_unit:
@@ -90,7 +93,8 @@ std::optional<refusal> authorize_role(action a, const actor_ref& who) {
 }
 
 std::optional<refusal> authorize_intake(const actor_ref& who) {
-  if (who.who == role::operator_) return std::nullopt;
+  // An upper platform registers what it forwards (002 art. 10); decide_one(submit) checks it.
+  if (who.who == role::operator_ || who.who == role::platform) return std::nullopt;
   return detail::forbidden("Only the operator role may register a ticket.");
 }
 

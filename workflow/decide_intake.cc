@@ -103,6 +103,16 @@ events decide_one(const ticket_state& s, const submit& c, const context& ctx) {
   const policy& p = ctx.where.rules;
   intake q = c.request;
   if (auto denied = authorize_intake(ctx.by)) return *denied;
+  // Which upper item a ticket answers to is said by the upper platform's own token (002 art. 10).
+  if (ctx.by.who == role::platform) {
+    if (q.via != channel::upper_platform)
+      return invalid_field("channel", "must be upper_platform from an upper platform");
+    if (!q.upper) return invalid_field("upper", "is required from an upper platform");
+    if (auto r = check_text("upper.ticket", q.upper->ticket, 100)) return *r;
+    q.upper->platform = ctx.by.department;
+  } else if (q.upper) {
+    return invalid_field("upper", "is given by an upper platform only");
+  }
   // An upper platform's item is a key item where the regulation says so (001 art. 2, 10(4)).
   if (p.upper_platform_is_key.value && q.via == channel::upper_platform && !q.key)
     q.key = key_source::upper_hotline;

@@ -103,7 +103,9 @@ enum class action {
   approve_block,
   reject_block,
   lift_block,
-  unit_report
+  unit_report,
+  forward,
+  platform_report
 };
 /// Whether a repeat is a ground to decline, and when (rules.md §1).
 enum class repeat_ground {
@@ -117,7 +119,10 @@ enum class return_grounds {
   basis_or_owner,     // the policy or legal basis, or the right owner (001 art. 16)
   opinion_and_basis,  // its opinion and the basis for it (003 §5(6))
 };
-enum class role { operator_, department, supervisor, admin, system };
+/// `platform`: another hotline's server, a configured peer (upper or lower platform, 002 art. 10).
+enum class role { operator_, department, supervisor, admin, system, platform };
+/// What a lower platform reports back on an item the upper forwarded to it.
+enum class platform_report_kind { progress, replied, closed, terminated, returned };
 /// The requests that wait for a supervisor's decision.
 enum class pending_kind { return_, extension, termination, block };
 /// The periods bulletins cover (001 art. 26, 003 §7(4)).
@@ -174,12 +179,15 @@ HOTLINE_ENUM_NAMES(action, "answer"sv, "decline"sv, "dispatch"sv, "sign"sv, "ret
                    "reject_extension"sv, "reply"sv, "evaluate"sv, "review"sv, "supervise"sv,
                    "request_termination"sv, "approve_termination"sv, "reject_termination"sv,
                    "request_block"sv, "approve_block"sv, "reject_block"sv, "lift_block"sv,
-                   "unit_report"sv);
+                   "unit_report"sv, "forward"sv, "platform_report"sv);
 HOTLINE_ENUM_NAMES(repeat_ground, "none"sv, "handled_or_answered"sv, "after_confirmed_rework"sv);
 HOTLINE_ENUM_NAMES(return_grounds, "reasons"sv, "basis_or_owner"sv, "opinion_and_basis"sv);
 HOTLINE_ENUM_NAMES(pending_kind, "return"sv, "extension"sv, "termination"sv, "block"sv);
 HOTLINE_ENUM_NAMES(report_period, "week"sv, "month"sv, "quarter"sv, "year"sv);
-HOTLINE_ENUM_NAMES(role, "operator"sv, "department"sv, "supervisor"sv, "admin"sv, "system"sv);
+HOTLINE_ENUM_NAMES(role, "operator"sv, "department"sv, "supervisor"sv, "admin"sv, "system"sv,
+                   "platform"sv);
+HOTLINE_ENUM_NAMES(platform_report_kind, "progress"sv, "replied"sv, "closed"sv, "terminated"sv,
+                   "returned"sv);
 HOTLINE_ENUM_NAMES(refusal_code, "validation_failed"sv, "invalid_transition"sv, "deadline_passed"sv,
                    "limit_reached"sv, "forbidden"sv, "not_found"sv, "calendar_unavailable"sv,
                    "caller_blocked"sv);

@@ -452,6 +452,36 @@ void describe(F& f, unit_reported& x) {
   f("result", x.result);
 }
 
+/// Sent to a lower platform, which now handles it and reports back (002 art. 10).
+struct forwarded {
+  static constexpr std::string_view name = "forwarded";
+  std::string platform;
+  std::optional<instant> due;  // the term given with it: the handling term here
+};
+template <class F>
+void describe(F& f, forwarded& x) {
+  f("platform", x.platform);
+  f("due", x.due);
+}
+
+/// What the lower platform reported. `returned`: not theirs, back to the center to dispatch.
+struct platform_reported {
+  static constexpr std::string_view name = "platform_reported";
+  std::string platform;
+  platform_report_kind kind = platform_report_kind::progress;
+  std::string text;
+  std::string lower_ticket;
+  std::string reported_to;
+};
+template <class F>
+void describe(F& f, platform_reported& x) {
+  f("platform", x.platform);
+  f("kind", x.kind);
+  f("text", x.text);
+  f("lower_ticket", x.lower_ticket);
+  f("reported_to", x.reported_to);
+}
+
 using event =
     std::variant<submitted, answered, declined, dispatched, signed_for, deemed_signed,
                  return_requested, return_approved, return_rejected, unit_assigned, contacted,
@@ -459,7 +489,8 @@ using event =
                  extension_rejected, replied, evaluated, reopened, rework_started, review_started,
                  reviewed, supervised, termination_requested, terminated, termination_rejected,
                  closed, archived, overdue, block_requested, caller_blocked, block_rejected,
-                 block_lifted, co_report_overdue, unit_reported>;
+                 block_lifted, co_report_overdue, unit_reported, forwarded,
+                 platform_reported>;
 
 /// An event as recorded: its place in the ticket's log, when, and by whom.
 struct event_record {

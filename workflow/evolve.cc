@@ -61,6 +61,7 @@ struct folder {
     s.prior_reworked = e.prior_reworked;
     s.proposed_lead = e.proposed_lead;
     s.created_at = r.at;
+    s.upper = q.upper;
     s.current = status::received;
     set(s.dispatch_deadline, e.dispatch_due);
   }
@@ -190,6 +191,35 @@ struct folder {
   }
   void operator()(const block_rejected&) { s.block_request.reset(); }
   void operator()(const block_lifted&) { s.caller_blocked = false; }
+  void operator()(const forwarded& e) {
+    s.current = status::dispatched;
+    s.forwarded_to = e.platform;
+    s.forwarded_due = e.due;
+    s.dispatch_deadline = {};  // met: it left the center
+  }
+  // The item follows what the lower platform reports, while it is open here.
+  void operator()(const platform_reported& e) {
+    if (!s.is_open()) return;
+    switch (e.kind) {
+      case platform_report_kind::progress:
+        if (s.current == status::dispatched) s.current = status::handling;
+        break;
+      case platform_report_kind::replied:
+        s.current = status::replied;
+        break;
+      case platform_report_kind::closed:  // decide adds closed and archived
+        break;
+      case platform_report_kind::terminated:
+        s.current = status::terminated;
+        s.closed_at = r.at;
+        break;
+      case platform_report_kind::returned:  // not theirs: the center dispatches it anew
+        s.current = status::received;
+        s.forwarded_to.clear();
+        s.forwarded_due.reset();
+        break;
+    }
+  }
   void operator()(const closed&) {
     // Requests about handling lapse with it; a block request does not (it is about the caller).
     s.return_request.reset();

@@ -145,6 +145,8 @@ struct jurisdiction {
   policy rules;
   department_tree departments;
   working_calendar calendar;
+  /// The other hotlines' servers this one talks to (`--peers`), by id: where `forward` may send.
+  std::vector<std::string> platforms;
 };
 
 }  // namespace hotline::workflow

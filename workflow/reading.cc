@@ -52,6 +52,14 @@ std::vector<action> allowed_actions(const ticket_state& s, const policy& p) {
     allow(action::lift_block, s.caller_blocked);
   };
   const auto& answerable = p.direct_answer_types.value;
+  // A forwarded item is the lower platform's to handle: it reports back, at any time (even after
+  // the center here closed it), and nothing else is done with it here but supervision.
+  if (!s.forwarded_to.empty()) {
+    allow(action::platform_report);
+    if (s.is_open()) allow(action::supervise);
+    blocks();
+    return out;
+  }
   switch (s.current) {
     case status::received:
       // Some jurisdictions answer only consultations directly (001 10(1), 002 16(1), 003 5(3)1).
@@ -59,6 +67,7 @@ std::vector<action> allowed_actions(const ticket_state& s, const policy& p) {
                                                             s.type) != answerable.end());
       allow(action::decline);
       allow(action::dispatch);
+      allow(action::forward);
       break;
     case status::answered:
       allow(action::evaluate);

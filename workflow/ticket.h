@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "workflow/commands.h"
 #include "workflow/describe.h"
 #include "workflow/enums.h"
 #include "workflow/time.h"
@@ -112,6 +113,9 @@ struct ticket_state {
   bool archived = false;
   std::optional<date> retain_until;
   std::optional<instant> closed_at;
+  std::optional<upper_ref> upper;       // this item came from an upper platform
+  std::string forwarded_to;             // sent to this lower platform, which reports back
+  std::optional<instant> forwarded_due;  // the term given with it
 
   bool exists() const { return version > 0; }
   /// The slot for `kind`.
@@ -223,6 +227,9 @@ void describe(F& f, ticket_state& x) {
   f("unit_reported", x.unit_reported, since{2});
   f("extension_applications", x.extension_applications, since{2});
   f("hot_spot", x.hot_spot, since{2});
+  f("upper", x.upper, since{3});
+  f("forwarded_to", x.forwarded_to, since{3});
+  f("forwarded_due", x.forwarded_due, since{3});
 }
 
 }  // namespace hotline::workflow
