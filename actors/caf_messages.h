@@ -13,6 +13,7 @@
 #include "actors/work_in_flight.h"
 #include "storage/store.h"
 #include "workflow/commands.h"
+#include "workflow/outgoing.h"
 #include "workflow/ticket.h"
 
 namespace hotline::actors {
@@ -89,12 +90,18 @@ struct counters_request {
   std::function<void(std::vector<std::pair<std::string, std::size_t>>)> reply;
 };
 
+/// To the delivery actor: messages now durable in the outbox.
+struct outbox_added {
+  std::vector<workflow::outgoing_message> messages;
+};
+
 // Messages that carry a work_token besides: persisted, passivate, due.
 using persisted_atom = caf::atom_constant<caf::atom("persisted")>;
 using passivate_atom = caf::atom_constant<caf::atom("passivate")>;
 using retired_atom = caf::atom_constant<caf::atom("retired")>;
 using tick_atom = caf::atom_constant<caf::atom("tick")>;
 using due_atom = caf::atom_constant<caf::atom("due")>;
+using pump_atom = caf::atom_constant<caf::atom("pump")>;
 
 }  // namespace hotline::actors
 
@@ -108,4 +115,5 @@ CAF_ALLOW_UNSAFE_MESSAGE_TYPE(hotline::actors::intake_request)
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(hotline::actors::advance_request)
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(hotline::actors::timer_ack)
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(hotline::actors::counters_request)
+CAF_ALLOW_UNSAFE_MESSAGE_TYPE(hotline::actors::outbox_added)
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(hotline::workflow::instant)

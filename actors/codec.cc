@@ -239,4 +239,11 @@ std::optional<ticket_state> decode_state(std::string_view bytes) {
   return decode_value<ticket_state>(bytes);
 }
 
+std::string encode(const outbox_entry& entry) {
+  return encode_value(entry);
+}
+std::optional<outbox_entry> decode_outbox_entry(std::string_view bytes) {
+  return decode_value<outbox_entry>(bytes);
+}
+
 }  // namespace hotline::actors

@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "actors/outbox.h"
 #include "workflow/events.h"
 #include "workflow/ticket.h"
 
@@ -20,5 +21,7 @@ std::string encode(const workflow::ticket_state& state);
 /// Nothing if the bytes are not a value this version wrote.
 std::optional<std::vector<workflow::event_record>> decode_events(std::string_view bytes);
 std::optional<workflow::ticket_state> decode_state(std::string_view bytes);
+std::string encode(const outbox_entry& entry);
+std::optional<outbox_entry> decode_outbox_entry(std::string_view bytes);
 
 }  // namespace hotline::actors

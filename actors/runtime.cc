@@ -2,6 +2,7 @@
 // threads into messages.
 #include "actors/runtime.h"
 
+#include <cstdio>
 #include <future>
 
 #include "actors/runtime_context.h"
@@ -17,6 +18,21 @@ template <class T>
 std::optional<T> wait_for(std::future<T>& f, std::chrono::milliseconds timeout) {
   if (f.wait_for(timeout) != std::future_status::ready) return std::nullopt;
   return f.get();
+}
+
+// The delivery actor starts with what the outbox holds: messages written before a crash go now.
+void start_delivery(caf::actor_system& sys, runtime_context* ctx) {
+  std::vector<outbox_entry> stored;
+  if (auto error = read_outbox(ctx->db, SIZE_MAX, stored); !error.empty())
+    std::fprintf(stderr, "outbox: %s (entries past it wait for a restart)\n", error.c_str());
+  std::size_t failed = 0;
+  for (const auto& e : stored) failed += e.failed;
+  std::uint64_t delivered = 0;
+  if (auto v = ctx->db.get(storage::family::counters, outbox_delivered_key))
+    delivered = storage::read_be64(*v);
+  ctx->outbox.start(stored.size() - failed, failed, delivered);
+  ctx->delivery = spawn_delivery(sys, ctx, std::move(stored), delivered);
+  ctx->catalog.push_back({"delivery", "delivery", "", ctx->delivery});
 }
 
 }  // namespace
@@ -63,6 +79,7 @@ runtime::runtime(const runtime_options& o) : impl_(std::make_unique<impl>()) {
   ctx->catalog.push_back({"escalation", "escalation", "", ctx->escalation});
   ctx->timer = spawn_timer(sys, ctx);
   ctx->catalog.push_back({"timer", "timer", "", ctx->timer});
+  start_delivery(sys, ctx);
   // Deadlines that passed while the process was down fire now.
   caf::anon_send(ctx->timer, tick_atom::value);
   if (o.virtual_time) advance(impl_->time->now());
@@ -244,8 +261,20 @@ runtime_stats runtime::stats() const {
       s.open_tickets += n;
   }
   s.armed_timers = static_cast<std::size_t>(std::max(0L, ctx->metrics.armed_timers.load()));
+  s.outbox = ctx->outbox.figures();
   s.store = ctx->db.stats();
   return s;
+}
+
+lookup<std::vector<outbox_entry>> runtime::outbox(std::size_t limit) const {
+  std::vector<outbox_entry> out;
+  if (auto error = read_outbox(impl_->ctx->db, limit, out); !error.empty())
+    return lookup<std::vector<outbox_entry>>::failed(error);
+  return out;
+}
+
+bool runtime::drain_outbox(std::chrono::milliseconds timeout) {
+  return impl_->ctx->outbox.wait_settled(timeout);
 }
 
 }  // namespace hotline::actors

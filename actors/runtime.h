@@ -18,6 +18,8 @@
 #include <vector>
 
 #include "actors/clock.h"
+#include "actors/outbox.h"
+#include "actors/outbox_progress.h"
 #include "actors/outcome.h"
 #include "actors/ticket_repository.h"
 #include "storage/store.h"
@@ -38,6 +40,11 @@ struct runtime_options {
   int restart_limit = 3;                        // crashes within restart_window before parking
   std::chrono::seconds restart_window{60};
   std::size_t max_in_flight = 20000;  // commands in progress before overloaded
+  // The outbox (outbox.h): what is written, and who carries it. No carrier: messages wait.
+  workflow::outgoing_options outgoing;
+  transport* carrier = nullptr;                // REQUIRES: outlives the runtime
+  std::chrono::milliseconds retry_first{1000};  // the first retry's wait, doubled each time
+  std::chrono::milliseconds retry_max{300000};  // up to this
 };
 
 /// A ticket as stored: its durable state and whole history.
@@ -87,6 +94,7 @@ struct runtime_stats {
   std::vector<std::pair<workflow::status, std::size_t>> by_status;  // tickets now
   std::size_t open_tickets = 0;
   std::size_t armed_timers = 0;  // entries in the due index
+  outbox_figures outbox;
   storage::store_stats store;
 };
 
@@ -139,6 +147,13 @@ class runtime {
   /// storage, with a new count of crashes. False if it was not parked.
   bool unpark_ticket(const std::string& id);
   runtime_stats stats() const;
+
+  /// The outbox's entries (pending and failed), in id order, at most `limit`; failed if storage
+  /// cannot answer.
+  lookup<std::vector<outbox_entry>> outbox(std::size_t limit) const;
+  /// Waits until every message in the outbox is delivered or failed (or `timeout` passes);
+  /// whether it got there. A barrier for tests and operators, like quiesce().
+  bool drain_outbox(std::chrono::milliseconds timeout);
 
  private:
   struct impl;

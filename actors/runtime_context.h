@@ -12,6 +12,8 @@
 
 #include "actors/caf_messages.h"
 #include "actors/clock.h"
+#include "actors/outbox.h"
+#include "actors/outbox_progress.h"
 #include "actors/ticket_directory.h"
 #include "actors/ticket_repository.h"
 #include "actors/work_in_flight.h"
@@ -56,6 +58,8 @@ struct runtime_context {
   caf::actor center;
   caf::actor escalation;
   caf::actor timer;
+  caf::actor delivery;
+  outbox_progress outbox;
   std::unordered_map<std::string, caf::actor> departments;
   std::vector<catalog_entry> catalog;
   std::atomic<bool> stopping{false};  // shutting down: a dying actor is not restarted
@@ -90,5 +94,7 @@ caf::actor spawn_department(caf::actor_system& sys, runtime_context* ctx);
 caf::actor spawn_center(caf::actor_system& sys, runtime_context* ctx);
 caf::actor spawn_escalation(caf::actor_system& sys, runtime_context* ctx);
 caf::actor spawn_timer(caf::actor_system& sys, runtime_context* ctx);
+caf::actor spawn_delivery(caf::actor_system& sys, runtime_context* ctx,
+                          std::vector<outbox_entry> stored, std::uint64_t delivered);
 
 }  // namespace hotline::actors

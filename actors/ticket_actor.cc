@@ -109,6 +109,9 @@ void run_command(self_ptr self, command_request& r) {
   auto after = std::make_shared<ticket_state>(*st.ticket);
   for (const auto& e : *events) evolve(*after, e);
   storage::batch b = ctx->repo.changes(*st.ticket, *after, *events);
+  // The messages the change owes the outside are durable with it, or not at all.
+  auto messages = outgoing(*after, *events, ctx->options.outgoing);
+  for (auto& w : outbox_writes(messages)) b.push_back(std::move(w));
   if (!r.idempotency_key.empty())
     b.push_back({storage::family::idempotency, r.idempotency_key,
                  idempotency_value(after->id, after->version)});
@@ -116,8 +119,8 @@ void run_command(self_ptr self, command_request& r) {
   st.ticket = after;  // later commands decide on this; their answers wait for this batch too
   ++st.commits->outstanding;
   caf::actor me = caf::actor_cast<caf::actor>(self);
-  ctx->commit(std::move(b), [ctx, me, reply = r.reply, change,
-                             commits = st.commits](const std::string& error) {
+  ctx->commit(std::move(b), [ctx, me, reply = r.reply, change, commits = st.commits,
+                             messages = std::move(messages)](const std::string& error) mutable {
     if (--commits->outstanding == 0 && commits->waiting)
       caf::anon_send(me, persisted_atom::value, ctx->work.begin());
     if (!error.empty()) {
@@ -125,6 +128,10 @@ void run_command(self_ptr self, command_request& r) {
       ctx->directory.crashing(change.after->id, me, ctx->work.begin());
       caf::anon_send_exit(me, caf::exit_reason::unhandled_exception);  // reload from storage
       return;
+    }
+    if (!messages.empty()) {  // counted before the answer, so a drain after it waits for them
+      ctx->outbox.sent(messages.size());
+      caf::anon_send(ctx->delivery, outbox_added{std::move(messages)});
     }
     command_outcome o;
     o.what = command_outcome::kind::done;

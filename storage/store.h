@@ -17,8 +17,8 @@
 
 namespace hotline::storage {
 
-enum class family : std::uint8_t { events, snapshots, indexes, due, idempotency, counters };
-constexpr std::size_t family_count = 6;
+enum class family : std::uint8_t { events, snapshots, indexes, due, idempotency, counters, outbox };
+constexpr std::size_t family_count = 7;
 const char* family_name(family f);
 
 /// One put (value set) or delete (no value).

@@ -123,6 +123,12 @@ enum class return_grounds {
 enum class role { operator_, department, supervisor, admin, system, platform };
 /// What a lower platform reports back on an item the upper forwarded to it.
 enum class platform_report_kind { progress, replied, closed, terminated, returned };
+/// Whom a message from the outbox goes to (workflow/outgoing.h).
+enum class outgoing_kind {
+  forward,  // to a lower platform: register this item (002 art. 10)
+  report,   // to the upper platform: progress or the end of its item (001 art. 20)
+  sms       // to the caller, through the SMS gateway (004 art. 15, 002 art. 19(1), 001 art. 15)
+};
 /// The requests that wait for a supervisor's decision.
 enum class pending_kind { return_, extension, termination, block };
 /// The periods bulletins cover (001 art. 26, 003 §7(4)).
@@ -186,6 +192,7 @@ HOTLINE_ENUM_NAMES(pending_kind, "return"sv, "extension"sv, "termination"sv, "bl
 HOTLINE_ENUM_NAMES(report_period, "week"sv, "month"sv, "quarter"sv, "year"sv);
 HOTLINE_ENUM_NAMES(role, "operator"sv, "department"sv, "supervisor"sv, "admin"sv, "system"sv,
                    "platform"sv);
+HOTLINE_ENUM_NAMES(outgoing_kind, "forward"sv, "report"sv, "sms"sv);
 HOTLINE_ENUM_NAMES(platform_report_kind, "progress"sv, "replied"sv, "closed"sv, "terminated"sv,
                    "returned"sv);
 HOTLINE_ENUM_NAMES(refusal_code, "validation_failed"sv, "invalid_transition"sv, "deadline_passed"sv,

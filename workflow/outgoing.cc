@@ -1,5 +1,7 @@
 #include "workflow/outgoing.h"
 
+#include <cstdio>
+
 namespace hotline::workflow {
 namespace {
 
@@ -30,7 +32,9 @@ struct planner {
   outgoing_message& add(outgoing_kind kind, std::string to) {
     outgoing_message m;
     m.kind = kind;
-    m.id = s.id + "/" + std::to_string(r->seq) + "/" + std::to_string(n++);
+    char seq[24];  // zero-padded, so that ids sort in the order the events happened
+    std::snprintf(seq, sizeof seq, "%08llu", static_cast<unsigned long long>(r->seq));
+    m.id = s.id + "/" + seq + "/" + std::to_string(n++);
     m.ticket = s.id;
     m.to = std::move(to);
     out.push_back(std::move(m));

@@ -12,12 +12,6 @@
 
 namespace hotline::workflow {
 
-enum class outgoing_kind : std::uint8_t {
-  forward,  // to a lower platform: register this item (002 art. 10)
-  report,   // to the upper platform: progress or the end of its item (001 art. 20)
-  sms       // to the caller, through the SMS gateway (004 art. 15, 002 art. 19(1), 001 art. 15)
-};
-
 struct outgoing_message {
   outgoing_kind kind = outgoing_kind::sms;
   std::string id;      // "<ticket>/<event seq>/<n>": the same on every retry (the idempotency key)
