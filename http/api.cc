@@ -44,11 +44,12 @@ const std::string refused_prefix = "refused\n";
 const std::vector<std::string>* query_names(const std::vector<std::string>& parts) {
   static const std::vector<std::string> none,
       tickets{"status", "supervision_level", "pending", "overdue", "limit", "after", "department"},
-      stats{"from", "to"}, reports{"period", "at"}, actors{"kind", "limit"};
+      stats{"from", "to"}, reports{"period", "at"}, actors{"kind", "limit"}, outbox{"limit"};
   if (is(parts, {"api", "v1", "tickets"})) return &tickets;
   if (is(parts, {"api", "v1", "departments", "{id}", "stats"})) return &stats;
   if (is(parts, {"api", "v1", "reports"})) return &reports;
   if (is(parts, {"admin", "actors"})) return &actors;
+  if (is(parts, {"admin", "outbox"})) return &outbox;
   for (auto shape : {std::initializer_list<const char*>{"api", "v1", "tickets", "{id}"},
                      {"api", "v1", "tickets", "{id}", "{action}"},
                      {"api", "v1", "blocked-callers"},
@@ -58,6 +59,8 @@ const std::vector<std::string>* query_names(const std::vector<std::string>& part
                      {"admin", "actors", "ticket", "{id}", "kill"},
                      {"admin", "actors", "ticket", "{id}", "unpark"},
                      {"admin", "clock"},
+                     {"admin", "outbox", "drain"},
+                     {"api", "v1", "sms", "inbound"},
                      {"metrics"}})
     if (is(parts, shape)) return &none;
   return nullptr;
@@ -205,6 +208,14 @@ response api::route(const request& r, std::string& pattern) {
   if (is(parts, {"admin", "calendars"})) {
     pattern = "/admin/calendars";
     return get ? admin_calendars() : method_not_allowed("GET");
+  }
+  if (is(parts, {"admin", "outbox"})) {
+    pattern = "/admin/outbox";
+    return get ? admin_outbox(c) : method_not_allowed("GET");
+  }
+  if (is(parts, {"admin", "outbox", "drain"})) {
+    pattern = "/admin/outbox/drain";
+    return post ? admin_outbox_drain(c) : method_not_allowed("POST");
   }
   if (is(parts, {"metrics"})) {
     pattern = "/metrics";

@@ -50,6 +50,9 @@ class api {
   response clock(const call& c);
   response admin_calendars();
   response prometheus();
+  // The outbox (routes_outbox.cc).
+  response admin_outbox(const call& c);
+  response admin_outbox_drain(const call& c);
 
   /// Runs a command that changes something: idempotency, backpressure, waiting for durability,
   /// and the answer. `decode` reads the body (a refusal, or nothing when the command is ready);
@@ -77,6 +80,9 @@ class api {
   std::mutex in_progress_mutex_;
   std::map<std::string, std::shared_future<response>> in_progress_;  // idempotency keys
 };
+
+/// The outbox's figures in Prometheus text.
+std::string outbox_metrics(const actors::outbox_figures& f);
 
 /// A time in a query string. A '+' left unencoded is kept as written, and one that a form
 /// encoder turned into a space (…09:00:00 08:00) is read back as the '+' the user meant.

@@ -119,6 +119,9 @@ json::object ticket_json(const ticket_state& s, const jurisdiction& j, const act
                  {"archived", s.archived},
                  {"retain_until", or_null(s.retain_until)},
                  {"caller_blocked", s.caller_blocked},
+                 {"upper", or_null(s.upper)},
+                 {"forwarded_to", text_or_null(s.forwarded_to)},
+                 {"forwarded_due", or_null(s.forwarded_due)},
                  {"version", s.version}};
   if (history) {
     json::array h;

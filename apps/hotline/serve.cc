@@ -6,6 +6,7 @@
 
 #include "actors/runtime.h"
 #include "apps/scenario/load_scenario.h"
+#include "http/peer_client.h"
 #include "http/api.h"
 #include "http/civet_server.h"
 #include "storage/rocksdb_store.h"
@@ -61,6 +62,10 @@ void add_serve_flags(CLI::App& c, serve_options& o) {
   c.add_option("--max-in-flight", o.max_in_flight, "commands in the runtime before 503")
       ->check(CLI::Range(0L, 100000000L))
       ->capture_default_str();
+  c.add_option("--peers", o.peers, "peer platforms and the SMS gateway: ids, URLs, tokens");
+  c.add_option("--retry-max", o.retry_max, "longest wait between delivery attempts, seconds")
+      ->check(CLI::Range(0.01, 86400.0))
+      ->capture_default_str();
 }
 
 int serve(const serve_options& f) {
@@ -89,6 +94,21 @@ int serve(const serve_options& f) {
                  "dev-supervisor, dev-admin, dev-<department>). Never expose this server.\n");
   }
 
+  // Peers act as role platform with their link's token; forward may send to them.
+  std::unique_ptr<http::peer_client> carrier;
+  bool sms = false;
+  if (!f.peers.empty()) {
+    auto peers = http::load_peers(f.peers);
+    if (!peers) return fail(peers.error().message);
+    for (const auto& p : peers->peers) {
+      where.value().platforms.push_back(p.id);
+      if (!tokens.add_platform(p.token, p.id))
+        return fail(f.peers + ": the token of peer " + p.id + " is taken by another");
+    }
+    sms = peers->sms_gateway.has_value();
+    carrier = std::make_unique<http::peer_client>(std::move(peers).value());
+  }
+
   storage::rocksdb_options db_options;
   db_options.dir = f.data_dir;
   db_options.sync = f.durability == "sync";
@@ -106,6 +126,10 @@ int serve(const serve_options& f) {
   o.start = start;
   o.max_live_tickets = static_cast<std::size_t>(f.max_live);
   o.max_in_flight = static_cast<std::size_t>(f.max_in_flight);
+  o.carrier = carrier.get();
+  o.outgoing.sms = sms;
+  o.retry_max = std::chrono::milliseconds(static_cast<long>(f.retry_max * 1000));
+  o.retry_first = std::min(o.retry_first, o.retry_max);
   {
     actors::runtime rt(o);
     auto horizon = workflow::horizon_of(where->calendar, workflow::local_date(rt.now()));

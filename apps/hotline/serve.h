@@ -19,6 +19,8 @@ struct serve_options {
   long max_body = 1 << 20;
   long max_live = 20000;
   long max_in_flight = 20000;
+  std::string peers;      // "": no peer platforms, no SMS gateway (http/peers.h)
+  double retry_max = 300;  // seconds: the longest wait between two delivery attempts
 };
 
 /// The flags of `hotline serve`, each checked as it is parsed.

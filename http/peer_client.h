@@ -1,0 +1,30 @@
+#pragma once
+// The outbox's transport over HTTP (actors/outbox.h): a forward is a POST /api/v1/tickets on
+// the lower platform, a report a POST /api/v1/tickets/{upper id}/platform_report on the upper,
+// an SMS a POST of {"id","to","text","ticket"} to the gateway; each with the link's token and
+// the message id as Idempotency-Key. 2xx: delivered; no answer, 408, 429 or 5xx: retry; any
+// other 4xx: refused for good.
+
+#include <chrono>
+
+#include "actors/outbox.h"
+#include "http/peers.h"
+
+namespace hotline::http {
+
+class peer_client : public actors::transport {
+ public:
+  explicit peer_client(peers_config config,
+                       std::chrono::milliseconds timeout = std::chrono::seconds(10));
+  ~peer_client() override;
+  peer_client(const peer_client&) = delete;
+  peer_client& operator=(const peer_client&) = delete;
+  actors::delivery_result deliver(const workflow::outgoing_message& m) override;
+
+ private:
+  const peer* find(const std::string& id) const;
+  peers_config config_;
+  std::chrono::milliseconds timeout_;
+};
+
+}  // namespace hotline::http
