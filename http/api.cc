@@ -209,6 +209,10 @@ response api::route(const request& r, std::string& pattern) {
     pattern = "/admin/calendars";
     return get ? admin_calendars() : method_not_allowed("GET");
   }
+  if (is(parts, {"api", "v1", "sms", "inbound"})) {
+    pattern = "/api/v1/sms/inbound";
+    return post ? sms_inbound(c) : method_not_allowed("POST");
+  }
   if (is(parts, {"admin", "outbox"})) {
     pattern = "/admin/outbox";
     return get ? admin_outbox(c) : method_not_allowed("GET");

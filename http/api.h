@@ -53,6 +53,8 @@ class api {
   // The outbox (routes_outbox.cc).
   response admin_outbox(const call& c);
   response admin_outbox_drain(const call& c);
+  // The SMS gateway's inbound replies (routes_sms.cc).
+  response sms_inbound(const call& c);
 
   /// Runs a command that changes something: idempotency, backpressure, waiting for durability,
   /// and the answer. `decode` reads the body (a refusal, or nothing when the command is ready);

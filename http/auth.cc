@@ -39,7 +39,7 @@ result<token_table> token_table::load(const std::string& file, const department_
     std::string token = text_of("token"), role_name = text_of("role");
     auto r = parse_name<role>(role_name);
     if (token.empty()) return bad_file(file, where + ".token is missing");
-    if (!r || *r == role::system || *r == role::platform)
+    if (!r || *r == role::system || *r == role::platform || *r == role::gateway)
       return bad_file(file, where + ".role '" + role_name + "' is not a role");
     actor_ref who{*r, "", text_of("label")};
     if (who.label.empty()) who.label = where;
@@ -62,8 +62,8 @@ token_table token_table::development(const department_tree& tree) {
   return t;
 }
 
-bool token_table::add_platform(const std::string& token, const std::string& platform) {
-  return tokens_.emplace(token, actor_ref{role::platform, platform, platform}).second;
+bool token_table::add(const std::string& token, const actor_ref& who) {
+  return tokens_.emplace(token, who).second;
 }
 
 std::optional<actor_ref> token_table::authenticate(const std::string& authorization) const {

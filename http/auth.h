@@ -24,9 +24,9 @@ class token_table {
   /// Who the "Authorization: Bearer ..." header names, or nothing.
   std::optional<workflow::actor_ref> authenticate(const std::string& authorization) const;
   std::size_t size() const { return tokens_.size(); }
-  /// Adds a peer platform's token (http/peers.h): requests with it act as that platform.
+  /// Adds a token from the peers file (http/peers.h): a peer platform's, or the SMS gateway's.
   /// False if the token is already taken.
-  bool add_platform(const std::string& token, const std::string& platform);
+  bool add(const std::string& token, const workflow::actor_ref& who);
 
  private:
   std::map<std::string, workflow::actor_ref> tokens_;

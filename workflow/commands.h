@@ -376,6 +376,19 @@ void describe(F& f, platform_report& x) {
   f("reported_to", x.reported_to, optional);
 }
 
+/// A caller's SMS answer to the satisfaction survey, from the gateway: the evaluation (004 art.
+/// 15, 002 art. 19(1)) when it comes from the caller's phone and says 1 or 2.
+struct survey_reply {
+  static constexpr action act = action::survey_reply;
+  std::string from;  // the phone it came from
+  std::string text;
+};
+template <class F>
+void describe(F& f, survey_reply& x) {
+  f("from", x.from);
+  f("text", x.text);
+}
+
 /// A deadline's timer went off. Stale timers (the deadline moved or was met) change nothing.
 struct expire {
   deadline_kind kind = deadline_kind::sign;
@@ -388,7 +401,7 @@ using command =
                  approve_extension, reject_extension, reply, evaluate, review, supervise,
                  request_termination, approve_termination, reject_termination, expire,
                  request_block, approve_block, reject_block, lift_block, unit_report, forward,
-                 platform_report>;
+                 platform_report, survey_reply>;
 
 /// The contract's action for a command; submit and expire have none.
 std::optional<action> action_of(const command& c);

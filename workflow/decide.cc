@@ -24,6 +24,8 @@ role role_for(action a) {
       return role::operator_;
     case action::platform_report:
       return role::platform;
+    case action::survey_reply:
+      return role::gateway;
     case action::sign:
     case action::return_ticket:
     case action::assign_unit:

@@ -146,6 +146,7 @@ events decide_one(const ticket_state& s, const lift_block& c, const context& ctx
 events decide_one(const ticket_state& s, const unit_report& c, const context& ctx);
 events decide_one(const ticket_state& s, const forward& c, const context& ctx);
 events decide_one(const ticket_state& s, const platform_report& c, const context& ctx);
+events decide_one(const ticket_state& s, const survey_reply& c, const context& ctx);
 
 /// Whether `who` may issue `a` on `s` (role and department), or why not.
 std::optional<refusal> authorize(const ticket_state& s, action a, const actor_ref& who,

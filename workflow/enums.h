@@ -105,7 +105,8 @@ enum class action {
   lift_block,
   unit_report,
   forward,
-  platform_report
+  platform_report,
+  survey_reply
 };
 /// Whether a repeat is a ground to decline, and when (rules.md §1).
 enum class repeat_ground {
@@ -120,7 +121,8 @@ enum class return_grounds {
   opinion_and_basis,  // its opinion and the basis for it (003 §5(6))
 };
 /// `platform`: another hotline's server, a configured peer (upper or lower platform, 002 art. 10).
-enum class role { operator_, department, supervisor, admin, system, platform };
+/// `gateway`: the SMS gateway, bringing callers' replies (004 art. 15).
+enum class role { operator_, department, supervisor, admin, system, platform, gateway };
 /// What a lower platform reports back on an item the upper forwarded to it.
 enum class platform_report_kind { progress, replied, closed, terminated, returned };
 /// Whom a message from the outbox goes to (workflow/outgoing.h).
@@ -185,13 +187,14 @@ HOTLINE_ENUM_NAMES(action, "answer"sv, "decline"sv, "dispatch"sv, "sign"sv, "ret
                    "reject_extension"sv, "reply"sv, "evaluate"sv, "review"sv, "supervise"sv,
                    "request_termination"sv, "approve_termination"sv, "reject_termination"sv,
                    "request_block"sv, "approve_block"sv, "reject_block"sv, "lift_block"sv,
-                   "unit_report"sv, "forward"sv, "platform_report"sv);
+                   "unit_report"sv, "forward"sv, "platform_report"sv,
+                   "survey_reply"sv);
 HOTLINE_ENUM_NAMES(repeat_ground, "none"sv, "handled_or_answered"sv, "after_confirmed_rework"sv);
 HOTLINE_ENUM_NAMES(return_grounds, "reasons"sv, "basis_or_owner"sv, "opinion_and_basis"sv);
 HOTLINE_ENUM_NAMES(pending_kind, "return"sv, "extension"sv, "termination"sv, "block"sv);
 HOTLINE_ENUM_NAMES(report_period, "week"sv, "month"sv, "quarter"sv, "year"sv);
 HOTLINE_ENUM_NAMES(role, "operator"sv, "department"sv, "supervisor"sv, "admin"sv, "system"sv,
-                   "platform"sv);
+                   "platform"sv, "gateway"sv);
 HOTLINE_ENUM_NAMES(outgoing_kind, "forward"sv, "report"sv, "sms"sv);
 HOTLINE_ENUM_NAMES(platform_report_kind, "progress"sv, "replied"sv, "closed"sv, "terminated"sv,
                    "returned"sv);

@@ -71,6 +71,7 @@ std::vector<action> allowed_actions(const ticket_state& s, const policy& p) {
       break;
     case status::answered:
       allow(action::evaluate);
+      allow(action::survey_reply);
       break;
     case status::dispatched:
       allow(action::sign, !s.return_request);
@@ -92,6 +93,7 @@ std::vector<action> allowed_actions(const ticket_state& s, const policy& p) {
       break;
     case status::replied:
       allow(action::evaluate);
+      allow(action::survey_reply);
       allow(action::request_termination, may_terminate);
       break;
     case status::professional_review:

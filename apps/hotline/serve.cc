@@ -102,10 +102,12 @@ int serve(const serve_options& f) {
     if (!peers) return fail(peers.error().message);
     for (const auto& p : peers->peers) {
       where.value().platforms.push_back(p.id);
-      if (!tokens.add_platform(p.token, p.id))
+      if (!tokens.add(p.token, {workflow::role::platform, p.id, p.id}))
         return fail(f.peers + ": the token of peer " + p.id + " is taken by another");
     }
     sms = peers->sms_gateway.has_value();
+    if (sms && !tokens.add(peers->sms_gateway->token, {workflow::role::gateway, "", "sms_gateway"}))
+      return fail(f.peers + ": the SMS gateway's token is taken by a peer");
     carrier = std::make_unique<http::peer_client>(std::move(peers).value());
   }
 
