@@ -8,6 +8,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cstdio>
 #include <filesystem>
@@ -37,6 +38,18 @@ temp_dir::~temp_dir() {
   std::filesystem::remove_all(path);
 }
 
+int free_port() {
+  int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  socklen_t len = sizeof addr;
+  ::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr);
+  ::getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len);
+  ::close(fd);
+  return ntohs(addr.sin_port);
+}
+
 server_process::server_process(const std::string& scenario_id, const std::string& data_dir,
                                std::vector<std::string> extra) {
   int out[2];
@@ -44,8 +57,9 @@ server_process::server_process(const std::string& scenario_id, const std::string
   std::vector<std::string> args = {
       HOTLINE_BINARY, "serve",
       "--scenario",   std::string(HOTLINE_SCENARIOS_DIR) + "/" + scenario_id,
-      "--data-dir",   data_dir,
-      "--listen",     "127.0.0.1:0"};
+      "--data-dir",   data_dir};
+  if (std::find(extra.begin(), extra.end(), "--listen") == extra.end())
+    args.insert(args.end(), {"--listen", "127.0.0.1:0"});
   args.insert(args.end(), extra.begin(), extra.end());
   pid_ = ::fork();
   if (pid_ == 0) {

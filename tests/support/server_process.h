@@ -21,7 +21,8 @@ struct http_reply {
 class server_process {
  public:
   /// Starts `hotline serve --scenario scenarios/<id> --data-dir <dir> --listen 127.0.0.1:0`
-  /// plus `extra` flags, and waits for "listening on".
+  /// plus `extra` flags (a `--listen` among them replaces the default), and waits for
+  /// "listening on".
   server_process(const std::string& scenario_id, const std::string& data_dir,
                  std::vector<std::string> extra = {});
   /// SIGTERM, then waits; exit_code() tells how it ended.
@@ -49,6 +50,10 @@ class server_process {
   int pid_ = -1;
   int port_ = 0;
 };
+
+/// A loopback port free now (bound and released), for a server that must come back on the
+/// same port after a kill, where peers find it.
+int free_port();
 
 /// A fresh temporary directory, removed at the end.
 struct temp_dir {
