@@ -1,30 +1,15 @@
 #include "http/auth.h"
 
-#include <boost/json.hpp>
-#include <fstream>
-#include <sstream>
+#include "http/config_file.h"
 
 namespace hotline::http {
 using namespace workflow;
 
-namespace {
-refusal bad_file(const std::string& file, const std::string& what) {
-  refusal r;
-  r.code = refusal_code::validation_failed;
-  r.field = file;
-  r.message = file + ": " + what + ".";
-  return r;
-}
-}  // namespace
-
 result<token_table> token_table::load(const std::string& file, const department_tree& tree) {
-  std::ifstream in(file);
-  if (!in) return bad_file(file, "cannot be read");
-  std::stringstream text;
-  text << in.rdbuf();
-  boost::json::error_code ec;
-  auto doc = boost::json::parse(text.str(), ec);
-  if (ec || !doc.is_object() || !doc.get_object().contains("tokens") ||
+  auto read = read_config_file(file);
+  if (!read) return read.error();
+  const boost::json::value& doc = read.value();
+  if (!doc.is_object() || !doc.get_object().contains("tokens") ||
       !doc.at("tokens").is_array())
     return bad_file(file, "must be {\"tokens\":[...]}");
   token_table t;

@@ -1,20 +1,13 @@
 #include "http/peers.h"
 
-#include <boost/json.hpp>
-#include <fstream>
 #include <set>
-#include <sstream>
+
+#include "http/config_file.h"
 
 namespace hotline::http {
 using namespace workflow;
 
 namespace {
-
-refusal bad_file(const std::string& file, const std::string& what) {
-  refusal r = invalid_field(file, "is not a peers file");
-  r.message = file + ": " + what + ".";
-  return r;
-}
 
 std::optional<peer> read_peer(const boost::json::value* v) {
   const auto* o = v ? v->if_object() : nullptr;
@@ -31,13 +24,9 @@ std::optional<peer> read_peer(const boost::json::value* v) {
 }  // namespace
 
 result<peers_config> load_peers(const std::string& file) {
-  std::ifstream in(file);
-  if (!in) return bad_file(file, "cannot be read");
-  std::stringstream text;
-  text << in.rdbuf();
-  boost::json::error_code ec;
-  auto doc = boost::json::parse(text.str(), ec);
-  const auto* top = ec ? nullptr : doc.if_object();
+  auto doc = read_config_file(file);
+  if (!doc) return doc.error();
+  const auto* top = doc.value().if_object();
   const auto* list = top && top->contains("peers") ? top->at("peers").if_array() : nullptr;
   if (!list) return bad_file(file, "must be {\"peers\":[...]}");
   peers_config c;

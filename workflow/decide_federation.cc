@@ -7,7 +7,7 @@
 namespace hotline::workflow::detail {
 
 events decide_one(const ticket_state& s, const forward& c, const context& ctx) {
-  const auto& known = ctx.where.platforms;
+  const auto& known = ctx.where.rules.platforms;
   if (std::find(known.begin(), known.end(), c.platform) == known.end())
     return invalid_field("platform", "'" + c.platform + "' is not a configured platform");
   if (s.upper && s.upper->platform == c.platform)

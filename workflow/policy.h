@@ -138,6 +138,9 @@ struct policy {
 
   sourced<std::vector<report_period>> bulletins;  // the periods a bulletin is published for
   sourced<bool> annual_score;  // the 100-point yearly assessment of units (001 art. 27)
+  /// Not from the scenario: the other hotlines' servers this one is linked to (`--peers`), by
+  /// id, where `forward` may send an item (002 art. 10). None: nothing is forwarded.
+  std::vector<std::string> platforms;
 };
 
 /// Everything the rule core knows about one jurisdiction.
@@ -145,8 +148,6 @@ struct jurisdiction {
   policy rules;
   department_tree departments;
   working_calendar calendar;
-  /// The other hotlines' servers this one talks to (`--peers`), by id: where `forward` may send.
-  std::vector<std::string> platforms;
 };
 
 }  // namespace hotline::workflow

@@ -67,7 +67,7 @@ std::vector<action> allowed_actions(const ticket_state& s, const policy& p) {
                                                             s.type) != answerable.end());
       allow(action::decline);
       allow(action::dispatch);
-      allow(action::forward);
+      allow(action::forward, !p.platforms.empty());
       break;
     case status::answered:
       allow(action::evaluate);

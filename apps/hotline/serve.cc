@@ -101,7 +101,7 @@ int serve(const serve_options& f) {
     auto peers = http::load_peers(f.peers);
     if (!peers) return fail(peers.error().message);
     for (const auto& p : peers->peers) {
-      where.value().platforms.push_back(p.id);
+      where.value().rules.platforms.push_back(p.id);
       if (!tokens.add(p.token, {workflow::role::platform, p.id, p.id}))
         return fail(f.peers + ": the token of peer " + p.id + " is taken by another");
     }
