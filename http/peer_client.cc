@@ -56,7 +56,9 @@ delivery_result post(const target& t, const std::string& token, const std::strin
   mg_close_connection(c);
   if (status >= 200 && status < 300) return {delivery_result::kind::delivered, ""};
   std::string why = "HTTP " + std::to_string(status) + ": " + answer;
-  if (status == 408 || status == 429 || status >= 500) return {delivery_result::kind::retry, why};
+  // Only a 4xx says the receiver will never take it; anything else odd is worth another try.
+  if (status < 400 || status == 408 || status == 429 || status >= 500)
+    return {delivery_result::kind::retry, why};
   return {delivery_result::kind::refused, why};
 }
 

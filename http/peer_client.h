@@ -2,8 +2,8 @@
 // The outbox's transport over HTTP (actors/outbox.h): a forward is a POST /api/v1/tickets on
 // the lower platform, a report a POST /api/v1/tickets/{upper id}/platform_report on the upper,
 // an SMS a POST of {"id","to","text","ticket"} to the gateway; each with the link's token and
-// the message id as Idempotency-Key. 2xx: delivered; no answer, 408, 429 or 5xx: retry; any
-// other 4xx: refused for good.
+// the message id as Idempotency-Key. 2xx: delivered; a 4xx but 408 and 429: refused for good;
+// anything else (no answer, 5xx): retry.
 
 #include <chrono>
 

@@ -209,7 +209,7 @@ TEST_F(Federation, EveryItemArrivesExactlyOnceThroughADownPeerAndSigkillsOfEithe
   start_lower();
   ASSERT_EQ(lower->post("/admin/outbox/drain", "dev-admin", drain).status, 200);
   auto up = ticket(*upper, id);
-  EXPECT_EQ(up.at("status"), "handling");
+  EXPECT_EQ(up.at("status"), "handling") << lower->get("/admin/outbox", "dev-admin").body;
   auto history = events(up);
   EXPECT_EQ(std::count(history.begin(), history.end(), "platform_reported:progress"), 1);
   auto metrics = upper->get("/metrics", "dev-admin").body;
