@@ -171,6 +171,14 @@ struct civet_server::impl {
         return 413;
       }
     }
+    // A body cut short (the client died mid-send) is never handled: taken for the whole body it
+    // would be a different request, and its refusal would be replayed to the client's retry
+    // under the same Idempotency-Key.
+    if (info->content_length >= 0 &&
+        static_cast<long long>(req.body.size()) < info->content_length) {
+      write(conn, error_response(400, "bad_request", "The body ended before its length."), true);
+      return 400;
+    }
     response r = self->on_request(req);
     write(conn, r, self->full(), !head);
     return r.status;

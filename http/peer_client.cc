@@ -38,12 +38,13 @@ delivery_result post(const target& t, const std::string& token, const std::strin
   char error[256] = "";
   mg_connection* c = mg_connect_client(t.host.c_str(), t.port, 0, error, sizeof error);
   if (!c) return {delivery_result::kind::retry, std::string("cannot connect: ") + error};
-  mg_printf(c,
-            "POST %s HTTP/1.1\r\nHost: %s:%d\r\nContent-Type: application/json\r\n"
-            "Content-Length: %zu\r\nAuthorization: Bearer %s\r\nIdempotency-Key: %s\r\n"
-            "Connection: close\r\n\r\n",
-            t.path.c_str(), t.host.c_str(), t.port, body.size(), token.c_str(), key.c_str());
-  mg_write(c, body.data(), body.size());
+  std::string head = "POST " + t.path + " HTTP/1.1\r\nHost: " + t.host + ":" +
+                     std::to_string(t.port) +
+                     "\r\nContent-Type: application/json\r\nContent-Length: " +
+                     std::to_string(body.size()) + "\r\nAuthorization: Bearer " + token +
+                     "\r\nIdempotency-Key: " + key + "\r\nConnection: close\r\n\r\n";
+  std::string request = head + body;  // one write: no Nagle stall between head and body
+  mg_write(c, request.data(), request.size());
   int got = mg_get_response(c, error, sizeof error, static_cast<int>(timeout.count()));
   if (got < 0) {
     mg_close_connection(c);

@@ -186,7 +186,8 @@ TEST_F(Federation, EveryItemArrivesExactlyOnceThroughADownPeerAndSigkillsOfEithe
   for (int i = 0; i < 10; ++i) forwarded.insert(forward_new());
   upper->kill_hard();
   start_upper();
-  ASSERT_EQ(upper->post("/admin/outbox/drain", "dev-admin", drain).status, 200);
+  ASSERT_EQ(upper->post("/admin/outbox/drain", "dev-admin", drain).status, 200)
+      << upper->get("/admin/outbox", "dev-admin").body;
 
   // SIGKILL of the lower while the upper delivers to it.
   for (int i = 0; i < 10; ++i) forwarded.insert(forward_new());
