@@ -1,6 +1,13 @@
 #include "http/peer_client.h"
 
-#include <civetweb.h>
+#include <netdb.h>
+#include <sys/socket.h>
+#include <sys/time.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
 
 #include "http/json_codec.h"
 
@@ -33,30 +40,52 @@ std::optional<target> parse_url(const std::string& url, const std::string& path)
   return t;
 }
 
+// One request on its own connection, every step bounded by `timeout` (send, receive, connect),
+// so a peer that hangs costs one attempt, not the delivery actor.
 delivery_result post(const target& t, const std::string& token, const std::string& key,
                      const std::string& body, std::chrono::milliseconds timeout) {
-  char error[256] = "";
-  mg_connection* c = mg_connect_client(t.host.c_str(), t.port, 0, error, sizeof error);
-  if (!c) return {delivery_result::kind::retry, std::string("cannot connect: ") + error};
-  std::string head = "POST " + t.path + " HTTP/1.1\r\nHost: " + t.host + ":" +
-                     std::to_string(t.port) +
-                     "\r\nContent-Type: application/json\r\nContent-Length: " +
-                     std::to_string(body.size()) + "\r\nAuthorization: Bearer " + token +
-                     "\r\nIdempotency-Key: " + key + "\r\nConnection: close\r\n\r\n";
-  std::string request = head + body;  // one write: no Nagle stall between head and body
-  mg_write(c, request.data(), request.size());
-  int got = mg_get_response(c, error, sizeof error, static_cast<int>(timeout.count()));
-  if (got < 0) {
-    mg_close_connection(c);
-    return {delivery_result::kind::retry, std::string("no answer: ") + error};
+  addrinfo hints{};
+  hints.ai_family = AF_UNSPEC;
+  hints.ai_socktype = SOCK_STREAM;
+  addrinfo* found = nullptr;
+  if (getaddrinfo(t.host.c_str(), std::to_string(t.port).c_str(), &hints, &found) != 0 || !found)
+    return {delivery_result::kind::retry, "cannot resolve " + t.host};
+  int fd = ::socket(found->ai_family, found->ai_socktype, found->ai_protocol);
+  timeval tv{static_cast<time_t>(timeout.count() / 1000),
+             static_cast<suseconds_t>(timeout.count() % 1000 * 1000)};
+  ::setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof tv);  // bounds connect() too
+  ::setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
+  bool connected = fd >= 0 && ::connect(fd, found->ai_addr, found->ai_addrlen) == 0;
+  freeaddrinfo(found);
+  if (!connected) {
+    if (fd >= 0) ::close(fd);
+    return {delivery_result::kind::retry, "cannot connect: " + std::string(std::strerror(errno))};
   }
-  int status = mg_get_response_info(c)->status_code;
-  std::string answer(512, '\0');
-  int n = mg_read(c, answer.data(), answer.size());
-  answer.resize(n > 0 ? static_cast<std::size_t>(n) : 0);
-  mg_close_connection(c);
+  std::string request = "POST " + t.path + " HTTP/1.1\r\nHost: " + t.host + ":" +
+                        std::to_string(t.port) +
+                        "\r\nContent-Type: application/json\r\nContent-Length: " +
+                        std::to_string(body.size()) + "\r\nAuthorization: Bearer " + token +
+                        "\r\nIdempotency-Key: " + key + "\r\nConnection: close\r\n\r\n" + body;
+  for (std::size_t sent = 0; sent < request.size();) {
+    auto n = ::send(fd, request.data() + sent, request.size() - sent, MSG_NOSIGNAL);
+    if (n <= 0) {
+      ::close(fd);
+      return {delivery_result::kind::retry, "sending failed"};
+    }
+    sent += static_cast<std::size_t>(n);
+  }
+  std::string answer;
+  char buf[4096];
+  for (ssize_t n; answer.size() < 65536 && (n = ::recv(fd, buf, sizeof buf, 0)) > 0;)
+    answer.append(buf, static_cast<std::size_t>(n));
+  ::close(fd);
+  int status = 0;
+  if (std::sscanf(answer.c_str(), "HTTP/1.%*d %d", &status) != 1)
+    return {delivery_result::kind::retry, "no answer"};
+  auto head_end = answer.find("\r\n\r\n");
+  std::string why = "HTTP " + std::to_string(status) + ": " +
+                    (head_end == std::string::npos ? "" : answer.substr(head_end + 4, 512));
   if (status >= 200 && status < 300) return {delivery_result::kind::delivered, ""};
-  std::string why = "HTTP " + std::to_string(status) + ": " + answer;
   // Only a 4xx says the receiver will never take it; anything else odd is worth another try.
   if (status < 400 || status == 408 || status == 429 || status >= 500)
     return {delivery_result::kind::retry, why};
@@ -66,13 +95,7 @@ delivery_result post(const target& t, const std::string& token, const std::strin
 }  // namespace
 
 peer_client::peer_client(peers_config config, std::chrono::milliseconds timeout)
-    : config_(std::move(config)), timeout_(timeout) {
-  mg_init_library(0);  // counted: the server's own start and stop pair with theirs
-}
-
-peer_client::~peer_client() {
-  mg_exit_library();
-}
+    : config_(std::move(config)), timeout_(timeout) {}
 
 const peer* peer_client::find(const std::string& id) const {
   for (const auto& p : config_.peers)

@@ -1,5 +1,6 @@
 #pragma once
-// The outbox's transport over HTTP (actors/outbox.h): a forward is a POST /api/v1/tickets on
+// The outbox's transport over HTTP/1.1 on plain sockets (actors/outbox.h), each step bounded by
+// the timeout: a forward is a POST /api/v1/tickets on
 // the lower platform, a report a POST /api/v1/tickets/{upper id}/platform_report on the upper,
 // an SMS a POST of {"id","to","text","ticket"} to the gateway; each with the link's token and
 // the message id as Idempotency-Key. 2xx: delivered; a 4xx but 408 and 429: refused for good;
@@ -16,9 +17,6 @@ class peer_client : public actors::transport {
  public:
   explicit peer_client(peers_config config,
                        std::chrono::milliseconds timeout = std::chrono::seconds(10));
-  ~peer_client() override;
-  peer_client(const peer_client&) = delete;
-  peer_client& operator=(const peer_client&) = delete;
   actors::delivery_result deliver(const workflow::outgoing_message& m) override;
 
  private:
