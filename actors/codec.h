@@ -20,5 +20,7 @@ std::string encode(const workflow::ticket_state& state);
 /// Nothing if the bytes are not a value this version wrote.
 std::optional<std::vector<workflow::event_record>> decode_events(std::string_view bytes);
 std::optional<workflow::ticket_state> decode_state(std::string_view bytes);
+std::string encode(const workflow::refusal& r);
+std::optional<workflow::refusal> decode_refusal(std::string_view bytes);
 
 }  // namespace hotline::actors

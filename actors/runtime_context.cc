@@ -56,7 +56,12 @@ void runtime_context::route(ticket_message m) {
     workflow::refusal r;
     r.code = workflow::refusal_code::not_found;
     r.message = "There is no ticket " + id + ".";
-    for (auto& waiting : directory.abandon(id)) answer(waiting, command_outcome::refused(r));
+    for (auto& waiting : directory.abandon(id)) {
+      if (auto* c = std::get_if<command_request>(&waiting.what))
+        refuse(c->reply, c->idempotency_key, r);
+      else
+        answer(waiting, command_outcome::refused(r));
+    }
     return;
   }
   ++metrics.activations;
@@ -76,6 +81,10 @@ reply_to runtime_context::track(reply_to inner) {
 }
 
 void runtime_context::commit(storage::batch b, storage::commit_callback then) {
+  if (std::string failed = recovery_failure(); !failed.empty()) {
+    if (then) then("not recovered: " + failed);
+    return;
+  }
   if (!then)  // a write nobody waits for (a precedent, the virtual clock): its failure is the
               // store's (every later commit fails, health says so); say which write it was
     then = [](const std::string& error) {
@@ -86,6 +95,29 @@ void runtime_context::commit(storage::batch b, storage::commit_callback then) {
               then(error);
               w.release();
             });
+}
+
+void runtime_context::refuse(const reply_to& reply, const std::string& idempotency_key,
+                             workflow::refusal why) {
+  if (idempotency_key.empty()) {
+    reply(command_outcome::refused(std::move(why)));
+    return;
+  }
+  storage::batch b{idempotency_record(idempotency_key, why)};
+  commit(std::move(b), [reply, why = std::move(why)](const std::string& error) {
+    reply(error.empty() ? command_outcome::refused(why) : command_outcome::unavailable(error));
+  });
+}
+
+void runtime_context::cannot_recover(const std::string& why) {
+  std::fprintf(stderr, "recovery failed: %s\n", why.c_str());
+  std::lock_guard<std::mutex> lock(recovery_mutex_);
+  if (recovery_failure_.empty()) recovery_failure_ = why;
+}
+
+std::string runtime_context::recovery_failure() const {
+  std::lock_guard<std::mutex> lock(recovery_mutex_);
+  return recovery_failure_;
 }
 
 void runtime_context::shed_load() {

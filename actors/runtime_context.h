@@ -74,10 +74,23 @@ struct runtime_context {
   /// Counts a command in flight until it is answered (metrics.in_flight, and as work).
   reply_to track(reply_to inner);
   /// Commits `b`; the write counts as work in flight until `then` has run, so whatever `then`
-  /// sends (with tokens of its own) is covered without a gap.
+  /// sends (with tokens of its own) is covered without a gap. Fails at once after a failed
+  /// recovery (see cannot_recover).
   void commit(storage::batch b, storage::commit_callback then);
+  /// Answers a refused command: at once without an idempotency key, else once the refusal is
+  /// recorded as the key's first answer (a batch of its own: a refusal changes nothing else).
+  void refuse(const reply_to& reply, const std::string& idempotency_key, workflow::refusal why);
+  /// Start-up could not read what recovery needs (counts, precedents, the window of
+  /// submissions): every change is refused, and health reports it, until a restart reads it.
+  void cannot_recover(const std::string& why);
+  /// Why recovery failed, or "".
+  std::string recovery_failure() const;
   /// Answers a message that cannot be delivered.
   static void answer(ticket_message& m, command_outcome o);
+
+ private:
+  mutable std::mutex recovery_mutex_;
+  std::string recovery_failure_;
 };
 
 /// The system actor that issues timer and escalation commands.

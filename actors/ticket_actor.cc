@@ -91,7 +91,7 @@ void run_command(self_ptr self, command_request& r) {
   runtime_context* ctx = st.ctx;
   auto out = decide(*st.ticket, r.c, context{ctx->where, ctx->time.now(), r.by});
   if (!out) {
-    r.reply(command_outcome::refused(out.error()));
+    ctx->refuse(r.reply, r.idempotency_key, out.error());
     if (!st.ticket->exists()) {  // a refused submission leaves no ticket behind
       st.passivating = true;
       maybe_retire(self);
@@ -110,8 +110,7 @@ void run_command(self_ptr self, command_request& r) {
   for (const auto& e : *events) evolve(*after, e);
   storage::batch b = ctx->repo.changes(*st.ticket, *after, *events);
   if (!r.idempotency_key.empty())
-    b.push_back({storage::family::idempotency, r.idempotency_key,
-                 idempotency_value(after->id, after->version)});
+    b.push_back(idempotency_record(r.idempotency_key, after->id, after->version));
   ticket_changed change{st.ticket, after, events, {}};
   st.ticket = after;  // later commands decide on this; their answers wait for this batch too
   ++st.commits->outstanding;
