@@ -111,8 +111,13 @@ std::optional<advance_result> runtime::advance(instant to) {
   caf::anon_send(ctx->timer, advance_request{to, [done](advance_result r) { done->set_value(r); },
                                              ctx->work.begin()});
   advance_result r = result.get();
+  // The virtual time is durable before advance() returns, so a restart resumes from it; if it
+  // cannot be written, the caller hears so.
+  auto written = std::make_shared<std::promise<std::string>>();
+  auto error = written->get_future();
   ctx->commit({{storage::family::counters, virtual_now_key, storage::time_key(r.now.seconds)}},
-              nullptr);
+              [written](const std::string& e) { written->set_value(e); });
+  if (std::string e = error.get(); !e.empty() && r.error.empty()) r.error = "the virtual time: " + e;
   return r;
 }
 
