@@ -89,13 +89,23 @@ TEST(FailedRead, APassiveTicketThatCannotBeReadIsUnavailableNotUnknown) {
   r.ok(first, dispatch_to("housing"), operator_role());
 }
 
-TEST(FailedRead, AnUnreadableDueIndexStopsTimeShortInsteadOfSkippingDeadlines) {
+// A runtime on a store whose faults the test arms, with one ticket dispatched to housing.
+struct dispatched_on_a_faulty_store {
   storage::memory_faults faults;
-  auto db = storage::open_memory_store(&faults);
-  runtime_case r("heyuan", "2026-03-16T08:30:00+08:00", *db);
+  std::unique_ptr<storage::store> db = storage::open_memory_store(&faults);
+  runtime_case r{"heyuan", "2026-03-16T08:30:00+08:00", *db};
   std::string id = r.open();
-  r.ok(id, dispatch_to("housing"), operator_role());
-  ASSERT_TRUE(r.rt->quiesce(settled));
+  dispatched_on_a_faulty_store() {
+    r.ok(id, dispatch_to("housing"), operator_role());
+    EXPECT_TRUE(r.rt->quiesce(settled));
+  }
+};
+
+TEST(FailedRead, AnUnreadableDueIndexStopsTimeShortInsteadOfSkippingDeadlines) {
+  dispatched_on_a_faulty_store c;
+  auto& faults = c.faults;
+  auto& r = c.r;
+  const std::string& id = c.id;
   faults.read = 1;  // the timer's first look at the due index
   auto a = r.rt->advance(at("2026-03-17T17:30:00+08:00"));
   EXPECT_NE(a->error.find("injected failure of a scan"), std::string::npos) << a->error;
@@ -109,12 +119,10 @@ TEST(FailedRead, AnUnreadableDueIndexStopsTimeShortInsteadOfSkippingDeadlines) {
 // Every query the HTTP facade makes answers "unavailable" when a read or scan under it fails,
 // never a shorter answer: a listing, the block list, a department's figures, a bulletin, a ticket.
 TEST(FailedRead, EveryQueryIsUnavailableNotShort) {
-  storage::memory_faults faults;
-  auto db = storage::open_memory_store(&faults);
-  runtime_case r("heyuan", "2026-03-16T08:30:00+08:00", *db);
-  std::string id = r.open();
-  r.ok(id, dispatch_to("housing"), operator_role());
-  ASSERT_TRUE(r.rt->quiesce(settled));
+  dispatched_on_a_faulty_store c;
+  auto& faults = c.faults;
+  auto& r = c.r;
+  const std::string& id = c.id;
   const instant from = at("2026-03-01T00:00:00+08:00"), to = at("2026-04-01T00:00:00+08:00");
   auto why = [](const auto& answer) {  // why it was unavailable, or "" if it answered
     return answer.unavailable() ? *answer.unavailable() : std::string();
