@@ -58,6 +58,38 @@ result<intake_facts> facts_for(center_state& st, const intake& r,
   return f;
 }
 
+// The center commits a new ticket itself: no actor is spawned for it (a submission is often all a
+// ticket sees for hours), and its first command activates it from storage like any passive
+// ticket's. Nobody can address the ticket before its batch is durable: the id is known only once
+// the submitter is answered, and the due index and escalation see it only then.
+void commit_submission(runtime_context* ctx, intake_request& r, const submit& s) {
+  auto out = decide(ticket_state{}, s, context{ctx->where, ctx->time.now(), r.by});
+  if (!out) {  // decided as the probe was, but for its id: not expected, answered all the same
+    ctx->refuse(r.reply, r.idempotency_key, out.error());
+    return;
+  }
+  auto events = std::make_shared<const std::vector<event_record>>(std::move(*out));
+  auto before = std::make_shared<const ticket_state>();
+  auto after = std::make_shared<ticket_state>();
+  for (const auto& e : *events) evolve(*after, e);
+  storage::batch b = ctx->repo.changes(*before, *after, *events);
+  if (!r.idempotency_key.empty())
+    b.push_back(idempotency_record(r.idempotency_key, after->id, after->version));
+  ticket_changed change{before, after, events, {}};
+  ctx->commit(std::move(b), [ctx, reply = r.reply, change](const std::string& error) {
+    if (!error.empty()) {
+      reply(command_outcome::unavailable(error));
+      return;
+    }
+    command_outcome o;
+    o.what = command_outcome::kind::done;
+    o.ticket = change.after;
+    o.events = *change.events;
+    reply(std::move(o));
+    notify(ctx, caf::actor(), change);
+  });
+}
+
 void take_in(self_ptr self, intake_request& r) {
   auto& st = self->state;
   runtime_context* ctx = st.ctx;
@@ -90,14 +122,7 @@ void take_in(self_ptr self, intake_request& r) {
     return;
   }
   probe.facts.id = *id;
-  caf::actor ticket = spawn_ticket(self->system(), ctx, probe.facts.id, nullptr, 0);
-  ctx->directory.add_new(probe.facts.id, ticket);
-  st.tickets.watch(self, probe.facts.id, ticket);
-  ++ctx->metrics.activations;
-  caf::anon_send(ticket, ticket_message{probe.facts.id,
-                                        command_request{std::move(probe), r.by, std::move(r.reply),
-                                                        std::move(r.idempotency_key)}});
-  ctx->shed_load();
+  commit_submission(ctx, r, probe);
 }
 
 // Zhijiang (002 art. 16(4)): a lead fixed by a joint dispatch is proposed for the same topic.

@@ -93,6 +93,10 @@ struct runtime_context {
   std::string recovery_failure_;
 };
 
+/// Tells whom a durable change concerns (ticket_actor.cc). `me`: the ticket's actor, needed only
+/// when the change moves the ticket to another owner.
+void notify(runtime_context* ctx, const caf::actor& me, ticket_changed change);
+
 /// The system actor that issues timer and escalation commands.
 workflow::actor_ref system_actor(const std::string& label);
 

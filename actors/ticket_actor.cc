@@ -47,6 +47,8 @@ bool fixes_a_lead(const std::vector<event_record>& events) {
   });
 }
 
+}  // namespace
+
 // After a durable change: the counters, a new owner, the center (a routing precedent),
 // escalation (a submission) and, on the real clock, the timer hear of it. Runs on the
 // storage writer thread, so it only sends; every message carries work in flight, taken while
@@ -71,6 +73,8 @@ void notify(runtime_context* ctx, const caf::actor& me, ticket_changed change) {
     caf::anon_send(ctx->timer, due_atom::value, armed.front().due, ctx->work.begin());
 }
 
+namespace {
+
 void maybe_retire(self_ptr self) {
   auto& st = self->state;
   if (!st.passivating || st.retired) return;
@@ -92,10 +96,6 @@ void run_command(self_ptr self, command_request& r) {
   auto out = decide(*st.ticket, r.c, context{ctx->where, ctx->time.now(), r.by});
   if (!out) {
     ctx->refuse(r.reply, r.idempotency_key, out.error());
-    if (!st.ticket->exists()) {  // a refused submission leaves no ticket behind
-      st.passivating = true;
-      maybe_retire(self);
-    }
     return;
   }
   if (out->empty()) {  // a timer made stale by a later change
