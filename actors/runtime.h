@@ -136,12 +136,15 @@ class runtime {
   /// FNV-1a over every event of every ticket, in id order: equal digests, equal runs.
   lookup<std::uint64_t> digest() const;
 
-  /// For the runtime's own programs and tests (no viewer): the durable ticket; absent if unknown,
+  /// For the runtime's own programs, the reply to a command, and tests (no viewer): the durable
+  /// ticket; absent if unknown,
   /// failed if storage cannot answer or a record of it cannot be decoded (counted in
   /// stats().store.read_errors).
   lookup<stored_ticket> read(const std::string& id) const;
   /// The durable state alone (one snapshot read), as read().
   lookup<workflow::ticket_state> state(const std::string& id) const;
+  /// The durable history alone (no replay), as read(); empty if unknown.
+  lookup<std::vector<workflow::event_record>> history(const std::string& id) const;
   const workflow::jurisdiction& where() const;
 
   workflow::instant now() const;

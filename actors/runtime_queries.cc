@@ -53,6 +53,10 @@ lookup<ticket_state> runtime::state(const std::string& id) const {
   return impl_->ctx->repo.load(id);
 }
 
+lookup<std::vector<event_record>> runtime::history(const std::string& id) const {
+  return impl_->ctx->repo.history(id);
+}
+
 answer<stored_ticket> runtime::get(const std::string& id, const actor_ref& viewer) const {
   auto stored = read(id);
   if (stored.failed()) return answer<stored_ticket>::unavailable(stored.error());

@@ -309,8 +309,8 @@ json::object api::outcome_view(const actors::command_outcome& o, const actor_ref
   const ticket_state& s = *o.ticket;
   if (!o.events.empty() && o.events.front().seq == 1)
     return ticket_json(s, rt_.where(), viewer, &o.events);
-  auto stored = rt_.read(s.id);  // unreadable: counted in read_errors
-  std::vector<event_record> history = stored ? stored->history : std::vector<event_record>{};
+  auto stored = rt_.history(s.id);  // unreadable: counted in read_errors
+  std::vector<event_record> history = stored ? std::move(*stored) : std::vector<event_record>{};
   if (history.size() > s.version) history.resize(s.version);  // seq n is at index n - 1
   return ticket_json(s, rt_.where(), viewer, &history);
 }
