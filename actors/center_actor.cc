@@ -81,11 +81,7 @@ void commit_submission(runtime_context* ctx, intake_request& r, const submit& s)
       reply(command_outcome::unavailable(error));
       return;
     }
-    command_outcome o;
-    o.what = command_outcome::kind::done;
-    o.ticket = change.after;
-    o.events = *change.events;
-    reply(std::move(o));
+    reply(command_outcome::done(change.after, *change.events));
     notify(ctx, caf::actor(), change);
   });
 }

@@ -137,9 +137,8 @@ class runtime {
   lookup<std::uint64_t> digest() const;
 
   /// For the runtime's own programs, the reply to a command, and tests (no viewer): the durable
-  /// ticket; absent if unknown,
-  /// failed if storage cannot answer or a record of it cannot be decoded (counted in
-  /// stats().store.read_errors).
+  /// ticket; absent if unknown, failed if storage cannot answer or a record of it cannot be
+  /// decoded (counted in stats().store.read_errors).
   lookup<stored_ticket> read(const std::string& id) const;
   /// The durable state alone (one snapshot read), as read().
   lookup<workflow::ticket_state> state(const std::string& id) const;

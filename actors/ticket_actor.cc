@@ -99,10 +99,7 @@ void run_command(self_ptr self, command_request& r) {
     return;
   }
   if (out->empty()) {  // a timer made stale by a later change
-    command_outcome o;
-    o.what = command_outcome::kind::done;
-    o.ticket = st.ticket;
-    r.reply(std::move(o));
+    r.reply(command_outcome::done(st.ticket, {}));
     return;
   }
   auto events = std::make_shared<const std::vector<event_record>>(std::move(*out));
@@ -125,11 +122,7 @@ void run_command(self_ptr self, command_request& r) {
       caf::anon_send_exit(me, caf::exit_reason::unhandled_exception);  // reload from storage
       return;
     }
-    command_outcome o;
-    o.what = command_outcome::kind::done;
-    o.ticket = change.after;
-    o.events = *change.events;
-    reply(std::move(o));
+    reply(command_outcome::done(change.after, *change.events));
     notify(ctx, me, change);
   });
 }
