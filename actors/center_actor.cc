@@ -68,22 +68,16 @@ void commit_submission(runtime_context* ctx, intake_request& r, const submit& s)
     ctx->refuse(r.reply, r.idempotency_key, out.error());
     return;
   }
-  auto events = std::make_shared<const std::vector<event_record>>(std::move(*out));
-  auto before = std::make_shared<const ticket_state>();
-  auto after = std::make_shared<ticket_state>();
-  for (const auto& e : *events) evolve(*after, e);
-  storage::batch b = ctx->repo.changes(*before, *after, *events);
-  if (!r.idempotency_key.empty())
-    b.push_back(idempotency_record(r.idempotency_key, after->id, after->version));
-  ticket_changed change{before, after, events, {}};
-  ctx->commit(std::move(b), [ctx, reply = r.reply, change](const std::string& error) {
-    if (!error.empty()) {
-      reply(command_outcome::unavailable(error));
-      return;
-    }
-    reply(command_outcome::done(change.after, *change.events));
-    notify(ctx, caf::actor(), change);
-  });
+  auto f = ctx->fold(std::make_shared<const ticket_state>(), std::move(*out), r.idempotency_key);
+  ctx->commit(std::move(f.batch),
+              [ctx, reply = r.reply, change = f.change](const std::string& error) {
+                if (!error.empty()) {
+                  reply(command_outcome::unavailable(error));
+                  return;
+                }
+                reply(command_outcome::done(change.after, *change.events));
+                notify(ctx, caf::actor(), change);
+              });
 }
 
 void take_in(self_ptr self, intake_request& r) {
@@ -137,12 +131,12 @@ caf::behavior center_actor(self_ptr self, runtime_context* ctx) {
   st.tickets = ticket_supervision(ctx);
   std::string end = precedent_prefix;
   end.back() = '\1';
-  std::string error = ctx->db.scan(storage::family::counters, precedent_prefix, end,
-                                   [&](std::string_view key, std::string_view lead) {
-                                     st.precedents[std::string(key.substr(
-                                         precedent_prefix.size()))] = std::string(lead);
-                                     return true;
-                                   });
+  std::string error = ctx->db.scan(
+      storage::family::counters, precedent_prefix, end,
+      [&](std::string_view key, std::string_view lead) {
+        st.precedents[std::string(key.substr(precedent_prefix.size()))] = std::string(lead);
+        return true;
+      });
   if (!error.empty()) ctx->cannot_recover("the routing precedents: " + error);
   self->set_down_handler([=](caf::down_msg& dm) { self->state.tickets.down(self, dm); });
   auto [adopt, live, release, counters] = supervision_handlers(self);

@@ -49,8 +49,8 @@ class lookup {
 template <class T>
 class answer {
  public:
-  answer(T value) : v_(std::move(value)) {}                   // NOLINT: implicit
-  answer(workflow::refusal r) : v_(std::move(r)) {}            // NOLINT
+  answer(T value) : v_(std::move(value)) {}          // NOLINT: implicit
+  answer(workflow::refusal r) : v_(std::move(r)) {}  // NOLINT
   static answer unavailable(std::string why) { return answer(unavailable_t{std::move(why)}); }
   explicit operator bool() const { return v_.index() == 0; }
   /// REQUIRES: a value.

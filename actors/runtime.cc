@@ -117,7 +117,8 @@ std::optional<advance_result> runtime::advance(instant to) {
   auto error = written->get_future();
   ctx->commit({{storage::family::counters, virtual_now_key, storage::time_key(r.now.seconds)}},
               [written](const std::string& e) { written->set_value(e); });
-  if (std::string e = error.get(); !e.empty() && r.error.empty()) r.error = "the virtual time: " + e;
+  if (std::string e = error.get(); !e.empty() && r.error.empty())
+    r.error = "the virtual time: " + e;
   return r;
 }
 

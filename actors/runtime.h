@@ -69,7 +69,7 @@ struct advance_result {
   workflow::instant now;
   std::size_t fired = 0;
   std::string error;  // the due index could not be read (time stopped short of the target), or
-                     // the virtual time could not be written
+                      // the virtual time could not be written
 };
 
 /// Counters for /metrics and the health check.

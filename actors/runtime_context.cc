@@ -97,6 +97,19 @@ void runtime_context::commit(storage::batch b, storage::commit_callback then) {
             });
 }
 
+runtime_context::folded runtime_context::fold(std::shared_ptr<const workflow::ticket_state> before,
+                                              std::vector<workflow::event_record> events,
+                                              const std::string& idempotency_key) const {
+  auto after = std::make_shared<workflow::ticket_state>(*before);
+  for (const auto& e : events) evolve(*after, e);
+  auto recorded = std::make_shared<const std::vector<workflow::event_record>>(std::move(events));
+  storage::batch b = repo.changes(*before, *after, *recorded);
+  if (!idempotency_key.empty())
+    b.push_back(idempotency_record(idempotency_key, after->id, after->version));
+  return {ticket_changed{std::move(before), std::move(after), std::move(recorded), {}},
+          std::move(b)};
+}
+
 void runtime_context::refuse(const reply_to& reply, const std::string& idempotency_key,
                              workflow::refusal why) {
   if (idempotency_key.empty()) {

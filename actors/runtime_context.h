@@ -77,6 +77,14 @@ struct runtime_context {
   /// sends (with tokens of its own) is covered without a gap. Fails at once after a failed
   /// recovery (see cannot_recover).
   void commit(storage::batch b, storage::commit_callback then);
+  /// A decided command's change: `events` folded into a copy of `before`, and the one atomic
+  /// batch that records them, with the first answer under `idempotency_key` if there is one.
+  struct folded {
+    ticket_changed change;
+    storage::batch batch;
+  };
+  folded fold(std::shared_ptr<const workflow::ticket_state> before,
+              std::vector<workflow::event_record> events, const std::string& idempotency_key) const;
   /// Answers a refused command: at once without an idempotency key, else once the refusal is
   /// recorded as the key's first answer (a batch of its own: a refusal changes nothing else).
   void refuse(const reply_to& reply, const std::string& idempotency_key, workflow::refusal why);

@@ -102,18 +102,13 @@ void run_command(self_ptr self, command_request& r) {
     r.reply(command_outcome::done(st.ticket, {}));
     return;
   }
-  auto events = std::make_shared<const std::vector<event_record>>(std::move(*out));
-  auto after = std::make_shared<ticket_state>(*st.ticket);
-  for (const auto& e : *events) evolve(*after, e);
-  storage::batch b = ctx->repo.changes(*st.ticket, *after, *events);
-  if (!r.idempotency_key.empty())
-    b.push_back(idempotency_record(r.idempotency_key, after->id, after->version));
-  ticket_changed change{st.ticket, after, events, {}};
-  st.ticket = after;  // later commands decide on this; their answers wait for this batch too
+  auto f = ctx->fold(st.ticket, std::move(*out), r.idempotency_key);
+  st.ticket =
+      f.change.after;  // later commands decide on this; their answers wait for this batch too
   ++st.commits->outstanding;
   caf::actor me = caf::actor_cast<caf::actor>(self);
-  ctx->commit(std::move(b), [ctx, me, reply = r.reply, change,
-                             commits = st.commits](const std::string& error) {
+  ctx->commit(std::move(f.batch), [ctx, me, reply = r.reply, change = f.change,
+                                   commits = st.commits](const std::string& error) {
     if (--commits->outstanding == 0 && commits->waiting)
       caf::anon_send(me, persisted_atom::value, ctx->work.begin());
     if (!error.empty()) {

@@ -111,7 +111,8 @@ storage::write_op rejection_record(const std::string& key, const std::string& re
 
 lookup<first_answer> ticket_repository::first_answer_to(const std::string& key) const {
   auto stored = db_.read(family::idempotency, key);
-  if (stored.failed()) return lookup<first_answer>::failed("an idempotency record: " + stored.error);
+  if (stored.failed())
+    return lookup<first_answer>::failed("an idempotency record: " + stored.error);
   if (!stored.value) return {};
   std::string_view v = *stored.value;
   auto undecodable = [&] {
@@ -276,8 +277,9 @@ lookup<std::vector<std::pair<status, std::size_t>>> ticket_repository::count_by_
   for (std::size_t i = 0; i < count_of<status>(); ++i) {
     auto st = static_cast<status>(i);
     std::size_t n = 0;
-    std::string error = scan_prefix(db_, family::indexes, "s" + sep + std::string(name_of(st)) + sep,
-                                    [&](auto, auto) { return ++n, true; });
+    std::string error =
+        scan_prefix(db_, family::indexes, "s" + sep + std::string(name_of(st)) + sep,
+                    [&](auto, auto) { return ++n, true; });
     if (!error.empty()) return lookup<decltype(out)>::failed("the status index: " + error);
     out.emplace_back(st, n);
   }
@@ -286,31 +288,33 @@ lookup<std::vector<std::pair<status, std::size_t>>> ticket_repository::count_by_
 
 lookup<std::vector<submission_entry>> ticket_repository::submissions_since(instant from) const {
   std::vector<submission_entry> out;
-  std::string error = db_.scan(family::indexes, "c" + sep + storage::time_key(from.seconds), "c" + std::string(1, '\1'),
-           [&](std::string_view key, std::string_view) {
-             // c \0 <time:8> \0 topic \0 region \0 id
-             submission_entry e;
-             e.at.seconds = storage::read_time_key(key.substr(2, 8));
-             std::string_view rest = key.substr(11);
-             auto a = rest.find('\0'), b = rest.find('\0', a + 1);
-             e.topic = std::string(rest.substr(0, a));
-             e.region = std::string(rest.substr(a + 1, b - a - 1));
-             e.ticket = std::string(rest.substr(b + 1));
-             out.push_back(std::move(e));
-             return true;
-           });
+  std::string error =
+      db_.scan(family::indexes, "c" + sep + storage::time_key(from.seconds),
+               "c" + std::string(1, '\1'), [&](std::string_view key, std::string_view) {
+                 // c \0 <time:8> \0 topic \0 region \0 id
+                 submission_entry e;
+                 e.at.seconds = storage::read_time_key(key.substr(2, 8));
+                 std::string_view rest = key.substr(11);
+                 auto a = rest.find('\0'), b = rest.find('\0', a + 1);
+                 e.topic = std::string(rest.substr(0, a));
+                 e.region = std::string(rest.substr(a + 1, b - a - 1));
+                 e.ticket = std::string(rest.substr(b + 1));
+                 out.push_back(std::move(e));
+                 return true;
+               });
   if (!error.empty()) return lookup<decltype(out)>::failed("the creation index: " + error);
   return out;
 }
 
 lookup<std::vector<std::string>> ticket_repository::created_between(instant from,
-                                                                   instant to) const {
+                                                                    instant to) const {
   std::vector<std::string> ids;
   std::string error = db_.scan(family::indexes, "c" + sep + storage::time_key(from.seconds),
-           "c" + sep + storage::time_key(to.seconds), [&](std::string_view key, std::string_view) {
-             ids.push_back(last_part(key));
-             return true;
-           });
+                               "c" + sep + storage::time_key(to.seconds),
+                               [&](std::string_view key, std::string_view) {
+                                 ids.push_back(last_part(key));
+                                 return true;
+                               });
   if (!error.empty()) return lookup<decltype(ids)>::failed("the creation index: " + error);
   return ids;
 }

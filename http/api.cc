@@ -291,14 +291,15 @@ response api::change(const call& c, int success_status,
   return out;
 }
 
-response api::replay(const actors::lookup<actors::first_answer>& first,
-                     const actor_ref& viewer, int success_status) const {
+response api::replay(const actors::lookup<actors::first_answer>& first, const actor_ref& viewer,
+                     int success_status) const {
   if (first.failed())
     return error_response(503, "unavailable", "The first answer cannot be read: " + first.error());
   if (first->refusal) return refusal_response(*first->refusal);
   if (first->ticket) {
     const auto& t = *first->ticket;
-    response r = json_response(success_status, ticket_json(t.state, rt_.where(), viewer, &t.history));
+    response r =
+        json_response(success_status, ticket_json(t.state, rt_.where(), viewer, &t.history));
     if (success_status == 201) r.headers.emplace_back("Location", "/api/v1/tickets/" + t.state.id);
     return r;
   }

@@ -130,7 +130,8 @@ TEST(FailedRead, EveryQueryIsUnavailableNotShort) {
   auto probes = std::vector<std::pair<const char*, std::function<std::string()>>>{
       {"list", [&] { return why(r.rt->list({}, operator_role())); }},
       {"blocked", [&] { return why(r.rt->blocked_callers(operator_role(), 10)); }},
-      {"counts", [&] { return why(r.rt->department_counts("housing", from, to, operator_role())); }},
+      {"counts",
+       [&] { return why(r.rt->department_counts("housing", from, to, operator_role())); }},
       {"report", [&] { return why(r.rt->report(report_period::month, from, operator_role())); }},
       {"get", [&] { return why(r.rt->get(id, operator_role())); }},
   };

@@ -155,11 +155,10 @@ TEST(SimulatedStorm, Seed003S6_LateUnitsAreOverdueAndGetWrittenSupervision) {
 
 std::string all_events(runtime_case& r) {
   std::string out;
-  r.owned->scan(storage::family::events, "", "",
-                               [&](std::string_view k, std::string_view v) {
-                                 out.append(k).append(v);
-                                 return true;
-                               });
+  r.owned->scan(storage::family::events, "", "", [&](std::string_view k, std::string_view v) {
+    out.append(k).append(v);
+    return true;
+  });
   return out;
 }
 
@@ -191,27 +190,25 @@ TEST(Bulletin, TheNumbersAgreeWithTheTicketsHistories) {
   // Count straight from every event in the week.
   long submitted_n = 0, replied_n = 0, overdue_n = 0, supervised_n = 0, dissatisfied_n = 0,
        extended_n = 0, returned_n = 0;
-  r.owned->scan(
-      storage::family::snapshots, "", "", [&](std::string_view id, std::string_view) {
-        ticket_state s;
-        auto stored = r.rt->read(std::string(id));
-        EXPECT_TRUE(stored) << stored.error();
-        for (const auto& e : stored->history) {
-          ticket_state before = s;
-          evolve(s, e);
-          if (e.at < from || !(e.at < to)) continue;
-          submitted_n += std::holds_alternative<submitted>(e.body);
-          replied_n += std::holds_alternative<replied>(e.body);
-          supervised_n += std::holds_alternative<supervised>(e.body);
-          extended_n += std::holds_alternative<extension_approved>(e.body);
-          returned_n += std::holds_alternative<return_requested>(e.body);
-          if (auto* o = std::get_if<overdue>(&e.body))
-            overdue_n += o->kind != deadline_kind::dispatch;
-          if (auto* v = std::get_if<evaluated>(&e.body))
-            dissatisfied_n += !v->satisfied && before.current == status::replied;
-        }
-        return true;
-      });
+  r.owned->scan(storage::family::snapshots, "", "", [&](std::string_view id, std::string_view) {
+    ticket_state s;
+    auto stored = r.rt->read(std::string(id));
+    EXPECT_TRUE(stored) << stored.error();
+    for (const auto& e : stored->history) {
+      ticket_state before = s;
+      evolve(s, e);
+      if (e.at < from || !(e.at < to)) continue;
+      submitted_n += std::holds_alternative<submitted>(e.body);
+      replied_n += std::holds_alternative<replied>(e.body);
+      supervised_n += std::holds_alternative<supervised>(e.body);
+      extended_n += std::holds_alternative<extension_approved>(e.body);
+      returned_n += std::holds_alternative<return_requested>(e.body);
+      if (auto* o = std::get_if<overdue>(&e.body)) overdue_n += o->kind != deadline_kind::dispatch;
+      if (auto* v = std::get_if<evaluated>(&e.body))
+        dissatisfied_n += !v->satisfied && before.current == status::replied;
+    }
+    return true;
+  });
   EXPECT_GT(submitted_n, 300);
   EXPECT_EQ(b.registered, submitted_n);
   EXPECT_EQ(b.total.replied, replied_n);
