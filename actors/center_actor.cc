@@ -21,17 +21,18 @@ struct center_state {
 };
 using self_ptr = caf::stateful_actor<center_state>*;
 
-// "<jurisdiction>-YYYYMMDD-NNNNNN": ids sort by day and arrival.
-std::string next_id(center_state& st, instant now) {
+// "<jurisdiction>-YYYYMMDD-NNNNNN": ids sort by day and arrival. Failed if the day's last id
+// cannot be read (guessing could reuse an id).
+lookup<std::string> next_id(center_state& st, instant now) {
   date d = local_date(now);
   char day[16];
   std::snprintf(day, sizeof day, "%04d%02d%02d", d.year, d.month, d.day);
   std::string prefix = st.ctx->where.rules.id + "-" + day + "-";
   if (d != st.day) {
+    auto last = st.ctx->repo.last_id(prefix);
+    if (last.failed()) return lookup<std::string>::failed(last.error());
     st.day = d;
-    st.next_seq = 1;
-    if (auto last = st.ctx->repo.last_id(prefix))
-      st.next_seq = std::atol(last->c_str() + prefix.size()) + 1;
+    st.next_seq = last ? std::atol(last->c_str() + prefix.size()) + 1 : 1;
   }
   char seq[16];
   std::snprintf(seq, sizeof seq, "%06ld", st.next_seq++);
@@ -42,14 +43,14 @@ std::string next_id(center_state& st, instant now) {
 // 21(6)), whether the earlier ticket closed after rework (004 art. 14), the precedent, and
 // whether the caller's phone is blocked for harassment (000 art. 20).
 result<intake_facts> facts_for(center_state& st, const intake& r,
-                               const lookup<ticket_state>& related) {
+                               const lookup<ticket_state>& related,
+                               const lookup<std::string>& blocked_by) {
   intake_facts f;
   if (!r.related_to.empty()) {
     if (!related) return invalid_field("related_to", "'" + r.related_to + "' is not a ticket");
     f = facts_from_related(*related);
   }
-  if (r.caller && !r.caller->phone.empty())
-    if (auto by = st.ctx->repo.blocked_by(r.caller->phone)) f.blocked_by = *by;
+  if (blocked_by) f.blocked_by = *blocked_by;
   if (st.ctx->where.rules.routing_precedent.value) {
     auto it = st.precedents.find(r.topic);
     if (it != st.precedents.end()) f.proposed_lead = it->second;
@@ -57,18 +58,44 @@ result<intake_facts> facts_for(center_state& st, const intake& r,
   return f;
 }
 
+// The center commits a new ticket itself: no actor is spawned for it (a submission is often all a
+// ticket sees for hours), and its first command activates it from storage like any passive
+// ticket's. Nobody can address the ticket before its batch is durable: the id is known only once
+// the submitter is answered, and the due index and escalation see it only then.
+void commit_submission(runtime_context* ctx, intake_request& r, const submit& s) {
+  auto out = decide(ticket_state{}, s, context{ctx->where, ctx->time.now(), r.by});
+  if (!out) {  // decided as the probe was, but for its id: not expected, answered all the same
+    ctx->refuse(r.reply, r.idempotency_key, out.error());
+    return;
+  }
+  auto f = ctx->fold(std::make_shared<const ticket_state>(), std::move(*out), r.idempotency_key);
+  ctx->commit(std::move(f.batch),
+              [ctx, reply = r.reply, change = f.change](const std::string& error) {
+                if (!error.empty()) {
+                  reply(command_outcome::unavailable(error));
+                  return;
+                }
+                reply(command_outcome::done(change.after, *change.events));
+                notify(ctx, caf::actor(), change);
+              });
+}
+
 void take_in(self_ptr self, intake_request& r) {
   auto& st = self->state;
   runtime_context* ctx = st.ctx;
   lookup<ticket_state> related;
   if (!r.request.related_to.empty()) related = ctx->repo.load(r.request.related_to);
-  if (related.failed()) {
-    r.reply(command_outcome::unavailable(related.error()));
-    return;
-  }
-  auto facts = facts_for(st, r.request, related);
+  lookup<std::string> blocked_by;
+  if (r.request.caller && !r.request.caller->phone.empty())
+    blocked_by = ctx->repo.blocked_by(r.request.caller->phone);
+  for (const auto* failed : {&related.error(), &blocked_by.error()})
+    if (!failed->empty()) {
+      r.reply(command_outcome::unavailable(*failed));
+      return;
+    }
+  auto facts = facts_for(st, r.request, related, blocked_by);
   if (!facts) {
-    r.reply(command_outcome::refused(facts.error()));
+    ctx->refuse(r.reply, r.idempotency_key, facts.error());
     return;
   }
   // The request is checked before an id is spent on it, so refused requests leave no gaps.
@@ -76,18 +103,16 @@ void take_in(self_ptr self, intake_request& r) {
   submit probe{r.request, *facts};
   auto checked = decide(ticket_state{}, probe, context{ctx->where, ctx->time.now(), r.by});
   if (!checked) {
-    r.reply(command_outcome::refused(checked.error()));
+    ctx->refuse(r.reply, r.idempotency_key, checked.error());
     return;
   }
-  probe.facts.id = next_id(st, ctx->time.now());
-  caf::actor ticket = spawn_ticket(self->system(), ctx, probe.facts.id, nullptr, 0);
-  ctx->directory.add_new(probe.facts.id, ticket);
-  st.tickets.watch(self, probe.facts.id, ticket);
-  ++ctx->metrics.activations;
-  caf::anon_send(ticket, ticket_message{probe.facts.id,
-                                        command_request{std::move(probe), r.by, std::move(r.reply),
-                                                        std::move(r.idempotency_key)}});
-  ctx->shed_load();
+  auto id = next_id(st, ctx->time.now());
+  if (!id) {
+    r.reply(command_outcome::unavailable(id.error()));
+    return;
+  }
+  probe.facts.id = *id;
+  commit_submission(ctx, r, probe);
 }
 
 // Zhijiang (002 art. 16(4)): a lead fixed by a joint dispatch is proposed for the same topic.
@@ -106,12 +131,13 @@ caf::behavior center_actor(self_ptr self, runtime_context* ctx) {
   st.tickets = ticket_supervision(ctx);
   std::string end = precedent_prefix;
   end.back() = '\1';
-  ctx->db.scan(storage::family::counters, precedent_prefix, end,
-               [&](std::string_view key, std::string_view lead) {
-                 st.precedents[std::string(key.substr(precedent_prefix.size()))] =
-                     std::string(lead);
-                 return true;
-               });
+  std::string error = ctx->db.scan(
+      storage::family::counters, precedent_prefix, end,
+      [&](std::string_view key, std::string_view lead) {
+        st.precedents[std::string(key.substr(precedent_prefix.size()))] = std::string(lead);
+        return true;
+      });
+  if (!error.empty()) ctx->cannot_recover("the routing precedents: " + error);
   self->set_down_handler([=](caf::down_msg& dm) { self->state.tickets.down(self, dm); });
   auto [adopt, live, release, counters] = supervision_handlers(self);
   return {adopt,

@@ -239,6 +239,14 @@ std::optional<ticket_state> decode_state(std::string_view bytes) {
   return decode_value<ticket_state>(bytes);
 }
 
+std::string encode(const refusal& r) {
+  return encode_value(r);
+}
+
+std::optional<refusal> decode_refusal(std::string_view bytes) {
+  return decode_value<refusal>(bytes);
+}
+
 std::string encode(const outbox_entry& entry) {
   return encode_value(entry);
 }

@@ -10,7 +10,7 @@
 #include <string_view>
 #include <vector>
 
-#include "actors/outbox.h"
+#include "actors/outbox_entry.h"
 #include "workflow/events.h"
 #include "workflow/ticket.h"
 
@@ -21,6 +21,8 @@ std::string encode(const workflow::ticket_state& state);
 /// Nothing if the bytes are not a value this version wrote.
 std::optional<std::vector<workflow::event_record>> decode_events(std::string_view bytes);
 std::optional<workflow::ticket_state> decode_state(std::string_view bytes);
+std::string encode(const workflow::refusal& r);
+std::optional<workflow::refusal> decode_refusal(std::string_view bytes);
 std::string encode(const outbox_entry& entry);
 std::optional<outbox_entry> decode_outbox_entry(std::string_view bytes);
 

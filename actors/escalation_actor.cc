@@ -59,8 +59,12 @@ caf::behavior escalation_actor(self_ptr self, runtime_context* ctx) {
     if (rule.trigger == supervision_trigger::concentration) st.concentration_supervises = true;
   // Recovery: the submissions still inside the window.
   instant now = ctx->time.now();
-  for (auto& s : ctx->repo.submissions_since({now.seconds - st.window}))
-    if (auto key = hot_spot_key(s.topic, s.region); !key.empty()) st.spots[key].add(s.at, s.ticket);
+  auto recent = ctx->repo.submissions_since({now.seconds - st.window});
+  if (recent.failed()) ctx->cannot_recover(recent.error());
+  if (recent)
+    for (auto& s : *recent)
+      if (auto key = hot_spot_key(s.topic, s.region); !key.empty())
+        st.spots[key].add(s.at, s.ticket);
   return {
       [=](ticket_changed& change) { observe(self, change); },
       [=](counters_request& r) {

@@ -4,6 +4,15 @@
 
 namespace hotline::actors {
 
+command_outcome command_outcome::done(std::shared_ptr<const workflow::ticket_state> ticket,
+                                      std::vector<workflow::event_record> events) {
+  command_outcome o;
+  o.what = kind::done;
+  o.ticket = std::move(ticket);
+  o.events = std::move(events);
+  return o;
+}
+
 command_outcome command_outcome::unavailable(std::string why) {
   command_outcome o;
   o.what = kind::unavailable;

@@ -25,6 +25,8 @@ struct command_outcome {
   workflow::refusal refusal;
   std::string error;  // unavailable: why
 
+  static command_outcome done(std::shared_ptr<const workflow::ticket_state> ticket,
+                              std::vector<workflow::event_record> events);
   static command_outcome unavailable(std::string why);
   static command_outcome refused(workflow::refusal r);
 };

@@ -1,11 +1,9 @@
 // The runtime facade: builds the actor system and the actors, and turns calls from other
 // threads into messages.
-#include "actors/runtime.h"
-
 #include <cstdio>
 #include <future>
 
-#include "actors/runtime_context.h"
+#include "actors/runtime_impl.h"
 
 namespace hotline::actors {
 using namespace workflow;
@@ -37,19 +35,13 @@ void start_delivery(caf::actor_system& sys, runtime_context* ctx) {
 
 }  // namespace
 
-struct runtime::impl {
-  work_in_flight work;  // first: tokens in the actor system's messages outlive the context
-  std::unique_ptr<clock> time;
-  caf::actor_system_config config;
-  std::unique_ptr<caf::actor_system> system;
-  std::unique_ptr<runtime_context> ctx;
-};
-
 runtime::runtime(const runtime_options& o) : impl_(std::make_unique<impl>()) {
+  std::string unrecovered;
   if (o.virtual_time) {
     instant start = o.start;
-    if (auto saved = o.db->get(storage::family::counters, virtual_now_key))
-      start.seconds = std::max(start.seconds, storage::read_time_key(*saved));
+    auto saved = o.db->read(storage::family::counters, virtual_now_key);
+    if (saved.failed()) unrecovered = "the virtual time: " + saved.error;
+    if (saved.value) start.seconds = std::max(start.seconds, storage::read_time_key(*saved.value));
     impl_->time = std::make_unique<virtual_clock>(start);
   } else {
     impl_->time = std::make_unique<real_clock>();
@@ -62,9 +54,15 @@ runtime::runtime(const runtime_options& o) : impl_(std::make_unique<impl>()) {
   impl_->system = std::make_unique<caf::actor_system>(impl_->config);
   impl_->ctx = std::make_unique<runtime_context>(o, *impl_->time, impl_->work);
   runtime_context* ctx = impl_->ctx.get();
-  for (auto [st, n] : ctx->repo.count_by_status())
-    ctx->metrics.by_status[static_cast<std::size_t>(st)] = static_cast<long>(n);
-  ctx->metrics.armed_timers = static_cast<long>(ctx->repo.count_due());
+  if (!unrecovered.empty()) ctx->cannot_recover(unrecovered);
+  auto by_status = ctx->repo.count_by_status();
+  auto armed = ctx->repo.count_due();
+  for (const auto* failed : {&by_status.error(), &armed.error()})
+    if (!failed->empty()) ctx->cannot_recover(*failed);
+  if (by_status)
+    for (auto [st, n] : *by_status)
+      ctx->metrics.by_status[static_cast<std::size_t>(st)] = static_cast<long>(n);
+  if (armed) ctx->metrics.armed_timers = static_cast<long>(*armed);
   caf::actor_system& sys = *impl_->system;
   // Every handle is in place before the first message is sent.
   ctx->center = spawn_center(sys, ctx);
@@ -112,37 +110,6 @@ void runtime::act(const std::string& id, command c, actor_ref by, reply_to reply
                                          std::move(idempotency_key)}});
 }
 
-std::optional<std::pair<std::string, std::uint64_t>> runtime::idempotency_record(
-    const std::string& key) const {
-  auto v = impl_->ctx->db.get(storage::family::idempotency, key);
-  if (!v) return std::nullopt;
-  return read_idempotency_value(*v);
-}
-
-lookup<stored_ticket> runtime::read(const std::string& id) const {
-  // The state is folded from the same history it is shown with, so the two always agree.
-  auto history = impl_->ctx->repo.history(id);
-  if (history.failed()) return lookup<stored_ticket>::failed(history.error());
-  if (history->empty()) return {};
-  stored_ticket t;
-  t.history = std::move(*history);
-  t.state = replay(t.history);
-  return t;
-}
-
-bulletin runtime::report(report_period p, instant at) const {
-  auto [from, to] = period_bounds(p, at);
-  bulletin_builder b(impl_->ctx->where, p, from, to);
-  // A ticket can be answered in this period and registered up to a year before it.
-  for (const auto& id :
-       impl_->ctx->repo.created_between({from.seconds - 366 * seconds_per_day}, to))
-    if (auto h = impl_->ctx->repo.history(id)) b.add(*h);  // else counted in read_errors
-  return b.finish();
-}
-
-const ticket_repository& runtime::repository() const {
-  return impl_->ctx->repo;
-}
 const jurisdiction& runtime::where() const {
   return impl_->ctx->where;
 }
@@ -161,8 +128,14 @@ std::optional<advance_result> runtime::advance(instant to) {
   caf::anon_send(ctx->timer, advance_request{to, [done](advance_result r) { done->set_value(r); },
                                              ctx->work.begin()});
   advance_result r = result.get();
+  // The virtual time is durable before advance() returns, so a restart resumes from it; if it
+  // cannot be written, the caller hears so.
+  auto written = std::make_shared<std::promise<std::string>>();
+  auto error = written->get_future();
   ctx->commit({{storage::family::counters, virtual_now_key, storage::time_key(r.now.seconds)}},
-              nullptr);
+              [written](const std::string& e) { written->set_value(e); });
+  if (std::string e = error.get(); !e.empty() && r.error.empty())
+    r.error = "the virtual time: " + e;
   return r;
 }
 
@@ -262,7 +235,17 @@ runtime_stats runtime::stats() const {
   }
   s.armed_timers = static_cast<std::size_t>(std::max(0L, ctx->metrics.armed_timers.load()));
   s.outbox = ctx->outbox.figures();
-  s.store = ctx->db.stats();
+  auto store = ctx->db.stats();
+  s.store.durable = ctx->db.durable();
+  // A failed recovery refuses every change, as a failed store does.
+  s.store.failure = store.failure.empty() ? ctx->recovery_failure() : store.failure;
+  s.store.batches = store.batches;
+  s.store.writes = store.writes;
+  s.store.syncs = store.syncs;
+  s.store.keys = store.keys;
+  s.store.pending = store.pending;
+  s.store.read_errors = store.read_errors;
+  s.store.last_read_error = store.last_read_error;
   return s;
 }
 

@@ -18,14 +18,19 @@
 #include <vector>
 
 #include "actors/clock.h"
-#include "actors/outbox.h"
+#include "actors/outbox_entry.h"
 #include "actors/outbox_progress.h"
 #include "actors/outcome.h"
-#include "actors/ticket_repository.h"
-#include "storage/store.h"
+#include "actors/queries.h"
 #include "workflow/bulletin.h"
 #include "workflow/commands.h"
+#include "workflow/decide.h"
 #include "workflow/policy.h"
+#include "workflow/statistics.h"
+
+namespace hotline::storage {
+class store;  // opened by the program (apps/) or a test and handed over; only actors/ uses it
+}
 
 namespace hotline::actors {
 
@@ -45,12 +50,6 @@ struct runtime_options {
   transport* carrier = nullptr;                // REQUIRES: outlives the runtime
   std::chrono::milliseconds retry_first{1000};  // the first retry's wait, doubled each time
   std::chrono::milliseconds retry_max{300000};  // up to this
-};
-
-/// A ticket as stored: its durable state and whole history.
-struct stored_ticket {
-  workflow::ticket_state state;
-  std::vector<workflow::event_record> history;
 };
 
 /// What an operator sees of a ticket's actor.
@@ -76,7 +75,8 @@ struct actor_info {
 struct advance_result {
   workflow::instant now;
   std::size_t fired = 0;
-  std::string error;  // the due index could not be read: time stopped short of the target
+  std::string error;  // the due index could not be read (time stopped short of the target), or
+                      // the virtual time could not be written
 };
 
 /// Counters for /metrics and the health check.
@@ -95,7 +95,7 @@ struct runtime_stats {
   std::size_t open_tickets = 0;
   std::size_t armed_timers = 0;  // entries in the due index
   outbox_figures outbox;
-  storage::store_stats store;
+  storage_health store;
 };
 
 class runtime {
@@ -108,24 +108,50 @@ class runtime {
   runtime(const runtime&) = delete;
   runtime& operator=(const runtime&) = delete;
 
-  /// Registers a new ticket. With an idempotency key, the record of its outcome (the ticket and
-  /// version it produced) is written in the same atomic batch; see idempotency_record().
+  /// Registers a new ticket. With an idempotency key, its answer (the ticket and version it
+  /// produced, or the refusal) is recorded in the same atomic batch; see first_answer().
   void submit(workflow::intake request, workflow::actor_ref by, reply_to reply,
               std::string idempotency_key = "");
-  /// Runs a command on ticket `id`.
+  /// Runs a command on ticket `id`; the idempotency key as for submit().
   void act(const std::string& id, workflow::command c, workflow::actor_ref by, reply_to reply,
            std::string idempotency_key = "");
-  /// What an earlier request with this idempotency key produced, if it was carried out.
-  std::optional<std::pair<std::string, std::uint64_t>> idempotency_record(
-      const std::string& key) const;
+  /// Records, durably, that the request under idempotency key `key` was refused before it became
+  /// a command (its body could not be read); `rejected` is the answer as the caller gave it. The
+  /// error, or "".
+  std::string reject(const std::string& key, const std::string& rejected);
+  /// The first answer given under idempotency key `key`; absent if none yet.
+  lookup<first_answer> first_answer_to(const std::string& key) const;
 
+  // Queries. Those that take a viewer refuse what the viewer may not see (forbidden, not_found,
+  // a bad filter) as a command would; storage that cannot answer makes them unavailable.
+
+  /// The ticket with its whole history (absent: not_found).
+  answer<stored_ticket> get(const std::string& id, const workflow::actor_ref& viewer) const;
+  /// A page of tickets matching `q` that the viewer may see (a department: its own and its
+  /// units').
+  answer<ticket_page> list(const ticket_query& q, const workflow::actor_ref& viewer) const;
+  /// The callers screened for harassment (000 art. 20), at most `limit`: center staff only.
+  answer<std::vector<blocked_caller>> blocked_callers(const workflow::actor_ref& viewer,
+                                                      std::size_t limit) const;
+  /// The figures of department `id` and its units over [from, to).
+  answer<workflow::unit_counts> department_counts(const std::string& id, workflow::instant from,
+                                                  workflow::instant to,
+                                                  const workflow::actor_ref& viewer) const;
   /// The bulletin of the period around `at`, from the durable histories of the tickets created
-  /// in the year before the period or during it.
-  workflow::bulletin report(workflow::report_period p, workflow::instant at) const;
-  /// The durable ticket; absent if unknown, failed if storage cannot answer or a record of it
-  /// cannot be decoded (counted in stats().store.read_errors).
+  /// in the year before the period or during it: center staff only.
+  answer<workflow::bulletin> report(workflow::report_period p, workflow::instant at,
+                                    const workflow::actor_ref& viewer) const;
+  /// FNV-1a over every event of every ticket, in id order: equal digests, equal runs.
+  lookup<std::uint64_t> digest() const;
+
+  /// For the runtime's own programs, the reply to a command, and tests (no viewer): the durable
+  /// ticket; absent if unknown, failed if storage cannot answer or a record of it cannot be
+  /// decoded (counted in stats().store.read_errors).
   lookup<stored_ticket> read(const std::string& id) const;
-  const ticket_repository& repository() const;
+  /// The durable state alone (one snapshot read), as read().
+  lookup<workflow::ticket_state> state(const std::string& id) const;
+  /// The durable history alone (no replay), as read(); empty if unknown.
+  lookup<std::vector<workflow::event_record>> history(const std::string& id) const;
   const workflow::jurisdiction& where() const;
 
   workflow::instant now() const;

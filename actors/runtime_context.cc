@@ -56,7 +56,12 @@ void runtime_context::route(ticket_message m) {
     workflow::refusal r;
     r.code = workflow::refusal_code::not_found;
     r.message = "There is no ticket " + id + ".";
-    for (auto& waiting : directory.abandon(id)) answer(waiting, command_outcome::refused(r));
+    for (auto& waiting : directory.abandon(id)) {
+      if (auto* c = std::get_if<command_request>(&waiting.what))
+        refuse(c->reply, c->idempotency_key, r);
+      else
+        answer(waiting, command_outcome::refused(r));
+    }
     return;
   }
   ++metrics.activations;
@@ -76,6 +81,10 @@ reply_to runtime_context::track(reply_to inner) {
 }
 
 void runtime_context::commit(storage::batch b, storage::commit_callback then) {
+  if (std::string failed = recovery_failure(); !failed.empty()) {
+    if (then) then("not recovered: " + failed);
+    return;
+  }
   if (!then)  // a write nobody waits for (a precedent, the virtual clock): its failure is the
               // store's (every later commit fails, health says so); say which write it was
     then = [](const std::string& error) {
@@ -86,6 +95,51 @@ void runtime_context::commit(storage::batch b, storage::commit_callback then) {
               then(error);
               w.release();
             });
+}
+
+runtime_context::folded runtime_context::fold(std::shared_ptr<const workflow::ticket_state> before,
+                                              std::vector<workflow::event_record> events,
+                                              const std::string& idempotency_key) const {
+  auto after = std::make_shared<workflow::ticket_state>(*before);
+  for (const auto& e : events) evolve(*after, e);
+  auto recorded = std::make_shared<const std::vector<workflow::event_record>>(std::move(events));
+  storage::batch b = repo.changes(*before, *after, *recorded);
+  if (!idempotency_key.empty())
+    b.push_back(idempotency_record(idempotency_key, after->id, after->version));
+  // The messages the change owes the outside are durable with it, or not at all.
+  auto messages = outgoing(*after, *recorded, options.outgoing);
+  for (auto& w : outbox_writes(messages)) b.push_back(std::move(w));
+  return {ticket_changed{std::move(before), std::move(after), std::move(recorded), {}},
+          std::move(b), std::move(messages)};
+}
+
+void runtime_context::announce(std::vector<workflow::outgoing_message> messages) {
+  if (messages.empty()) return;
+  outbox.sent(messages.size());
+  caf::anon_send(delivery, outbox_added{std::move(messages)});
+}
+
+void runtime_context::refuse(const reply_to& reply, const std::string& idempotency_key,
+                             workflow::refusal why) {
+  if (idempotency_key.empty()) {
+    reply(command_outcome::refused(std::move(why)));
+    return;
+  }
+  storage::batch b{idempotency_record(idempotency_key, why)};
+  commit(std::move(b), [reply, why = std::move(why)](const std::string& error) {
+    reply(error.empty() ? command_outcome::refused(why) : command_outcome::unavailable(error));
+  });
+}
+
+void runtime_context::cannot_recover(const std::string& why) {
+  std::fprintf(stderr, "recovery failed: %s\n", why.c_str());
+  std::lock_guard<std::mutex> lock(recovery_mutex_);
+  if (recovery_failure_.empty()) recovery_failure_ = why;
+}
+
+std::string runtime_context::recovery_failure() const {
+  std::lock_guard<std::mutex> lock(recovery_mutex_);
+  return recovery_failure_;
 }
 
 void runtime_context::shed_load() {

@@ -78,11 +78,40 @@ struct runtime_context {
   /// Counts a command in flight until it is answered (metrics.in_flight, and as work).
   reply_to track(reply_to inner);
   /// Commits `b`; the write counts as work in flight until `then` has run, so whatever `then`
-  /// sends (with tokens of its own) is covered without a gap.
+  /// sends (with tokens of its own) is covered without a gap. Fails at once after a failed
+  /// recovery (see cannot_recover).
   void commit(storage::batch b, storage::commit_callback then);
+  /// A decided command's change: `events` folded into a copy of `before`, and the one atomic
+  /// batch that records them, with the first answer under `idempotency_key` if there is one.
+  struct folded {
+    ticket_changed change;
+    storage::batch batch;  // with the outbox entries of `messages`
+    std::vector<workflow::outgoing_message> messages;  // what the change owes the outside
+  };
+  folded fold(std::shared_ptr<const workflow::ticket_state> before,
+              std::vector<workflow::event_record> events, const std::string& idempotency_key) const;
+  /// Answers a refused command: at once without an idempotency key, else once the refusal is
+  /// recorded as the key's first answer (a batch of its own: a refusal changes nothing else).
+  /// Hands messages made durable in the outbox to the delivery actor. Call before answering
+  /// the command, so that a drain (runtime::drain_outbox) after the answer waits for them.
+  void announce(std::vector<workflow::outgoing_message> messages);
+  void refuse(const reply_to& reply, const std::string& idempotency_key, workflow::refusal why);
+  /// Start-up could not read what recovery needs (counts, precedents, the window of
+  /// submissions): every change is refused, and health reports it, until a restart reads it.
+  void cannot_recover(const std::string& why);
+  /// Why recovery failed, or "".
+  std::string recovery_failure() const;
   /// Answers a message that cannot be delivered.
   static void answer(ticket_message& m, command_outcome o);
+
+ private:
+  mutable std::mutex recovery_mutex_;
+  std::string recovery_failure_;
 };
+
+/// Tells whom a durable change concerns (ticket_actor.cc). `me`: the ticket's actor, needed only
+/// when the change moves the ticket to another owner.
+void notify(runtime_context* ctx, const caf::actor& me, ticket_changed change);
 
 /// The system actor that issues timer and escalation commands.
 workflow::actor_ref system_actor(const std::string& label);

@@ -47,6 +47,8 @@ bool fixes_a_lead(const std::vector<event_record>& events) {
   });
 }
 
+}  // namespace
+
 // After a durable change: the counters, a new owner, the center (a routing precedent),
 // escalation (a submission) and, on the real clock, the timer hear of it. Runs on the
 // storage writer thread, so it only sends; every message carries work in flight, taken while
@@ -71,6 +73,8 @@ void notify(runtime_context* ctx, const caf::actor& me, ticket_changed change) {
     caf::anon_send(ctx->timer, due_atom::value, armed.front().due, ctx->work.begin());
 }
 
+namespace {
+
 void maybe_retire(self_ptr self) {
   auto& st = self->state;
   if (!st.passivating || st.retired) return;
@@ -91,36 +95,21 @@ void run_command(self_ptr self, command_request& r) {
   runtime_context* ctx = st.ctx;
   auto out = decide(*st.ticket, r.c, context{ctx->where, ctx->time.now(), r.by});
   if (!out) {
-    r.reply(command_outcome::refused(out.error()));
-    if (!st.ticket->exists()) {  // a refused submission leaves no ticket behind
-      st.passivating = true;
-      maybe_retire(self);
-    }
+    ctx->refuse(r.reply, r.idempotency_key, out.error());
     return;
   }
   if (out->empty()) {  // a timer made stale by a later change
-    command_outcome o;
-    o.what = command_outcome::kind::done;
-    o.ticket = st.ticket;
-    r.reply(std::move(o));
+    r.reply(command_outcome::done(st.ticket, {}));
     return;
   }
-  auto events = std::make_shared<const std::vector<event_record>>(std::move(*out));
-  auto after = std::make_shared<ticket_state>(*st.ticket);
-  for (const auto& e : *events) evolve(*after, e);
-  storage::batch b = ctx->repo.changes(*st.ticket, *after, *events);
-  // The messages the change owes the outside are durable with it, or not at all.
-  auto messages = outgoing(*after, *events, ctx->options.outgoing);
-  for (auto& w : outbox_writes(messages)) b.push_back(std::move(w));
-  if (!r.idempotency_key.empty())
-    b.push_back({storage::family::idempotency, r.idempotency_key,
-                 idempotency_value(after->id, after->version)});
-  ticket_changed change{st.ticket, after, events, {}};
-  st.ticket = after;  // later commands decide on this; their answers wait for this batch too
+  auto f = ctx->fold(st.ticket, std::move(*out), r.idempotency_key);
+  st.ticket =
+      f.change.after;  // later commands decide on this; their answers wait for this batch too
   ++st.commits->outstanding;
   caf::actor me = caf::actor_cast<caf::actor>(self);
-  ctx->commit(std::move(b), [ctx, me, reply = r.reply, change, commits = st.commits,
-                             messages = std::move(messages)](const std::string& error) mutable {
+  ctx->commit(std::move(f.batch), [ctx, me, reply = r.reply, change = f.change,
+                                   commits = st.commits,
+                                   messages = std::move(f.messages)](const std::string& error) mutable {
     if (--commits->outstanding == 0 && commits->waiting)
       caf::anon_send(me, persisted_atom::value, ctx->work.begin());
     if (!error.empty()) {
@@ -129,15 +118,8 @@ void run_command(self_ptr self, command_request& r) {
       caf::anon_send_exit(me, caf::exit_reason::unhandled_exception);  // reload from storage
       return;
     }
-    if (!messages.empty()) {  // counted before the answer, so a drain after it waits for them
-      ctx->outbox.sent(messages.size());
-      caf::anon_send(ctx->delivery, outbox_added{std::move(messages)});
-    }
-    command_outcome o;
-    o.what = command_outcome::kind::done;
-    o.ticket = change.after;
-    o.events = *change.events;
-    reply(std::move(o));
+    ctx->announce(std::move(messages));  // before the answer, so a drain after it waits for them
+    reply(command_outcome::done(change.after, *change.events));
     notify(ctx, me, change);
   });
 }

@@ -26,21 +26,6 @@ ticket_directory::routed ticket_directory::route(ticket_message& m) {
   return routed::must_activate;
 }
 
-bool ticket_directory::add_new(const std::string& id, const caf::actor& a) {
-  {
-    shard& s = shard_of(id);
-    std::lock_guard<std::mutex> lock(s.mutex);
-    auto [it, fresh] = s.entries.try_emplace(id);
-    if (!fresh) return false;
-    it->second.actor = a;
-    it->second.touched = std::chrono::steady_clock::now();
-  }
-  ++live_;
-  std::lock_guard<std::mutex> order(order_mutex_);  // never inside a shard lock
-  activation_order_.push_back(id);
-  return true;
-}
-
 void ticket_directory::activated(const std::string& id, const caf::actor& a) {
   {
     shard& s = shard_of(id);

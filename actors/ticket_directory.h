@@ -25,8 +25,6 @@ class ticket_directory {
   /// Sends `m` to the ticket's actor, or queues it. must_activate: the caller loads the ticket
   /// (the message is queued behind the activation). failed: `m` is handed back untouched.
   routed route(ticket_message& m);
-  /// A new ticket's first actor; false if the id is taken.
-  bool add_new(const std::string& id, const caf::actor& a);
   /// Activation done: `a` holds the ticket and receives what queued meanwhile.
   void activated(const std::string& id, const caf::actor& a);
   /// Activation found no ticket: the queued messages, to answer.

@@ -91,20 +91,66 @@ std::string scan_prefix(const storage::store& db, family f, const std::string& p
 
 }  // namespace
 
-std::string idempotency_value(const std::string& ticket, std::uint64_t version) {
-  return ticket + '\n' + std::to_string(version);
+// An idempotency record starts with what it records; a record without that byte is the
+// previous format, "<ticket>\n<version>" or "refused\n<rejection>", and is read as such.
+constexpr char carried_out_tag = '\x01', refused_tag = '\x02', rejected_tag = '\x03';
+const std::string previous_refused = "refused\n";
+
+storage::write_op idempotency_record(const std::string& key, const std::string& ticket,
+                                     std::uint64_t version) {
+  return {family::idempotency, key, carried_out_tag + ticket + '\n' + std::to_string(version)};
 }
 
-std::optional<std::pair<std::string, std::uint64_t>> read_idempotency_value(std::string_view v) {
+storage::write_op idempotency_record(const std::string& key, const refusal& r) {
+  return {family::idempotency, key, refused_tag + encode(r)};
+}
+
+storage::write_op rejection_record(const std::string& key, const std::string& rejected) {
+  return {family::idempotency, key, rejected_tag + rejected};
+}
+
+lookup<first_answer> ticket_repository::first_answer_to(const std::string& key) const {
+  auto stored = db_.read(family::idempotency, key);
+  if (stored.failed())
+    return lookup<first_answer>::failed("an idempotency record: " + stored.error);
+  if (!stored.value) return {};
+  std::string_view v = *stored.value;
+  auto undecodable = [&] {
+    std::string why = "the idempotency record of a request cannot be decoded";
+    db_.note_read_error(why);
+    return lookup<first_answer>::failed(why);
+  };
+  first_answer a;
+  if (!v.empty() && v[0] == refused_tag) {
+    a.refusal = decode_refusal(v.substr(1));
+    if (!a.refusal) return undecodable();
+    return a;
+  }
+  if (!v.empty() && v[0] == rejected_tag) {
+    a.rejected = std::string(v.substr(1));
+    return a;
+  }
+  if (v.compare(0, previous_refused.size(), previous_refused) == 0) {
+    a.rejected = std::string(v.substr(previous_refused.size()));
+    return a;
+  }
+  if (!v.empty() && v[0] == carried_out_tag) v.remove_prefix(1);
   auto nl = v.find('\n');
-  if (nl == std::string_view::npos) return std::nullopt;
-  return std::make_pair(std::string(v.substr(0, nl)),
-                        std::strtoull(std::string(v.substr(nl + 1)).c_str(), nullptr, 10));
+  if (nl == std::string_view::npos) return undecodable();
+  std::string ticket(v.substr(0, nl));
+  std::uint64_t version = std::strtoull(std::string(v.substr(nl + 1)).c_str(), nullptr, 10);
+  auto events = history(ticket);
+  if (events.failed()) return lookup<first_answer>::failed(events.error());
+  if (events->size() < version || version == 0) return undecodable();
+  events->resize(version);  // seq n is at index n - 1: the ticket as that command left it
+  a.ticket = stored_ticket{replay(*events), std::move(*events)};
+  return a;
 }
 
-std::size_t ticket_repository::count_due() const {
+lookup<std::size_t> ticket_repository::count_due() const {
   std::size_t n = 0;
-  db_.scan(family::due, "", "", [&](auto, auto) { return ++n, true; });
+  std::string error = db_.scan(family::due, "", "", [&](auto, auto) { return ++n, true; });
+  if (!error.empty()) return lookup<std::size_t>::failed("the due index: " + error);
   return n;
 }
 
@@ -177,12 +223,13 @@ lookup<std::vector<due_entry>> ticket_repository::due_until(instant until, std::
   return out;
 }
 
-std::vector<std::string> ticket_repository::list(const ticket_query& q) const {
+lookup<std::vector<std::string>> ticket_repository::list(
+    const ticket_query& q, const std::vector<std::string>& holders) const {
   // Candidates come from the narrowest index given, each scanned in id order from the cursor;
   // the other filters are index lookups.
   std::vector<std::string> prefixes;
-  if (!q.holders.empty()) {
-    for (const auto& d : q.holders) prefixes.push_back("h" + sep + d + sep);
+  if (!holders.empty()) {
+    for (const auto& d : holders) prefixes.push_back("h" + sep + d + sep);
   } else if (q.pending) {
     prefixes.push_back("p" + sep + std::string(name_of(*q.pending)) + sep);
   } else if (q.status) {
@@ -195,97 +242,126 @@ std::vector<std::string> ticket_repository::list(const ticket_query& q) const {
     for (std::size_t i = 0; i < count_of<status>(); ++i)
       prefixes.push_back("s" + sep + std::string(name_of(static_cast<status>(i))) + sep);
   }
-  auto has = [&](const std::string& key) { return db_.get(family::indexes, key).has_value(); };
+  std::string error;
+  auto has = [&](const std::string& key) {
+    auto r = db_.read(family::indexes, key);
+    if (r.failed()) error = r.error;
+    return r.value.has_value();
+  };
   std::set<std::string> found;
   for (const auto& prefix : prefixes) {
     std::string end = prefix;
     end.back() = '\1';
     std::size_t taken = 0;
-    db_.scan(family::indexes, prefix + q.after + std::string(1, '\1'), end,
-             [&](std::string_view key, std::string_view) {
-               std::string id = last_part(key);
-               if (q.status && !has(status_key(*q.status, id))) return true;
-               if (q.overdue_only && !has(overdue_key(id))) return true;
-               if (q.supervision && !has(level_key(*q.supervision, id))) return true;
-               if (q.pending && !has(pending_key(*q.pending, id))) return true;
-               found.insert(std::move(id));
-               return ++taken < q.limit;
-             });
+    std::string cut = db_.scan(family::indexes, prefix + q.after + std::string(1, '\1'), end,
+                               [&](std::string_view key, std::string_view) {
+                                 std::string id = last_part(key);
+                                 if (q.status && !has(status_key(*q.status, id))) return true;
+                                 if (q.overdue_only && !has(overdue_key(id))) return true;
+                                 if (q.supervision && !has(level_key(*q.supervision, id)))
+                                   return true;
+                                 if (q.pending && !has(pending_key(*q.pending, id))) return true;
+                                 found.insert(std::move(id));
+                                 return error.empty() && ++taken < q.limit;
+                               });
+    if (error.empty()) error = cut;
+    if (!error.empty()) return lookup<std::vector<std::string>>::failed("the indexes: " + error);
   }
   std::vector<std::string> out(found.begin(), found.end());
   if (out.size() > q.limit) out.resize(q.limit);
   return out;
 }
 
-std::vector<std::pair<status, std::size_t>> ticket_repository::count_by_status() const {
+lookup<std::vector<std::pair<status, std::size_t>>> ticket_repository::count_by_status() const {
   std::vector<std::pair<status, std::size_t>> out;
   for (std::size_t i = 0; i < count_of<status>(); ++i) {
     auto st = static_cast<status>(i);
     std::size_t n = 0;
-    scan_prefix(db_, family::indexes, "s" + sep + std::string(name_of(st)) + sep,
-                [&](auto, auto) { return ++n, true; });
+    std::string error =
+        scan_prefix(db_, family::indexes, "s" + sep + std::string(name_of(st)) + sep,
+                    [&](auto, auto) { return ++n, true; });
+    if (!error.empty()) return lookup<decltype(out)>::failed("the status index: " + error);
     out.emplace_back(st, n);
   }
   return out;
 }
 
-std::vector<submission_entry> ticket_repository::submissions_since(instant from) const {
+lookup<std::vector<submission_entry>> ticket_repository::submissions_since(instant from) const {
   std::vector<submission_entry> out;
-  db_.scan(family::indexes, "c" + sep + storage::time_key(from.seconds), "c" + std::string(1, '\1'),
-           [&](std::string_view key, std::string_view) {
-             // c \0 <time:8> \0 topic \0 region \0 id
-             submission_entry e;
-             e.at.seconds = storage::read_time_key(key.substr(2, 8));
-             std::string_view rest = key.substr(11);
-             auto a = rest.find('\0'), b = rest.find('\0', a + 1);
-             e.topic = std::string(rest.substr(0, a));
-             e.region = std::string(rest.substr(a + 1, b - a - 1));
-             e.ticket = std::string(rest.substr(b + 1));
-             out.push_back(std::move(e));
-             return true;
-           });
+  std::string error =
+      db_.scan(family::indexes, "c" + sep + storage::time_key(from.seconds),
+               "c" + std::string(1, '\1'), [&](std::string_view key, std::string_view) {
+                 // c \0 <time:8> \0 topic \0 region \0 id
+                 submission_entry e;
+                 e.at.seconds = storage::read_time_key(key.substr(2, 8));
+                 std::string_view rest = key.substr(11);
+                 auto a = rest.find('\0'), b = rest.find('\0', a + 1);
+                 e.topic = std::string(rest.substr(0, a));
+                 e.region = std::string(rest.substr(a + 1, b - a - 1));
+                 e.ticket = std::string(rest.substr(b + 1));
+                 out.push_back(std::move(e));
+                 return true;
+               });
+  if (!error.empty()) return lookup<decltype(out)>::failed("the creation index: " + error);
   return out;
 }
 
-std::vector<std::string> ticket_repository::created_between(instant from, instant to) const {
+lookup<std::vector<std::string>> ticket_repository::created_between(instant from,
+                                                                    instant to) const {
   std::vector<std::string> ids;
-  db_.scan(family::indexes, "c" + sep + storage::time_key(from.seconds),
-           "c" + sep + storage::time_key(to.seconds), [&](std::string_view key, std::string_view) {
-             ids.push_back(last_part(key));
-             return true;
-           });
+  std::string error = db_.scan(family::indexes, "c" + sep + storage::time_key(from.seconds),
+                               "c" + sep + storage::time_key(to.seconds),
+                               [&](std::string_view key, std::string_view) {
+                                 ids.push_back(last_part(key));
+                                 return true;
+                               });
+  if (!error.empty()) return lookup<decltype(ids)>::failed("the creation index: " + error);
   return ids;
 }
 
-std::vector<std::pair<std::string, std::string>> ticket_repository::blocked_callers(
-    std::size_t limit) const {
-  std::vector<std::pair<std::string, std::string>> out;
-  scan_prefix(db_, family::indexes, "b" + sep, [&](std::string_view key, auto) {
+lookup<std::vector<std::string>> ticket_repository::all_ids() const {
+  std::vector<std::string> ids;
+  std::string error = db_.scan(family::snapshots, "", "", [&](std::string_view id, auto) {
+    ids.emplace_back(id);
+    return true;
+  });
+  if (!error.empty()) return lookup<decltype(ids)>::failed("the snapshots: " + error);
+  return ids;
+}
+
+lookup<std::vector<blocked_caller>> ticket_repository::blocked_callers(std::size_t limit) const {
+  std::vector<blocked_caller> out;
+  std::string error = scan_prefix(db_, family::indexes, "b" + sep, [&](std::string_view key, auto) {
     key.remove_prefix(2);  // "b\0"
     auto end = key.find('\0');
-    out.emplace_back(std::string(key.substr(0, end)), std::string(key.substr(end + 1)));
+    out.push_back({std::string(key.substr(0, end)), std::string(key.substr(end + 1))});
     return out.size() < limit;
   });
+  if (!error.empty()) return lookup<decltype(out)>::failed("the block index: " + error);
   return out;
 }
 
-std::optional<std::string> ticket_repository::blocked_by(const std::string& phone) const {
-  std::optional<std::string> found;
-  scan_prefix(db_, family::indexes, blocked_prefix(phone), [&](std::string_view key, auto) {
-    found = last_part(key);
-    return false;
-  });
+lookup<std::string> ticket_repository::blocked_by(const std::string& phone) const {
+  lookup<std::string> found;
+  std::string error =
+      scan_prefix(db_, family::indexes, blocked_prefix(phone), [&](std::string_view key, auto) {
+        found = last_part(key);
+        return false;
+      });
+  if (!error.empty()) return lookup<std::string>::failed("the block index: " + error);
   return found;
 }
 
-std::optional<std::string> ticket_repository::last_id(const std::string& prefix) const {
-  std::optional<std::string> last;
+lookup<std::string> ticket_repository::last_id(const std::string& prefix) const {
+  lookup<std::string> last;
   std::string end = prefix;
   end.push_back('\xff');
-  db_.scan(family::snapshots, prefix, end, [&](std::string_view key, std::string_view) {
-    last = std::string(key);
-    return true;
-  });
+  std::string error =
+      db_.scan(family::snapshots, prefix, end, [&](std::string_view key, std::string_view) {
+        last = std::string(key);
+        return true;
+      });
+  if (!error.empty()) return lookup<std::string>::failed("the ticket ids: " + error);
   return last;
 }
 

@@ -18,6 +18,7 @@
 #include <string>
 #include <vector>
 
+#include "actors/queries.h"
 #include "storage/store.h"
 #include "workflow/decide.h"
 
@@ -29,51 +30,12 @@ struct due_entry {
   workflow::deadline_kind kind = workflow::deadline_kind::sign;
 };
 
-/// A listing query (GET /api/v1/tickets); unset parts do not filter.
-struct ticket_query {
-  std::optional<workflow::status> status;
-  std::vector<std::string> holders;  // any of these departments holds it
-  bool overdue_only = false;
-  std::optional<workflow::supervision_level> supervision;
-  std::optional<workflow::pending_kind> pending;  // a request awaiting a supervisor's decision
-  std::string after;  // ids sort by date and sequence; list those after this one
-  std::size_t limit = 50;
-};
-
 /// A submission as the concentration window sees it.
 struct submission_entry {
   workflow::instant at;
   std::string topic;
   std::string region;
   std::string ticket;
-};
-
-/// What a read from storage came to: found, absent, or unreadable (the store could not answer,
-/// or a stored record could not be decoded: never taken for absent, never skipped). Tests true
-/// when found.
-template <class T>
-class lookup {
- public:
-  lookup() = default;                            // absent
-  lookup(T value) : value_(std::move(value)) {}  // NOLINT: implicit, like result<T>
-  static lookup failed(std::string why) {
-    lookup l;
-    l.error_ = std::move(why);
-    return l;
-  }
-  explicit operator bool() const { return value_.has_value(); }
-  bool failed() const { return !error_.empty(); }
-  /// Why nothing was found when it is not simply absent, else "".
-  const std::string& error() const { return error_; }
-  /// REQUIRES: found.
-  T& operator*() & { return *value_; }
-  const T& operator*() const& { return *value_; }
-  T* operator->() { return &*value_; }
-  const T* operator->() const { return &*value_; }
-
- private:
-  std::optional<T> value_;
-  std::string error_;
 };
 
 class ticket_repository {
@@ -95,22 +57,32 @@ class ticket_repository {
   lookup<std::vector<due_entry>> due_until(workflow::instant until, std::size_t limit,
                                            const std::string& after_key = "") const;
 
-  /// Ticket ids matching `q`, in id order.
-  std::vector<std::string> list(const ticket_query& q) const;
+  // The scans below fail as a whole when the store cannot finish them: a partial answer is
+  // never taken for the whole.
+
+  /// Ticket ids matching `q` and held by one of `holders` (none: any), in id order.
+  lookup<std::vector<std::string>> list(const ticket_query& q,
+                                        const std::vector<std::string>& holders) const;
   /// How many entries the due index holds.
-  std::size_t count_due() const;
+  lookup<std::size_t> count_due() const;
   /// How many tickets each status has now.
-  std::vector<std::pair<workflow::status, std::size_t>> count_by_status() const;
+  lookup<std::vector<std::pair<workflow::status, std::size_t>>> count_by_status() const;
   /// Tickets created in [from, to), oldest first.
-  std::vector<std::string> created_between(workflow::instant from, workflow::instant to) const;
+  lookup<std::vector<std::string>> created_between(workflow::instant from,
+                                                   workflow::instant to) const;
   /// Submissions since `from`, oldest first.
-  std::vector<submission_entry> submissions_since(workflow::instant from) const;
+  lookup<std::vector<submission_entry>> submissions_since(workflow::instant from) const;
   /// Blocked phones (their digits) and the tickets that block them, by phone, at most `limit`.
-  std::vector<std::pair<std::string, std::string>> blocked_callers(std::size_t limit) const;
-  /// The ticket whose approved block screens `phone`, if any.
-  std::optional<std::string> blocked_by(const std::string& phone) const;
-  /// The greatest ticket id starting with `prefix`, if any.
-  std::optional<std::string> last_id(const std::string& prefix) const;
+  lookup<std::vector<blocked_caller>> blocked_callers(std::size_t limit) const;
+  /// The ticket whose approved block screens `phone`; absent if none.
+  lookup<std::string> blocked_by(const std::string& phone) const;
+  /// The greatest ticket id starting with `prefix`; absent if none.
+  lookup<std::string> last_id(const std::string& prefix) const;
+  /// Every ticket id, in id order.
+  lookup<std::vector<std::string>> all_ids() const;
+
+  /// The first answer recorded under idempotency key `key`; absent if none.
+  lookup<first_answer> first_answer_to(const std::string& key) const;
 
   storage::store& db() const { return db_; }
 
@@ -118,9 +90,12 @@ class ticket_repository {
   storage::store& db_;
 };
 
-/// An idempotency record: the ticket and version a request produced.
-std::string idempotency_value(const std::string& ticket, std::uint64_t version);
-std::optional<std::pair<std::string, std::uint64_t>> read_idempotency_value(std::string_view v);
+/// The write that records the first answer under idempotency key `key`: the ticket and the
+/// version the command produced, a refusal, or a rejection's text.
+storage::write_op idempotency_record(const std::string& key, const std::string& ticket,
+                                     std::uint64_t version);
+storage::write_op idempotency_record(const std::string& key, const workflow::refusal& r);
+storage::write_op rejection_record(const std::string& key, const std::string& rejected);
 
 /// The due-index key of a deadline.
 std::string due_key(workflow::instant due, const std::string& ticket, workflow::deadline_kind kind);

@@ -207,7 +207,7 @@ int main(int argc, char** argv) {
   auto t3 = steady::now();
   std::size_t loaded = 0;
   db->scan(storage::family::snapshots, "", "", [&](std::string_view id, std::string_view) {
-    loaded += static_cast<bool>(rt.repository().load(std::string(id)));
+    loaded += static_cast<bool>(rt.state(std::string(id)));
     return true;
   });
   std::printf("  recovery  eager alternative: loading all %zu tickets' states takes %.3f s\n",

@@ -37,8 +37,19 @@ response method_not_allowed(std::string allow) {
   return r;
 }
 
-// Idempotency records the rule core's refusals too, so a retry gets the same answer.
-const std::string refused_prefix = "refused\n";
+// A request refused before it became a command (its body could not be read) is recorded as
+// "<status>\n<body>" (the runtime keeps it as given, see actors::first_answer).
+std::string rejection_text(const response& r) {
+  return std::to_string(r.status) + "\n" + r.body;
+}
+
+response from_rejection_text(const std::string& text) {
+  auto nl = text.find('\n');
+  response r;
+  r.status = std::atoi(text.substr(0, nl).c_str());
+  r.body = nl == std::string::npos ? "" : text.substr(nl + 1);
+  return r;
+}
 
 // The query parameters each path takes; a path not listed here is not checked.
 const std::vector<std::string>* query_names(const std::vector<std::string>& parts) {
@@ -228,13 +239,6 @@ response api::route(const request& r, std::string& pattern) {
   return error_response(404, "not_found", "There is nothing at " + r.path + ".");
 }
 
-void api::remember_refusal(const std::string& key, const response& refused) {
-  // Durable before the answer, like everything acknowledged.
-  rt_.repository().db().commit_and_wait(
-      {{storage::family::idempotency, key,
-        refused_prefix + std::to_string(refused.status) + "\n" + refused.body}});
-}
-
 response api::change(const call& c, int success_status,
                      const std::function<std::optional<response>()>& decode,
                      const std::function<void(actors::reply_to, std::string)>& send) {
@@ -249,29 +253,21 @@ response api::change(const call& c, int success_status,
       lock.unlock();
       return first.get();
     }
-    if (auto stored = rt_.repository().db().get(storage::family::idempotency, key)) {
+    auto first = rt_.first_answer_to(key);
+    if (first || first.failed()) {
       lock.unlock();
-      if (stored->compare(0, refused_prefix.size(), refused_prefix) == 0) {
-        auto nl = stored->find('\n', refused_prefix.size());
-        response r;
-        r.status = std::stoi(stored->substr(refused_prefix.size(), nl - refused_prefix.size()));
-        r.body = stored->substr(nl + 1);
-        return r;
-      }
-      auto record = actors::read_idempotency_value(*stored);
-      auto view = record ? ticket_view(record->first, record->second, c.who) : std::nullopt;
-      if (!view) return error_response(503, "unavailable", "The first answer cannot be rebuilt.");
-      response r = json_response(success_status, *view);
-      if (success_status == 201)
-        r.headers.emplace_back("Location", "/api/v1/tickets/" + record->first);
-      return r;
+      return replay(first, c.who, success_status);
     }
     in_progress_.emplace(key, mine.get_future().share());
   }
   response out;
   if (auto refused = decode()) {
     out = std::move(*refused);
-    if (!key.empty()) remember_refusal(key, out);
+    if (!key.empty()) {
+      // Durable before the answer, like everything acknowledged.
+      std::string error = rt_.reject(key, rejection_text(out));
+      if (!error.empty()) out = error_response(503, "unavailable", error);
+    }
   } else if (rt_.overloaded()) {
     out = error_response(503, "overloaded", "The runtime is saturated; retry shortly.");
     out.headers.emplace_back("Retry-After", "1");
@@ -292,9 +288,8 @@ response api::change(const call& c, int success_status,
             out.headers.emplace_back("Location", "/api/v1/tickets/" + o.ticket->id);
           break;
         }
-        case actors::command_outcome::kind::refused:
+        case actors::command_outcome::kind::refused:  // recorded under the key by the runtime
           out = refusal_response(o.refusal);
-          if (!key.empty()) remember_refusal(key, out);
           break;
         case actors::command_outcome::kind::unavailable:
           out = error_response(503, "unavailable", o.error);
@@ -311,32 +306,29 @@ response api::change(const call& c, int success_status,
   return out;
 }
 
-std::optional<json::object> api::ticket_view(const std::string& id, std::uint64_t version,
-                                             const actor_ref& viewer) const {
-  auto stored = rt_.read(id);
-  if (!stored) return std::nullopt;
-  if (version > 0 && version < stored->state.version) {
-    stored->history.resize(version);  // seq n is at index n - 1
-    stored->state = replay(stored->history);
+response api::replay(const actors::lookup<actors::first_answer>& first, const actor_ref& viewer,
+                     int success_status) const {
+  if (first.failed())
+    return error_response(503, "unavailable", "The first answer cannot be read: " + first.error());
+  if (first->refusal) return refusal_response(*first->refusal);
+  if (first->ticket) {
+    const auto& t = *first->ticket;
+    response r =
+        json_response(success_status, ticket_json(t.state, rt_.where(), viewer, &t.history));
+    if (success_status == 201) r.headers.emplace_back("Location", "/api/v1/tickets/" + t.state.id);
+    return r;
   }
-  return ticket_json(stored->state, rt_.where(), viewer, &stored->history);
+  return from_rejection_text(first->rejected);
 }
 
 json::object api::outcome_view(const actors::command_outcome& o, const actor_ref& viewer) const {
   const ticket_state& s = *o.ticket;
   if (!o.events.empty() && o.events.front().seq == 1)
     return ticket_json(s, rt_.where(), viewer, &o.events);
-  auto stored = rt_.repository().history(s.id);  // unreadable: counted in read_errors
-  std::vector<event_record> history = stored ? *stored : std::vector<event_record>{};
+  auto stored = rt_.history(s.id);  // unreadable: counted in read_errors
+  std::vector<event_record> history = stored ? std::move(*stored) : std::vector<event_record>{};
   if (history.size() > s.version) history.resize(s.version);  // seq n is at index n - 1
   return ticket_json(s, rt_.where(), viewer, &history);
-}
-
-std::vector<std::string> api::subtree(const std::string& department) const {
-  std::vector<std::string> out{department};
-  for (const auto& d : rt_.where().departments.all())
-    if (rt_.where().departments.is_ancestor(department, d.id)) out.push_back(d.id);
-  return out;
 }
 
 }  // namespace hotline::http

@@ -63,17 +63,13 @@ class api {
   response change(const call& c, int success_status,
                   const std::function<std::optional<response>()>& decode,
                   const std::function<void(actors::reply_to, std::string)>& send);
-  /// Records a refusal as the answer to idempotency key `key`, durably.
-  void remember_refusal(const std::string& key, const response& refused);
-  /// The ticket as of `version` (0: now), as `viewer` may see it; with its history.
-  std::optional<boost::json::object> ticket_view(const std::string& id, std::uint64_t version,
-                                                 const workflow::actor_ref& viewer) const;
+  /// The first answer under an idempotency key, again.
+  response replay(const actors::lookup<actors::first_answer>& first,
+                  const workflow::actor_ref& viewer, int success_status) const;
   /// The ticket a command left, with its history: the outcome's own events when they are the
   /// whole history (a submission), else the stored history up to the outcome's version.
   boost::json::object outcome_view(const actors::command_outcome& o,
                                    const workflow::actor_ref& viewer) const;
-  /// The departments a department token may look into: itself and its subordinate units.
-  std::vector<std::string> subtree(const std::string& department) const;
 
   actors::runtime& rt_;
   token_table tokens_;
@@ -91,6 +87,15 @@ std::string outbox_metrics(const actors::outbox_figures& f);
 std::optional<workflow::instant> query_instant(std::string text);
 /// How a query's time must be written, for the error when it is not.
 extern const char* const query_instant_format;
+
+/// The response for a query that has no value: its refusal, or 503 unavailable.
+template <class T>
+response no_value(const actors::answer<T>& a) {
+  if (const auto* r = a.refused()) return refusal_response(*r);
+  response out = error_response(503, "unavailable", *a.unavailable());
+  out.headers.emplace_back("Retry-After", "1");
+  return out;
+}
 
 /// A JSON body, or why not: 415 for another content type, 400 bad_json. An empty body is {}.
 std::variant<boost::json::value, response> json_body(const request& r);

@@ -1,5 +1,5 @@
 #pragma once
-// The outbox's transport over HTTP/1.1 on plain sockets (actors/outbox.h), each step bounded by
+// The outbox's transport over HTTP/1.1 on plain sockets (actors/outbox_entry.h), each step bounded by
 // the timeout: a forward is a POST /api/v1/tickets on
 // the lower platform, a report a POST /api/v1/tickets/{upper id}/platform_report on the upper,
 // an SMS a POST of {"id","to","text","ticket"} to the gateway; each with the link's token and
@@ -8,7 +8,7 @@
 
 #include <chrono>
 
-#include "actors/outbox.h"
+#include "actors/outbox_entry.h"
 #include "http/peers.h"
 
 namespace hotline::http {

@@ -27,7 +27,7 @@ response api::health() {
                                              {"tickets_open", s.open_tickets},
                                              {"actors", s.live_tickets + fixed},
                                              {"clock", rt_.virtual_time() ? "virtual" : "real"},
-                                             {"durable", rt_.repository().db().durable()},
+                                             {"durable", s.store.durable},
                                              {"calendar_covered_through", through},
                                              {"calendar_official_through", official},
                                              {"warnings", warnings}});

@@ -31,21 +31,12 @@ response api::reports(const call& c) {
     if (!t) return refusal_response(invalid_field("at", query_instant_format));
     at = *t;
   }
-  if (c.who.who == role::department)
-    return error_response(403, "forbidden", "Bulletins are for the hotline center's staff.");
-  return json_response(200, bulletin_json(rt_.report(period, at), rt_.where()));
+  auto b = rt_.report(period, at, c.who);
+  if (!b) return no_value(b);
+  return json_response(200, bulletin_json(*b, rt_.where()));
 }
 
 response api::department_stats(const call& c, const std::string& id) {
-  if (!rt_.where().departments.find(id))
-    return error_response(404, "not_found", "There is no department " + id + ".");
-  auto units = subtree(id);
-  if (c.who.who == role::department) {
-    auto mine = subtree(c.who.department);
-    if (std::find(mine.begin(), mine.end(), id) == mine.end())
-      return error_response(403, "forbidden",
-                            "Department " + c.who.department + " cannot see " + id + ".");
-  }
   // The period: [from, to), by default the month so far.
   instant to = rt_.now(), from = local_instant({local_date(to).year, local_date(to).month, 1}, 0);
   for (auto [name, target] : {std::pair{"from", &from}, {"to", &to}}) {
@@ -55,25 +46,13 @@ response api::department_stats(const call& c, const std::string& id) {
     if (!t) return refusal_response(invalid_field(name, query_instant_format));
     *target = *t;
   }
-  std::map<std::string, unit_counts> tallies;
-  actors::ticket_query q;
-  q.holders = units;
-  q.limit = 500;
-  for (;;) {
-    auto ids = rt_.repository().list(q);
-    for (const auto& ticket : ids)
-      if (auto h = rt_.repository().history(ticket)) tally(*h, from, to, tallies);
-    if (ids.size() < q.limit) break;
-    q.after = ids.back();
-  }
-  unit_counts total;
-  for (const auto& u : units)
-    if (auto it = tallies.find(u); it != tallies.end()) total.add(it->second);
+  auto total = rt_.department_counts(id, from, to, c.who);
+  if (!total) return no_value(total);
   return json_response(200, {{"department", id},
                              {"from", format_instant(from)},
                              {"to", format_instant(to)},
-                             {"counts", counts_json(total)},
-                             {"rates", rates_json(total)}});
+                             {"counts", counts_json(*total)},
+                             {"rates", rates_json(*total)}});
 }
 
 }  // namespace hotline::http

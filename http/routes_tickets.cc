@@ -85,22 +85,17 @@ response api::act(const call& c, const std::string& id, const std::string& actio
 }
 
 response api::get_ticket(const call& c, const std::string& id) {
-  auto stored = rt_.read(id);
-  if (stored.failed()) return error_response(503, "unavailable", stored.error());
-  if (!stored) return error_response(404, "not_found", "There is no ticket " + id + ".");
-  if (!may_view(stored->state, c.who, rt_.where().departments))
-    return error_response(403, "forbidden",
-                          "Department " + c.who.department + " does not hold " + id + ".");
+  auto stored = rt_.get(id, c.who);
+  if (!stored) return no_value(stored);
   return json_response(200, ticket_json(stored->state, rt_.where(), c.who, &stored->history));
 }
 
 // Harassment blocks (000 art. 20): the center's staff see whom they screen and where to lift it.
 response api::blocked_callers(const call& c) {
-  if (c.who.who == role::department)
-    return error_response(403, "forbidden", "The block list is for the hotline center's staff.");
+  auto blocked = rt_.blocked_callers(c.who, 1000);
+  if (!blocked) return no_value(blocked);
   json::array items;
-  for (auto& [phone, ticket] : rt_.repository().blocked_callers(1000))
-    items.push_back({{"phone", phone}, {"ticket", ticket}});
+  for (auto& b : *blocked) items.push_back({{"phone", b.phone}, {"ticket", b.ticket}});
   return json_response(200, {{"items", std::move(items)}});
 }
 
@@ -138,25 +133,12 @@ response api::list_tickets(const call& c) {
     q.limit = static_cast<std::size_t>(n);
   }
   q.after = param("after");
-  std::string department = param("department");
-  if (!department.empty() && !rt_.where().departments.find(department))
-    return refusal_response(
-        invalid_field("department", "'" + department + "' is not a department"));
-  if (c.who.who == role::department) {  // a department sees only its own tickets
-    auto mine = subtree(c.who.department);
-    if (!department.empty() && std::find(mine.begin(), mine.end(), department) == mine.end())
-      return error_response(403, "forbidden",
-                            "Department " + c.who.department + " cannot list " + department + ".");
-    q.holders = department.empty() ? mine : subtree(department);
-  } else if (!department.empty()) {
-    q.holders = subtree(department);
-  }
+  q.department = param("department");
+  auto page = rt_.list(q, c.who);
+  if (!page) return no_value(page);
   json::array items;
-  auto ids = rt_.repository().list(q);
-  for (const auto& id : ids)
-    if (auto s = rt_.repository().load(id))
-      items.push_back(ticket_json(*s, rt_.where(), c.who, nullptr));
-  json::value next = ids.size() == q.limit ? json::value(ids.back()) : json::value(nullptr);
+  for (const auto& s : page->items) items.push_back(ticket_json(s, rt_.where(), c.who, nullptr));
+  json::value next = page->next.empty() ? json::value(nullptr) : json::value(page->next);
   return json_response(200, {{"items", std::move(items)}, {"next", std::move(next)}});
 }
 

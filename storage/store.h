@@ -8,6 +8,10 @@
 // After a failed write the store is failed: every later commit fails too, so nothing written
 // after a loss is ever acknowledged.
 
+#ifndef HOTLINE_LINKS_STORAGE
+#error "storage/ is internal to actors/: reach it through actors::runtime (docs/runtime.md)"
+#endif
+
 #include <cstdint>
 #include <functional>
 #include <optional>

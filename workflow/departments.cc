@@ -43,4 +43,11 @@ bool department_tree::is_ancestor(std::string_view ancestor, std::string_view id
   return false;
 }
 
+std::vector<std::string> department_tree::subtree(std::string_view id) const {
+  std::vector<std::string> out{std::string(id)};
+  for (const auto& d : departments_)
+    if (is_ancestor(id, d.id)) out.push_back(d.id);
+  return out;
+}
+
 }  // namespace hotline::workflow

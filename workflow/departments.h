@@ -28,6 +28,8 @@ class department_tree {
   const department* find(std::string_view id) const;
   /// Whether `ancestor` is a strict ancestor of `id`.
   bool is_ancestor(std::string_view ancestor, std::string_view id) const;
+  /// `id` and every unit below it: what a department's staff may look into.
+  std::vector<std::string> subtree(std::string_view id) const;
   const std::vector<department>& all() const { return departments_; }
 
  private:

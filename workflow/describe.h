@@ -11,6 +11,7 @@
 #include <type_traits>
 #include <vector>
 
+#include "workflow/result.h"
 #include "workflow/values.h"
 
 namespace hotline::workflow {
@@ -59,5 +60,19 @@ template <class T>
 struct is_vector : std::false_type {};
 template <class T, class A>
 struct is_vector<std::vector<T, A>> : std::true_type {};
+
+/// A refusal is stored too: as the first answer under an idempotency key.
+template <class F>
+void describe(F& f, refusal& x) {
+  f("code", x.code);
+  f("message", x.message);
+  f("field", x.field);
+  f("level", x.level);
+  f("current", x.current);
+  f("allowed", x.allowed);
+  f("deadline", x.deadline);
+  f("due", x.due);
+  f("ticket", x.ticket);
+}
 
 }  // namespace hotline::workflow

@@ -28,21 +28,6 @@ long peak_rss_kb() {
   return 0;
 }
 
-// FNV-1a over every event of every ticket, in id order: equal digests, equal runs.
-std::uint64_t digest(const actors::runtime& rt) {
-  std::uint64_t h = 1469598103934665603ULL;
-  rt.repository().db().scan(
-      storage::family::snapshots, "", "", [&](std::string_view id, std::string_view) {
-        auto history = rt.repository().history(std::string(id));
-        for (char c : history ? actors::encode(*history) : "unreadable: " + history.error()) {
-          h ^= static_cast<unsigned char>(c);
-          h *= 1099511628211ULL;
-        }
-        return true;
-      });
-  return h;
-}
-
 }  // namespace
 
 void add_simulate_flags(CLI::App& c, simulate_options& f) {
@@ -112,6 +97,7 @@ int simulate(const simulate_options& f) {
                static_cast<unsigned long long>(o.seed), db.sync ? "" : " (durability relaxed)");
   auto figures = simulate::run_simulation(rt, *model, o);
   auto files = simulate::write_bulletins(rt, o.start, figures.end, out);
+  if (!files) return fail("the bulletins: " + files.error());
 
   std::printf("tickets        %zu\n", figures.tickets);
   std::printf("commands       %zu (%zu refused, %zu tickets left unfinished by refusals)\n",
@@ -124,9 +110,12 @@ int simulate(const simulate_options& f) {
               figures.tickets / figures.seconds, figures.events / figures.seconds,
               figures.commands / figures.seconds);
   std::printf("peak memory    %.1f MiB resident\n", peak_rss_kb() / 1024.0);
-  std::printf("bulletins      %zu files in %s\n", files.size(), out.c_str());
-  if (f.digest == "yes")
-    std::printf("digest         %016llx\n", static_cast<unsigned long long>(digest(rt)));
+  std::printf("bulletins      %zu files in %s\n", files->size(), out.c_str());
+  if (f.digest == "yes") {
+    auto d = rt.digest();
+    if (!d) return fail("the digest cannot be computed: " + d.error());
+    std::printf("digest         %016llx\n", static_cast<unsigned long long>(*d));
+  }
   if (!figures.settled)
     return fail(
         "the runtime did not go quiet within a minute at some instant: this run may "

@@ -185,19 +185,29 @@ std::string bulletin_markdown(const bulletin& b, const jurisdiction& j, const st
   return md.str();
 }
 
-std::vector<std::string> write_bulletins(const actors::runtime& rt, instant from, instant to,
-                                         const std::string& dir) {
-  std::filesystem::create_directories(dir);
+actors::lookup<std::vector<std::string>> write_bulletins(const actors::runtime& rt, instant from,
+                                                         instant to, const std::string& dir) {
+  using written_files = actors::lookup<std::vector<std::string>>;
+  std::error_code ec;
+  std::filesystem::create_directories(dir, ec);
+  if (ec) return written_files::failed(dir + ": " + ec.message());
   std::vector<std::string> written;
+  std::string unwritten;
   auto put = [&](const std::string& name, const std::string& text) {
     std::string path = (std::filesystem::path(dir) / name).string();
-    std::ofstream(path) << text;
+    std::ofstream file(path);
+    file << text;
+    if (!file.flush()) unwritten = path + " could not be written";
     written.push_back(path);
   };
+  const actor_ref simulator{role::system, "", "simulator"};
   for (report_period p : rt.where().rules.bulletins.value) {
     for (instant at = from; at < to;) {
       auto [start, end] = period_bounds(p, at);
-      bulletin b = rt.report(p, at);
+      auto read = rt.report(p, at, simulator);
+      if (const std::string* why = read.unavailable()) return written_files::failed(*why);
+      if (!read) return written_files::failed(read.refused()->message);
+      const bulletin& b = *read;
       std::string stem = file_stem(b);
       put(stem + ".json", boost::json::serialize(http::bulletin_json(b, rt.where())) + "\n");
       put(stem + ".md", bulletin_markdown(b, rt.where(), stem));
@@ -206,6 +216,7 @@ std::vector<std::string> write_bulletins(const actors::runtime& rt, instant from
       at = end;
     }
   }
+  if (!unwritten.empty()) return written_files::failed(unwritten);
   return written;
 }
 

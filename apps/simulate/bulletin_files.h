@@ -11,9 +11,12 @@
 namespace hotline::simulate {
 
 /// Writes, into `dir`, each bulletin the policy names (week, month, quarter, year) for every
-/// period that overlaps [from, to). The paths written.
-std::vector<std::string> write_bulletins(const actors::runtime& rt, workflow::instant from,
-                                         workflow::instant to, const std::string& dir);
+/// period that overlaps [from, to). The paths written; failed if a bulletin cannot be read from
+/// the runtime or a file cannot be written.
+actors::lookup<std::vector<std::string>> write_bulletins(const actors::runtime& rt,
+                                                         workflow::instant from,
+                                                         workflow::instant to,
+                                                         const std::string& dir);
 
 /// The Markdown of one bulletin; `charts` is the file name prefix of its SVG charts.
 std::string bulletin_markdown(const workflow::bulletin& b, const workflow::jurisdiction& j,

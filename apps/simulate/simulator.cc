@@ -155,7 +155,8 @@ class engine {
     std::vector<std::pair<std::size_t, std::optional<action>>> issued;
     for (std::size_t i : due) {
       auto& track = tickets_[i];
-      auto state = rt_.repository().load(track.id);
+      auto state = rt_.state(track.id);
+      if (state.failed()) f_.settled = false;  // storage could not say: the run is not the seed's
       if (!state) continue;
       std::optional<action> blocked;
       if (track.blocked_version == state->version) blocked = track.blocked;

@@ -39,7 +39,8 @@ struct sim_figures {
   std::size_t instants = 0;  // simulated instants with something to do
   bool settled = true;       // false: the runtime once failed to go quiet within a minute, or
                              // time stopped short (an unreadable due index), so the run may not
-                             // be the same as another with this seed
+                             // be the same as another with this seed, or a ticket could not be
+                             // read
   double seconds = 0;
   workflow::instant end;
 };

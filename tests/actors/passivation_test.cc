@@ -82,6 +82,10 @@ TEST(Supervision, TooManyCrashesParkTheTicketAsFailed) {
   o.restart_limit = 2;
   runtime_case r("heyuan", "2026-03-16T08:30:00+08:00", o);
   std::string id = r.open();
+  // A new ticket has no actor until its first command (the center commits the submission); a
+  // refused one brings it up under the center all the same.
+  EXPECT_FALSE(r.rt->inspect(id).alive);
+  EXPECT_EQ(r.act(id, evaluate{}, operator_role()).what, actors::command_outcome::kind::refused);
   ASSERT_NO_FATAL_FAILURE(crash_past_the_limit(r, id, o.restart_limit));
   EXPECT_TRUE(r.rt->inspect(id).failed);
   EXPECT_EQ(r.rt->stats().failed_tickets, 1u);

@@ -10,6 +10,7 @@
 #include <map>
 #include <set>
 
+#include "actors/ticket_repository.h"
 #include "storage/rocksdb_store.h"
 #include "tests/support/runtime_case.h"
 

@@ -3,6 +3,7 @@
 // the runtime for every kind of command, in each state of a lifecycle, in every jurisdiction.
 #include <gtest/gtest.h>
 
+#include "storage/store.h"
 #include "tests/support/runtime_case.h"
 
 namespace hotline::testing {

@@ -89,13 +89,23 @@ TEST(FailedRead, APassiveTicketThatCannotBeReadIsUnavailableNotUnknown) {
   r.ok(first, dispatch_to("housing"), operator_role());
 }
 
-TEST(FailedRead, AnUnreadableDueIndexStopsTimeShortInsteadOfSkippingDeadlines) {
+// A runtime on a store whose faults the test arms, with one ticket dispatched to housing.
+struct dispatched_on_a_faulty_store {
   storage::memory_faults faults;
-  auto db = storage::open_memory_store(&faults);
-  runtime_case r("heyuan", "2026-03-16T08:30:00+08:00", *db);
+  std::unique_ptr<storage::store> db = storage::open_memory_store(&faults);
+  runtime_case r{"heyuan", "2026-03-16T08:30:00+08:00", *db};
   std::string id = r.open();
-  r.ok(id, dispatch_to("housing"), operator_role());
-  ASSERT_TRUE(r.rt->quiesce(settled));
+  dispatched_on_a_faulty_store() {
+    r.ok(id, dispatch_to("housing"), operator_role());
+    EXPECT_TRUE(r.rt->quiesce(settled));
+  }
+};
+
+TEST(FailedRead, AnUnreadableDueIndexStopsTimeShortInsteadOfSkippingDeadlines) {
+  dispatched_on_a_faulty_store c;
+  auto& faults = c.faults;
+  auto& r = c.r;
+  const std::string& id = c.id;
   faults.read = 1;  // the timer's first look at the due index
   auto a = r.rt->advance(at("2026-03-17T17:30:00+08:00"));
   EXPECT_NE(a->error.find("injected failure of a scan"), std::string::npos) << a->error;
@@ -104,6 +114,61 @@ TEST(FailedRead, AnUnreadableDueIndexStopsTimeShortInsteadOfSkippingDeadlines) {
   // The next advance reads the index and fires the sign deadline it would have skipped.
   EXPECT_EQ(r.advance("2026-03-17T17:30:00+08:00"), 1u);
   EXPECT_EQ(r.history(id).back(), "sign_overdue");
+}
+
+// Every query the HTTP facade makes answers "unavailable" when a read or scan under it fails,
+// never a shorter answer: a listing, the block list, a department's figures, a bulletin, a ticket.
+TEST(FailedRead, EveryQueryIsUnavailableNotShort) {
+  dispatched_on_a_faulty_store c;
+  auto& faults = c.faults;
+  auto& r = c.r;
+  const std::string& id = c.id;
+  const instant from = at("2026-03-01T00:00:00+08:00"), to = at("2026-04-01T00:00:00+08:00");
+  auto why = [](const auto& answer) {  // why it was unavailable, or "" if it answered
+    return answer.unavailable() ? *answer.unavailable() : std::string();
+  };
+  auto probes = std::vector<std::pair<const char*, std::function<std::string()>>>{
+      {"list", [&] { return why(r.rt->list({}, operator_role())); }},
+      {"blocked", [&] { return why(r.rt->blocked_callers(operator_role(), 10)); }},
+      {"counts",
+       [&] { return why(r.rt->department_counts("housing", from, to, operator_role())); }},
+      {"report", [&] { return why(r.rt->report(report_period::month, from, operator_role())); }},
+      {"get", [&] { return why(r.rt->get(id, operator_role())); }},
+  };
+  for (auto& [name, unavailable] : probes) {
+    faults.read = 1;
+    EXPECT_NE(unavailable().find("injected failure"), std::string::npos) << name;
+    EXPECT_EQ(unavailable(), "") << name;  // the next read works
+  }
+  auto page = r.rt->list({}, operator_role());
+  ASSERT_TRUE(page);
+  EXPECT_EQ(page->items.size(), 1u);
+}
+
+// Start-up reads what recovery needs (the virtual time, counts, precedents, the window of
+// submissions). If it cannot, the runtime refuses every change instead of working from a wrong
+// picture, health shows why, and a restart that can read recovers.
+TEST(FailedRead, AStartUpThatCannotRecoverRefusesEveryChange) {
+  storage::memory_faults faults;
+  auto db = storage::open_memory_store(&faults);
+  std::string id;
+  {
+    runtime_case r("heyuan", "2026-03-16T08:30:00+08:00", *db);
+    id = r.open();
+  }
+  {
+    faults.read = 1;  // the first read at start-up
+    runtime_case r("heyuan", "2026-03-16T08:30:00+08:00", *db);
+    auto o = r.submit(request());
+    EXPECT_EQ(o.what, kind::unavailable) << describe_outcome(o);
+    EXPECT_EQ(r.act(id, dispatch_to("housing"), operator_role()).what, kind::unavailable);
+    EXPECT_NE(r.rt->stats().store.failure.find("injected failure"), std::string::npos)
+        << r.rt->stats().store.failure;
+    EXPECT_EQ(r.state(id).current, status::received);
+  }
+  runtime_case r("heyuan", "2026-03-16T08:30:00+08:00", *db);
+  r.ok(id, dispatch_to("housing"), operator_role());
+  EXPECT_EQ(r.rt->stats().store.failure, "");
 }
 
 TEST(UndecodableRecord, FailsTheReadInsteadOfBeingSkippedAndOperatorsSeeIt) {

@@ -5,6 +5,7 @@
 
 #include "apps/simulate/simulator.h"
 #include "http/bulletin_json.h"
+#include "storage/store.h"
 #include "tests/support/runtime_case.h"
 
 namespace hotline::testing {
@@ -48,8 +49,14 @@ simulate::sim_figures run(runtime_case& r, const load_model& m, int days = 30,
   return f;
 }
 
+bulletin report(runtime_case& r, report_period p, const char* when) {
+  auto b = r.rt->report(p, at(when), operator_role());
+  EXPECT_TRUE(b);
+  return b ? *b : bulletin{};
+}
+
 bulletin month(runtime_case& r) {
-  return r.rt->report(report_period::month, at("2026-03-15T00:00:00+08:00"));
+  return report(r, report_period::month, "2026-03-15T00:00:00+08:00");
 }
 
 struct Jurisdiction : ::testing::TestWithParam<std::pair<std::string, std::string>> {};
@@ -120,8 +127,9 @@ TEST(SimulatedStorm, Seed001Art10_4_ARepeatCallerClimbsTheSignOffLevels) {
   std::vector<std::string> levels;
   actors::ticket_query first_ten;
   first_ten.limit = 10;
-  for (const auto& id : r.rt->repository().list(first_ten)) {
-    auto t = r.state(id);
+  auto page = r.rt->list(first_ten, operator_role());
+  ASSERT_TRUE(page);
+  for (const auto& t : page->items) {
     std::string level = "none";
     for (const auto& a : t.approvals)
       if (a.at == step::dispatch && a.level) level = std::string(name_of(*a.level));
@@ -147,11 +155,10 @@ TEST(SimulatedStorm, Seed003S6_LateUnitsAreOverdueAndGetWrittenSupervision) {
 
 std::string all_events(runtime_case& r) {
   std::string out;
-  r.rt->repository().db().scan(storage::family::events, "", "",
-                               [&](std::string_view k, std::string_view v) {
-                                 out.append(k).append(v);
-                                 return true;
-                               });
+  r.owned->scan(storage::family::events, "", "", [&](std::string_view k, std::string_view v) {
+    out.append(k).append(v);
+    return true;
+  });
   return out;
 }
 
@@ -179,31 +186,29 @@ TEST(Bulletin, TheNumbersAgreeWithTheTicketsHistories) {
   runtime_case r("heyuan", "2026-03-02T00:00:00+08:00");
   run(r, busy_month(), 12, 7);
   auto [from, to] = period_bounds(report_period::week, at("2026-03-10T12:00:00+08:00"));
-  bulletin b = r.rt->report(report_period::week, at("2026-03-10T12:00:00+08:00"));
+  bulletin b = report(r, report_period::week, "2026-03-10T12:00:00+08:00");
   // Count straight from every event in the week.
   long submitted_n = 0, replied_n = 0, overdue_n = 0, supervised_n = 0, dissatisfied_n = 0,
        extended_n = 0, returned_n = 0;
-  r.rt->repository().db().scan(
-      storage::family::snapshots, "", "", [&](std::string_view id, std::string_view) {
-        ticket_state s;
-        auto history = r.rt->repository().history(std::string(id));
-        EXPECT_FALSE(history.failed()) << history.error();
-        for (const auto& e : *history) {
-          ticket_state before = s;
-          evolve(s, e);
-          if (e.at < from || !(e.at < to)) continue;
-          submitted_n += std::holds_alternative<submitted>(e.body);
-          replied_n += std::holds_alternative<replied>(e.body);
-          supervised_n += std::holds_alternative<supervised>(e.body);
-          extended_n += std::holds_alternative<extension_approved>(e.body);
-          returned_n += std::holds_alternative<return_requested>(e.body);
-          if (auto* o = std::get_if<overdue>(&e.body))
-            overdue_n += o->kind != deadline_kind::dispatch;
-          if (auto* v = std::get_if<evaluated>(&e.body))
-            dissatisfied_n += !v->satisfied && before.current == status::replied;
-        }
-        return true;
-      });
+  r.owned->scan(storage::family::snapshots, "", "", [&](std::string_view id, std::string_view) {
+    ticket_state s;
+    auto stored = r.rt->read(std::string(id));
+    EXPECT_TRUE(stored) << stored.error();
+    for (const auto& e : stored->history) {
+      ticket_state before = s;
+      evolve(s, e);
+      if (e.at < from || !(e.at < to)) continue;
+      submitted_n += std::holds_alternative<submitted>(e.body);
+      replied_n += std::holds_alternative<replied>(e.body);
+      supervised_n += std::holds_alternative<supervised>(e.body);
+      extended_n += std::holds_alternative<extension_approved>(e.body);
+      returned_n += std::holds_alternative<return_requested>(e.body);
+      if (auto* o = std::get_if<overdue>(&e.body)) overdue_n += o->kind != deadline_kind::dispatch;
+      if (auto* v = std::get_if<evaluated>(&e.body))
+        dissatisfied_n += !v->satisfied && before.current == status::replied;
+    }
+    return true;
+  });
   EXPECT_GT(submitted_n, 300);
   EXPECT_EQ(b.registered, submitted_n);
   EXPECT_EQ(b.total.replied, replied_n);
@@ -250,13 +255,13 @@ TEST(Bulletin, Seed001Art27_MengchengScoresItsUnitsOutOf100) {
   EXPECT_DOUBLE_EQ(mengcheng_score(poor), 50);
   runtime_case r("mengcheng", "2026-03-02T00:00:00+08:00");
   run(r, exact("停水", "waterworks", 3));
-  bulletin year = r.rt->report(report_period::year, at("2026-06-01T00:00:00+08:00"));
+  bulletin year = report(r, report_period::year, "2026-06-01T00:00:00+08:00");
   ASSERT_FALSE(year.scores.empty());
   auto waterworks = std::find_if(year.scores.begin(), year.scores.end(),
                                  [](const unit_score& s) { return s.department == "waterworks"; });
   ASSERT_NE(waterworks, year.scores.end());
   EXPECT_DOUBLE_EQ(waterworks->points, 100);
-  EXPECT_TRUE(r.rt->report(report_period::month, at("2026-03-02T00:00:00+08:00")).scores.empty());
+  EXPECT_TRUE(report(r, report_period::month, "2026-03-02T00:00:00+08:00").scores.empty());
 }
 
 }  // namespace
