@@ -49,6 +49,9 @@ runtime::runtime(const runtime_options& o) : impl_(std::make_unique<impl>()) {
   for (auto [st, n] : ctx->repo.count_by_status())
     ctx->metrics.by_status[static_cast<std::size_t>(st)] = static_cast<long>(n);
   ctx->metrics.armed_timers = static_cast<long>(ctx->repo.count_due());
+  ctx->metrics.by_lead[""];
+  for (const auto& d : ctx->where.departments.all()) ctx->metrics.by_lead[d.id];
+  ctx->repo.each_open([ctx](const ticket_state& s) { ctx->metrics.count_load(s, +1); });
   caf::actor_system& sys = *impl_->system;
   // Every handle is in place before the first message is sent.
   ctx->center = spawn_center(sys, ctx);
@@ -115,7 +118,7 @@ lookup<stored_ticket> runtime::read(const std::string& id) const {
 
 bulletin runtime::report(report_period p, instant at) const {
   auto [from, to] = period_bounds(p, at);
-  bulletin_builder b(impl_->ctx->where, p, from, to);
+  bulletin_builder b(impl_->ctx->where, p, from, to, now());
   // A ticket can be answered in this period and registered up to a year before it.
   for (const auto& id :
        impl_->ctx->repo.created_between({from.seconds - 366 * seconds_per_day}, to))
@@ -236,6 +239,10 @@ runtime_stats runtime::stats() const {
   s.timers_fired = ctx->metrics.timers_fired;
   s.concentration_alerts = ctx->metrics.concentration_alerts;
   for (const auto& b : ctx->metrics.lateness) s.lateness.push_back(b);
+  s.lateness_seconds = ctx->metrics.lateness_seconds;
+  for (const auto& [department, load] : ctx->metrics.by_lead)
+    s.by_lead.push_back({department, static_cast<std::size_t>(std::max(0L, load.open.load())),
+                         static_cast<std::size_t>(std::max(0L, load.overdue.load()))});
   for (std::size_t i = 0; i < count_of<status>(); ++i) {
     auto st = static_cast<status>(i);
     auto n = static_cast<std::size_t>(std::max(0L, ctx->metrics.by_status[i].load()));

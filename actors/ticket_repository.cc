@@ -229,6 +229,19 @@ std::vector<std::pair<status, std::size_t>> ticket_repository::count_by_status()
   return out;
 }
 
+void ticket_repository::each_open(
+    const std::function<void(const workflow::ticket_state&)>& visit) const {
+  for (std::size_t i = 0; i < count_of<status>(); ++i) {
+    auto st = static_cast<status>(i);
+    if (st == status::declined || st == status::terminated || st == status::closed) continue;
+    std::vector<std::string> ids;
+    scan_prefix(db_, family::indexes, "s" + sep + std::string(name_of(st)) + sep,
+                [&](std::string_view key, auto) { return ids.push_back(last_part(key)), true; });
+    for (const auto& id : ids)
+      if (auto s = load(id)) visit(*s);
+  }
+}
+
 std::vector<submission_entry> ticket_repository::submissions_since(instant from) const {
   std::vector<submission_entry> out;
   db_.scan(family::indexes, "c" + sep + storage::time_key(from.seconds), "c" + std::string(1, '\1'),

@@ -14,6 +14,7 @@
 //                                            whose approved block screens them
 //   idempotency "<token>\0<key>"            the first answer to a repeated request
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -101,6 +102,9 @@ class ticket_repository {
   std::size_t count_due() const;
   /// How many tickets each status has now.
   std::vector<std::pair<workflow::status, std::size_t>> count_by_status() const;
+  /// Calls `visit` with the state of each open ticket (not declined, terminated or closed); an
+  /// unreadable one is skipped and counted in the store's read errors.
+  void each_open(const std::function<void(const workflow::ticket_state&)>& visit) const;
   /// Tickets created in [from, to), oldest first.
   std::vector<std::string> created_between(workflow::instant from, workflow::instant to) const;
   /// Submissions since `from`, oldest first.

@@ -7,7 +7,7 @@
 namespace hotline::app {
 
 struct serve_options {
-  std::string scenario = HOTLINE_DEFAULT_SCENARIO;
+  std::string scenario;  // "": the installed scenarios' default (data_paths.h)
   std::string data_dir = "./data";
   std::string listen = "127.0.0.1:8080";
   std::string tokens;  // "": development tokens
@@ -19,6 +19,7 @@ struct serve_options {
   long max_body = 1 << 20;
   long max_live = 20000;
   long max_in_flight = 20000;
+  std::string access_log;  // "": none; "-": stderr; else a file appended to
 };
 
 /// The flags of `hotline serve`, each checked as it is parsed.

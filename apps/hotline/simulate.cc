@@ -1,5 +1,7 @@
 #include "apps/hotline/simulate.h"
 
+#include <unistd.h>
+
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -84,7 +86,7 @@ int simulate(const simulate_options& f) {
   o.seed = f.seed;
   o.tickets_per_day = f.tickets_per_day;
   o.resolution_minutes = f.resolution_minutes;
-  o.progress = true;
+  o.progress = isatty(STDERR_FILENO) == 1;  // a bar redrawn in place is noise in a log file
   date first = local_date(o.start);
   auto through = where->calendar.covered_through(first);
   if (!through || *through < add_days(first, o.days))
@@ -111,7 +113,9 @@ int simulate(const simulate_options& f) {
                model->name.c_str(), o.days, format_date(local_date(o.start)).c_str(),
                static_cast<unsigned long long>(o.seed), db.sync ? "" : " (durability relaxed)");
   auto figures = simulate::run_simulation(rt, *model, o);
-  auto files = simulate::write_bulletins(rt, o.start, figures.end, out);
+  std::string unwritten;
+  auto files = simulate::write_bulletins(rt, o.start, figures.end, out, unwritten);
+  if (!unwritten.empty()) return fail("bulletins not written: " + unwritten);
 
   std::printf("tickets        %zu\n", figures.tickets);
   std::printf("commands       %zu (%zu refused, %zu tickets left unfinished by refusals)\n",

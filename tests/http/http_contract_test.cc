@@ -239,6 +239,38 @@ TEST_F(Contract, MetricsSpeakPrometheus) {
     EXPECT_NE(m.body.find(series), std::string::npos) << series;
 }
 
+// promtool (Debian's prometheus) lints the exposition: HELP and TYPE on every family, base
+// units, _sum and _count on histograms, counters ending in _total.
+TEST_F(Contract, MetricsPassPromtoolAndCountOpenAndOverdueTicketsByLeadDepartment) {
+  start();
+  open();
+  std::string id = open();
+  act(id, "dispatch", "dev-operator", R"({"lead":"housing"})");
+  // Heyuan's 1-working-day signing term (assumed, rules.md §3) ends Tuesday 17 March, 17:30.
+  server->post("/admin/clock", "dev-admin", R"({"to":"2026-03-17T17:31:00+08:00"})");
+  ASSERT_EQ(server->get("/api/v1/tickets/" + id, "dev-admin").json().at("overdue"), true);
+  auto m = server->get("/metrics", "dev-admin");
+  for (const char* series :
+       {"hotline_department_open_tickets{department=\"housing\"} 1",
+        "hotline_department_overdue_tickets{department=\"housing\"} 1",
+        "hotline_department_open_tickets{department=\"center\"} 1",
+        "hotline_department_overdue_tickets{department=\"center\"} 0",
+        "hotline_timer_lateness_seconds_sum ", "process_resident_memory_bytes ",
+        "process_cpu_seconds_total ", "process_open_fds ", "process_start_time_seconds ",
+        "hotline_build_info{version=\""})
+    EXPECT_NE(m.body.find(series), std::string::npos) << series;
+  std::string file = dir.path + "/metrics.txt";
+  std::ofstream(file) << m.body;
+  std::string command = std::string(HOTLINE_PROMTOOL) + " check metrics < " + file + " 2>&1";
+  std::string verdict;
+  FILE* p = popen(command.c_str(), "r");
+  ASSERT_NE(p, nullptr);
+  char buf[512];
+  while (std::fgets(buf, sizeof buf, p)) verdict += buf;
+  EXPECT_EQ(pclose(p), 0) << verdict;
+  EXPECT_EQ(verdict, "");
+}
+
 TEST_F(Contract, OperatorsAreWarnedBeforeTheOfficialCalendarRunsOut) {
   auto health = [&] { return server->get("/admin/health", "").json(); };
   start();
