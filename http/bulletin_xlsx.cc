@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <vector>
 
 #include "http/bulletin_text.h"
 
@@ -20,6 +21,16 @@ struct sheet_writer {
   lxw_format* bold;
   lxw_format* title;
 };
+
+// A sheet with its heading row in bold, its first column `first_width` characters wide.
+lxw_worksheet* sheet(const sheet_writer& w, const char* name,
+                     const std::vector<std::string>& headings, double first_width) {
+  lxw_worksheet* ws = workbook_add_worksheet(w.book, name);
+  worksheet_set_column(ws, 0, 0, first_width, nullptr);
+  for (std::size_t c = 0; c < headings.size(); ++c)
+    worksheet_write_string(ws, 0, static_cast<lxw_col_t>(c), headings[c].c_str(), w.bold);
+  return ws;
+}
 
 lxw_chart* chart(const sheet_writer& w, std::uint8_t type, const std::string& name) {
   lxw_chart* c = workbook_add_chart(w.book, type);
@@ -83,18 +94,15 @@ void summary(const sheet_writer& w, const bulletin& b, const jurisdiction& j) {
 
 void departments(const sheet_writer& w, const bulletin& b, const jurisdiction& j) {
   const char* name = "各单位";
-  lxw_worksheet* ws = workbook_add_worksheet(w.book, name);
-  worksheet_set_column(ws, 0, 0, 14, nullptr);
-  worksheet_set_column(ws, 1, 1, 26, nullptr);
-  worksheet_write_string(ws, 0, 0, "单位编号", w.bold);
-  worksheet_write_string(ws, 0, 1, "单位", w.bold);
-  int col = 2, overdue_col = 0;
+  std::vector<std::string> headings{"单位编号", "单位"};
+  int overdue_col = 0;
   for (const auto& c : count_columns()) {
-    if (std::string(c.key) == "overdue") overdue_col = col;
-    worksheet_write_string(ws, 0, col++, c.label, w.bold);
+    if (std::string(c.key) == "overdue") overdue_col = static_cast<int>(headings.size());
+    headings.push_back(c.label);
   }
-  for (const auto& c : rate_columns())
-    worksheet_write_string(ws, 0, col++, (std::string(c.label) + "(%)").c_str(), w.bold);
+  for (const auto& c : rate_columns()) headings.push_back(std::string(c.label) + "(%)");
+  lxw_worksheet* ws = sheet(w, name, headings, 14);
+  worksheet_set_column(ws, 1, 1, 26, nullptr);
   int r = 1;
   auto row = [&](const std::string& id, const std::string& label, const unit_counts& counts) {
     worksheet_write_string(ws, r, 0, id.c_str(), nullptr);
@@ -126,11 +134,7 @@ void departments(const sheet_writer& w, const bulletin& b, const jurisdiction& j
 
 void daily(const sheet_writer& w, const bulletin& b) {
   const char* name = "每日";
-  lxw_worksheet* ws = workbook_add_worksheet(w.book, name);
-  worksheet_set_column(ws, 0, 0, 12, nullptr);
-  worksheet_write_string(ws, 0, 0, "日期", w.bold);
-  worksheet_write_string(ws, 0, 1, "登记", w.bold);
-  worksheet_write_string(ws, 0, 2, "超期", w.bold);
+  lxw_worksheet* ws = sheet(w, name, {"日期", "登记", "超期"}, 12);
   int r = 1;
   for (const auto& d : b.daily) {
     worksheet_write_string(ws, r, 0, format_date(d.day).c_str(), nullptr);
@@ -147,10 +151,7 @@ void daily(const sheet_writer& w, const bulletin& b) {
 
 void supervision(const sheet_writer& w, const bulletin& b) {
   const char* name = "督办";
-  lxw_worksheet* ws = workbook_add_worksheet(w.book, name);
-  worksheet_set_column(ws, 0, 0, 14, nullptr);
-  worksheet_write_string(ws, 0, 0, "督办层级", w.bold);
-  worksheet_write_string(ws, 0, 1, "次数", w.bold);
+  lxw_worksheet* ws = sheet(w, name, {"督办层级", "次数"}, 14);
   for (std::size_t i = 1; i < b.total.supervised_by_level.size(); ++i) {
     worksheet_write_string(ws, int(i), 0, rung_label(static_cast<supervision_level>(i)), nullptr);
     worksheet_write_number(ws, int(i), 1, double(b.total.supervised_by_level[i]), nullptr);
@@ -165,7 +166,8 @@ void hot_spots(const sheet_writer& w, const bulletin& b) {
   worksheet_set_column(ws, 0, 0, 20, nullptr);
   worksheet_set_column(ws, 3, 3, 20, nullptr);
   int c = 0;
-  for (const auto& [heading, list] : {std::pair{"热点诉求", &b.hot_topics}, {"热点区域", &b.hot_regions}}) {
+  using ranked = std::pair<const char*, const std::vector<std::pair<std::string, long>>*>;
+  for (const auto& [heading, list] : {ranked{"热点诉求", &b.hot_topics}, ranked{"热点区域", &b.hot_regions}}) {
     worksheet_write_string(ws, 0, c, heading, w.bold);
     worksheet_write_string(ws, 0, c + 1, "登记", w.bold);
     int r = 1;
@@ -179,10 +181,7 @@ void hot_spots(const sheet_writer& w, const bulletin& b) {
 
 void score(const sheet_writer& w, const bulletin& b, const jurisdiction& j) {
   if (b.scores.empty()) return;
-  lxw_worksheet* ws = workbook_add_worksheet(w.book, "考核");
-  worksheet_set_column(ws, 0, 0, 26, nullptr);
-  worksheet_write_string(ws, 0, 0, "单位", w.bold);
-  worksheet_write_string(ws, 0, 1, "得分（百分制）", w.bold);
+  lxw_worksheet* ws = sheet(w, "考核", {"单位", "得分（百分制）"}, 26);
   int r = 1;
   for (const auto& s : b.scores) {
     const department* d = j.departments.find(s.department);

@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <sstream>
 
 #include "apps/simulate/svg_chart.h"
@@ -35,16 +36,43 @@ std::optional<double> replied_on_time(const unit_counts& c) {
   return std::nullopt;
 }
 
+// Volume over the days covered, empty days included. A supervisor reads about a month of bars
+// at a glance: up to 31 days a bar a day, up to a quarter a bar a week (from the first day
+// covered), beyond a bar a month.
+bar_chart volume_chart(const bulletin& b, const jurisdiction& j) {
+  std::map<std::int64_t, const day_volume*> by_day;
+  for (const auto& d : b.daily) by_day[days_from_civil(d.day)] = &d;
+  const std::int64_t first = days_from_civil(local_date(b.covered_from));
+  const std::int64_t last = days_from_civil(local_date({b.covered_to.seconds - 1}));
+  const std::int64_t span = last - first + 1;
+  const char* unit = span <= 31 ? "日" : span <= 92 ? "周" : "月";
+  bar_chart c{std::string("每") + unit + "登记量与超期量", subtitle(b, j), {},
+              {{"登记", blue, {}}, {"超期", red, {}}}};
+  std::string bucket;
+  for (std::int64_t day = first; day <= last; ++day) {
+    date d = civil_from_days(day);
+    std::string label = span > 92 ? std::to_string(d.month) + "月"
+                        : span > 31 && (day - first) % 7 != 0
+                            ? bucket
+                            : std::to_string(d.month) + "/" + std::to_string(d.day) +
+                                  (span > 31 ? "起" : "");
+    if (c.categories.empty() || label != bucket) {
+      c.categories.push_back(label);
+      for (auto& s : c.series) s.values.push_back(0);
+      bucket = label;
+    }
+    if (auto it = by_day.find(day); it != by_day.end()) {
+      c.series[0].values.back() += it->second->received;
+      c.series[1].values.back() += it->second->overdue;
+    }
+  }
+  return c;
+}
+
 }  // namespace
 
 std::vector<std::pair<std::string, std::string>> bulletin_charts(const bulletin& b,
                                                                  const jurisdiction& j) {
-  bar_chart volume{"每日登记量与当日超期量", subtitle(b, j), {}, {{"登记", blue, {}}, {"超期", red, {}}}};
-  for (const auto& d : b.daily) {
-    volume.categories.push_back(std::to_string(d.day.month) + "/" + std::to_string(d.day.day));
-    volume.series[0].values.push_back(d.received);
-    volume.series[1].values.push_back(d.overdue);
-  }
   bar_chart units{"各单位派单量与超期量（按派单量排序）", subtitle(b, j), {},
                   {{"派单", blue, {}}, {"超期", red, {}}}, true};
   for (const auto& row : http::bulletin_rows(b, j)) {
@@ -59,7 +87,7 @@ std::vector<std::pair<std::string, std::string>> bulletin_charts(const bulletin&
     rungs.categories.push_back(http::rung_label(static_cast<supervision_level>(i)));
     rungs.series[0].values.push_back(b.total.supervised_by_level[i]);
   }
-  return {{"volume", render_svg(volume)},
+  return {{"volume", render_svg(volume_chart(b, j))},
           {"departments", render_svg(units)},
           {"supervision", render_svg(rungs)}};
 }
@@ -77,7 +105,7 @@ std::string bulletin_markdown(const bulletin& b, const jurisdiction& j, const st
      << " | " << b.closed << " | " << t.overdue << " | " << t.supervised << " |\n\n";
   for (std::size_t i = 0; i < rates.size(); ++i)
     md << (i ? "，" : "") << rates[i].label << " " << percent_text(rates[i].of(t));
-  md << "。\n\n![每日登记量与当日超期量](" << charts << "-volume.svg)\n\n## 各单位办理情况\n\n"
+  md << "。\n\n![登记量与超期量](" << charts << "-volume.svg)\n\n## 各单位办理情况\n\n"
      << "| 单位 |";
   for (const auto& c : http::count_columns()) md << " " << c.label << " |";
   for (const auto& c : rates) md << " " << c.label << " |";

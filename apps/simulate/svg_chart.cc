@@ -99,8 +99,13 @@ double heading_width(const bar_chart& c) {
 
 std::string vertical(const bar_chart& c) {
   const std::size_t n = c.categories.size(), per = c.series.size();
-  const double bar = n <= 16 ? 16 : n <= 40 ? 9 : 4, gap = bar;
-  const double group = per * bar + gap, left = 56, right = 24;
+  const double bar = n <= 16 ? 16 : n <= 40 ? 9 : 4, left = 56, right = 24;
+  double label_w = 0;
+  for (const auto& s : c.categories) label_w = std::max(label_w, text_width(s, 11) + 6);
+  // Few categories spread over the width, each wide enough for its label; many get narrow bars
+  // and every k-th label.
+  double group = per * bar + bar;
+  if (n <= 16) group = std::max({group, label_w + 8, std::min(120.0, (480 - left - right) / n)});
   const double plot_h = 240, bottom = 44;
   const double width = std::max({480.0, left + n * group + right, heading_width(c)});
   const double height = header + plot_h + bottom, base = header + plot_h;
@@ -112,16 +117,13 @@ std::string vertical(const bar_chart& c) {
     k.line(left, y, width - right, y, t == 0 ? "#888" : "#e4e4e4");
     k.text(left - 6, y + 4, count(t), "end", 11, " fill=\"#555\"");
   }
-  // Category labels: as many as fit without touching, evenly spaced.
-  double label_w = 0;
-  for (const auto& s : c.categories) label_w = std::max(label_w, text_width(s, 11) + 6);
   const std::size_t every = std::max<std::size_t>(1, static_cast<std::size_t>(std::ceil(label_w / group)));
   for (std::size_t i = 0; i < n; ++i) {
-    double x0 = left + i * group + gap / 2;
+    double x0 = left + i * group + (group - per * bar) / 2;
     for (std::size_t s = 0; s < per; ++s) {
       double v = c.series[s].values[i], h = plot_h * v / top, x = x0 + s * bar;
       k.rect(x, base - h, bar - 1, h, c.series[s].color);
-      if (v > 0 && bar >= 9) k.text(x + bar / 2, base - h - 3, count(v), "middle", 10);
+      if ((v > 0 || n <= 16) && bar >= 9) k.text(x + bar / 2, base - h - 3, count(v), "middle", 10);
     }
     if (i % every == 0) k.text(x0 + per * bar / 2, base + 16, c.categories[i], "middle", 11);
   }
