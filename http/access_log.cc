@@ -30,7 +30,7 @@ void access_log::write(const std::string& who, const std::string& method,
   std::time_t shanghai = static_cast<std::time_t>(ms / 1000) + 8 * 3600;  // no DST in China
   std::tm t{};
   gmtime_r(&shanghai, &t);
-  char when[40];
+  char when[96];
   std::snprintf(when, sizeof when, "%04d-%02d-%02dT%02d:%02d:%02d.%03d+08:00", t.tm_year + 1900,
                 t.tm_mon + 1, t.tm_mday, t.tm_hour, t.tm_min, t.tm_sec, static_cast<int>(ms % 1000));
   std::lock_guard<std::mutex> lock(mutex_);

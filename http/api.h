@@ -19,10 +19,10 @@ namespace hotline::http {
 
 /// A path the server answers (HEAD answers wherever GET does).
 struct route_spec {
-  std::string path;                  // "{name}" stands for one segment
-  std::vector<std::string> methods;  // in the order Allow lists them
-  std::vector<std::string> query;    // the parameters it takes; any other is a 422
-  bool open = false;                 // answered without a token
+  std::string path;                     // "{name}" stands for one segment
+  std::vector<std::string> methods;     // in the order Allow lists them
+  std::vector<std::string> query = {};  // the parameters it takes; any other is a 422
+  bool open = false;                    // answered without a token
 };
 
 class api {

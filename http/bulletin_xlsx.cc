@@ -6,6 +6,7 @@
 #include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <future>
 #include <sstream>
 #include <vector>
 
@@ -196,9 +197,7 @@ void score(const sheet_writer& w, const bulletin& b, const jurisdiction& j) {
                          nullptr);
 }
 
-}  // namespace
-
-xlsx_file bulletin_xlsx(const bulletin& b, const jurisdiction& j) {
+xlsx_file write_workbook(const bulletin& b, const jurisdiction& j) {
   std::string path = (std::filesystem::temp_directory_path() / "hotline-xlsx-XXXXXX").string();
   int fd = mkstemp(path.data());
   if (fd < 0) return {"", "cannot create a temporary file for the workbook"};
@@ -230,6 +229,14 @@ xlsx_file bulletin_xlsx(const bulletin& b, const jurisdiction& j) {
   }
   std::filesystem::remove(path);
   return out;
+}
+
+}  // namespace
+
+// libxlsxwriter's zip writer (minizip's zipOpen3) keeps over 64 KiB on the stack, more than a
+// CivetWeb worker's stack has: the workbook is written on a thread with an ordinary stack.
+xlsx_file bulletin_xlsx(const bulletin& b, const jurisdiction& j) {
+  return std::async(std::launch::async, [&] { return write_workbook(b, j); }).get();
 }
 
 }  // namespace hotline::http

@@ -99,6 +99,7 @@ std::string metrics::render(const actors::runtime_stats& rt,
     out << "hotline_actor_mailbox{kind=\"" << a.kind << "\",id=\"" << a.id << "\"} "
         << a.mailbox << "\n";
   const double fail = rt.store.failure.empty() ? 0 : 1;
+  using workflow::seconds_per_day;
   for (const auto& [name, type, help, value] : std::vector<single>{
            {"hotline_open_timers", "gauge", "Armed deadlines in the due index.",
             double(rt.armed_timers)},
@@ -128,12 +129,14 @@ std::string metrics::render(const actors::runtime_stats& rt,
             double(rt.store.pending)},
            {"hotline_storage_failed", "gauge", "1 once a write has failed: every change is refused.",
             fail},
-           {"hotline_calendar_days_left", "gauge",
-            "Days until the working-time calendar's data ends.", double(calendar.days_left)},
-           {"hotline_calendar_official_days_left", "gauge",
-            "Days until the official holiday arrangements end; past them deadlines count the "
-            "holiday law's statutory holidays (provisional).",
-            double(calendar.official_days_left)},
+           // Whole days, in seconds (Prometheus's base unit): alert well before they reach 0.
+           {"hotline_calendar_remaining_seconds", "gauge",
+            "Time until the working-time calendar's data ends, in whole days.",
+            double(calendar.days_left * seconds_per_day)},
+           {"hotline_calendar_official_remaining_seconds", "gauge",
+            "Time until the official holiday arrangements end, in whole days; past them "
+            "deadlines count the holiday law's statutory holidays (provisional).",
+            double(calendar.official_days_left * seconds_per_day)},
            {"process_cpu_seconds_total", "counter", "User and system CPU time spent, seconds.",
             process.cpu_seconds},
            {"process_resident_memory_bytes", "gauge", "Resident memory size, bytes.",

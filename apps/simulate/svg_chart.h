@@ -19,8 +19,8 @@ struct bar_chart {
   std::string subtitle;
   std::vector<std::string> categories;
   std::vector<chart_series> series;
-  bool horizontal = false;           // categories down the side, bars to the right
-  std::vector<std::string> remarks;  // horizontal only: a text after each category's bars
+  bool horizontal = false;  // categories down the side, bars to the right
+  std::vector<std::string> remarks = {};  // horizontal only: a text after each category's bars
 };
 
 /// The chart as an SVG document.

@@ -234,7 +234,7 @@ TEST_F(Contract, MetricsSpeakPrometheus) {
         "hotline_tickets{status=\"dispatched\"} 1", "hotline_open_timers 1",
         "hotline_timer_lateness_seconds_bucket{le=\"1\"}",
         "hotline_actor_mailbox{kind=\"timer\",id=\"timer\"}", "hotline_storage_syncs_total",
-        "hotline_storage_writes_total", "hotline_calendar_official_days_left 290",
+        "hotline_storage_writes_total", "hotline_calendar_official_remaining_seconds 25056000",
         "hotline_storage_failed 0"})
     EXPECT_NE(m.body.find(series), std::string::npos) << series;
 }
@@ -284,7 +284,7 @@ TEST_F(Contract, OperatorsAreWarnedBeforeTheOfficialCalendarRunsOut) {
                 .find("2027 has no official holiday arrangement (38 days from now)"),
             std::string::npos);
   EXPECT_NE(
-      server->get("/metrics", "dev-admin").body.find("hotline_calendar_official_days_left 38\n"),
+      server->get("/metrics", "dev-admin").body.find("hotline_calendar_official_remaining_seconds 3283200\n"),
       std::string::npos);
 }
 
