@@ -51,7 +51,11 @@ runtime::runtime(const runtime_options& o) : impl_(std::make_unique<impl>()) {
   ctx->metrics.armed_timers = static_cast<long>(ctx->repo.count_due());
   ctx->metrics.by_lead[""];
   for (const auto& d : ctx->where.departments.all()) ctx->metrics.by_lead[d.id];
-  ctx->repo.each_open([ctx](const ticket_state& s) { ctx->metrics.count_load(s, +1); });
+  for (const auto& [lead, load] : ctx->repo.count_open_by_lead())
+    if (auto it = ctx->metrics.by_lead.find(lead); it != ctx->metrics.by_lead.end()) {
+      it->second.open = static_cast<long>(load.open);
+      it->second.overdue = static_cast<long>(load.overdue);
+    }
   caf::actor_system& sys = *impl_->system;
   // Every handle is in place before the first message is sent.
   ctx->center = spawn_center(sys, ctx);

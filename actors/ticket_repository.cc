@@ -30,6 +30,11 @@ std::string overdue_key(const std::string& id) {
 std::string level_key(supervision_level l, const std::string& id) {
   return "v" + sep + std::string(name_of(l)) + sep + id;
 }
+// An open ticket under its lead ("" before dispatch) and whether it is overdue: /metrics' figures
+// by department are counted at start-up from these keys alone, without loading a ticket.
+std::string lead_key(const ticket_state& s) {
+  return "l" + sep + s.lead + sep + (s.overdue ? "1" : "0") + sep + s.id;
+}
 std::string pending_key(pending_kind k, const std::string& id) {
   return "p" + sep + std::string(name_of(k)) + sep + id;
 }
@@ -51,6 +56,7 @@ std::set<std::string> index_keys(const ticket_state& s) {
     if (!d->empty()) keys.insert(holder_key(*d, s.id));
   for (const auto& c : s.co) keys.insert(holder_key(c.department, s.id));
   if (s.overdue) keys.insert(overdue_key(s.id));
+  if (s.is_open()) keys.insert(lead_key(s));
   if (s.supervision != supervision_level::none) keys.insert(level_key(s.supervision, s.id));
   if (s.return_request) keys.insert(pending_key(pending_kind::return_, s.id));
   if (s.extension_request) keys.insert(pending_key(pending_kind::extension, s.id));
@@ -229,17 +235,17 @@ std::vector<std::pair<status, std::size_t>> ticket_repository::count_by_status()
   return out;
 }
 
-void ticket_repository::each_open(
-    const std::function<void(const workflow::ticket_state&)>& visit) const {
-  for (std::size_t i = 0; i < count_of<status>(); ++i) {
-    auto st = static_cast<status>(i);
-    if (st == status::declined || st == status::terminated || st == status::closed) continue;
-    std::vector<std::string> ids;
-    scan_prefix(db_, family::indexes, "s" + sep + std::string(name_of(st)) + sep,
-                [&](std::string_view key, auto) { return ids.push_back(last_part(key)), true; });
-    for (const auto& id : ids)
-      if (auto s = load(id)) visit(*s);
-  }
+std::map<std::string, lead_load> ticket_repository::count_open_by_lead() const {
+  std::map<std::string, lead_load> out;
+  scan_prefix(db_, family::indexes, "l" + sep, [&](std::string_view key, std::string_view) {
+    // l \0 lead \0 overdue \0 id
+    auto lead_end = key.find('\0', 2);
+    auto& load = out[std::string(key.substr(2, lead_end - 2))];
+    ++load.open;
+    load.overdue += key[lead_end + 1] == '1';
+    return true;
+  });
+  return out;
 }
 
 std::vector<submission_entry> ticket_repository::submissions_since(instant from) const {

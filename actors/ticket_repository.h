@@ -6,6 +6,7 @@
 //   indexes    "s\0<status>\0<id>"           by status
 //              "h\0<department>\0<id>"       by holder: lead, co-handler or unit
 //              "o\0<id>"                     overdue
+//              "l\0<lead>\0<0|1>\0<id>"       open, by lead ("" before dispatch), 1 if overdue
 //              "v\0<level>\0<id>"            supervised, by rung
 //              "p\0<request>\0<id>"          awaiting a supervisor: return, extension, ...
 //              "c\0<time>\0<topic>\0<region>\0<id>"  every ticket by creation time: for
@@ -14,7 +15,7 @@
 //                                            whose approved block screens them
 //   idempotency "<token>\0<key>"            the first answer to a repeated request
 
-#include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -39,6 +40,12 @@ struct ticket_query {
   std::optional<workflow::pending_kind> pending;  // a request awaiting a supervisor's decision
   std::string after;  // ids sort by date and sequence; list those after this one
   std::size_t limit = 50;
+};
+
+/// Open and overdue tickets of one lead department.
+struct lead_load {
+  std::size_t open = 0;
+  std::size_t overdue = 0;
 };
 
 /// A submission as the concentration window sees it.
@@ -102,9 +109,9 @@ class ticket_repository {
   std::size_t count_due() const;
   /// How many tickets each status has now.
   std::vector<std::pair<workflow::status, std::size_t>> count_by_status() const;
-  /// Calls `visit` with the state of each open ticket (not declined, terminated or closed); an
-  /// unreadable one is skipped and counted in the store's read errors.
-  void each_open(const std::function<void(const workflow::ticket_state&)>& visit) const;
+  /// Open tickets (not declined, terminated or closed) by lead department ("" before dispatch),
+  /// from the index keys alone.
+  std::map<std::string, lead_load> count_open_by_lead() const;
   /// Tickets created in [from, to), oldest first.
   std::vector<std::string> created_between(workflow::instant from, workflow::instant to) const;
   /// Submissions since `from`, oldest first.

@@ -269,6 +269,14 @@ TEST_F(Contract, MetricsPassPromtoolAndCountOpenAndOverdueTicketsByLeadDepartmen
   while (std::fgets(buf, sizeof buf, p)) verdict += buf;
   EXPECT_EQ(pclose(p), 0) << verdict;
   EXPECT_EQ(verdict, "");
+  // After a restart the figures by department are counted again from storage.
+  server.reset();
+  start();
+  auto again = server->get("/metrics", "dev-admin").body;
+  for (const char* series : {"hotline_department_open_tickets{department=\"housing\"} 1",
+                             "hotline_department_overdue_tickets{department=\"housing\"} 1",
+                             "hotline_department_open_tickets{department=\"center\"} 1"})
+    EXPECT_NE(again.find(series), std::string::npos) << series;
 }
 
 TEST_F(Contract, OperatorsAreWarnedBeforeTheOfficialCalendarRunsOut) {
