@@ -1,7 +1,8 @@
 #!/bin/bash
 # cmake --install into a temporary prefix, then the installed binary run from another directory:
 # it finds its default scenario (Mengcheng) from where it is installed, serves the OpenAPI
-# document and writes an access log line per request; the systemd unit names the binary.
+# document and writes an access log line per request; the systemd unit names the binary; the
+# simulator, its stderr not a terminal, draws no progress bar and writes every bulletin format.
 # Usage: installed_binary_test.sh BUILD_DIR
 set -euo pipefail
 build=$(cd "$1" && pwd)
@@ -32,4 +33,13 @@ stop
 grep -Eq '^[0-9T:.+-]+ operator:dev GET /api/v1/departments 200 [0-9.]+$' "$work/access.log" \
   || fail "no access log line for the request: $(cat "$work/access.log")"
 grep -Eq ' - GET /api/v1/openapi.json 200 ' "$work/access.log" || fail "openapi.json not logged"
+
+scenarios="$prefix/share/hotline/scenarios"
+"$prefix/bin/hotline" simulate --scenario "$scenarios/yaoan-water" \
+  --load "$scenarios/yaoan-water/loads/water-outage.json" --days 1 --out "$work/sim" \
+  > /dev/null 2> "$work/sim.err" || fail "simulate: $(cat "$work/sim.err")"
+if grep -q $'\r' "$work/sim.err"; then fail "a progress bar in a log file"; fi
+for ext in json csv xlsx md; do
+  [ -s "$work/sim/yaoan-water-year-2026-01-01.$ext" ] || fail "no .$ext bulletin"
+done
 echo "1 passed, 0 failed"
