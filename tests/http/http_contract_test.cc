@@ -4,6 +4,7 @@
 
 #include <fstream>
 #include <future>
+#include <set>
 
 #include "tests/support/server_process.h"
 
@@ -277,6 +278,34 @@ TEST_F(Contract, MetricsPassPromtoolAndCountOpenAndOverdueTicketsByLeadDepartmen
                              "hotline_department_overdue_tickets{department=\"housing\"} 1",
                              "hotline_department_open_tickets{department=\"center\"} 1"})
     EXPECT_NE(again.find(series), std::string::npos) << series;
+}
+
+// The OpenAPI document the server serves (docs/openapi.json, built in) names exactly the fields
+// of the answers: a ticket, a bulletin, the counts; its required ones are always there.
+TEST_F(Contract, TheServedOpenApiDocumentNamesTheFieldsOfTheTicketAndTheBulletin) {
+  start();
+  auto doc = server->get("/api/v1/openapi.json", "");  // no token needed
+  ASSERT_EQ(doc.status, 200);
+  const auto spec = doc.json();
+  const auto& schemas = spec.at("components").at("schemas");
+  auto expect_shape = [&](const char* name, const boost::json::value& answer) {
+    const auto& schema = schemas.at(name).as_object();
+    std::set<std::string> documented, present, required;
+    for (const auto& p : schema.at("properties").as_object()) documented.insert(p.key());
+    for (const auto& p : answer.as_object()) present.insert(p.key());
+    for (const auto& r : schema.at("required").as_array()) required.insert(std::string(r.as_string()));
+    for (const auto& f : present) EXPECT_TRUE(documented.count(f)) << name << "." << f << " undocumented";
+    for (const auto& f : required) EXPECT_TRUE(present.count(f)) << name << "." << f << " missing";
+  };
+  std::string id = open();
+  auto ticket = act(id, "dispatch", "dev-operator", R"({"lead":"housing"})").json();
+  expect_shape("Ticket", ticket);
+  EXPECT_EQ(ticket.as_object().size(), schemas.at("Ticket").at("properties").as_object().size());
+  auto bulletin = server->get("/api/v1/reports", "dev-operator").json();
+  expect_shape("Bulletin", bulletin);
+  expect_shape("Counts", bulletin.at("totals"));
+  expect_shape("Rates", bulletin.at("rates"));
+  expect_shape("Health", server->get("/admin/health", "").json());
 }
 
 TEST_F(Contract, OperatorsAreWarnedBeforeTheOfficialCalendarRunsOut) {
