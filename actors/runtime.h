@@ -92,7 +92,7 @@ struct runtime_stats {
     std::size_t open = 0, overdue = 0;
   };
   std::vector<department_load> by_lead;  // open and overdue tickets by lead department
-  std::size_t armed_timers = 0;  // entries in the due index
+  std::size_t armed_timers = 0;          // entries in the due index
   storage::store_stats store;
 };
 

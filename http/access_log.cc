@@ -21,8 +21,8 @@ access_log::~access_log() {
   if (owned_) std::fclose(out_);
 }
 
-void access_log::write(const std::string& who, const std::string& method,
-                       const std::string& route, int status, double seconds) {
+void access_log::write(const std::string& who, const std::string& method, const std::string& route,
+                       int status, double seconds) {
   if (!out_) return;
   using namespace std::chrono;
   auto now = system_clock::now();
@@ -32,7 +32,8 @@ void access_log::write(const std::string& who, const std::string& method,
   gmtime_r(&shanghai, &t);
   char when[96];
   std::snprintf(when, sizeof when, "%04d-%02d-%02dT%02d:%02d:%02d.%03d+08:00", t.tm_year + 1900,
-                t.tm_mon + 1, t.tm_mday, t.tm_hour, t.tm_min, t.tm_sec, static_cast<int>(ms % 1000));
+                t.tm_mon + 1, t.tm_mday, t.tm_hour, t.tm_min, t.tm_sec,
+                static_cast<int>(ms % 1000));
   std::lock_guard<std::mutex> lock(mutex_);
   std::fprintf(out_, "%s %s %s %s %d %.4f\n", when, who.c_str(), method.c_str(), route.c_str(),
                status, seconds);

@@ -29,8 +29,7 @@ class api {
  public:
   /// `working`: requests worked on at once; past them, and a short wait, 503 overloaded.
   /// `log`: where each request is logged, if anywhere; it outlives the api.
-  api(actors::runtime& rt, token_table tokens, std::size_t working = 64,
-      access_log* log = nullptr);
+  api(actors::runtime& rt, token_table tokens, std::size_t working = 64, access_log* log = nullptr);
   /// Answers one request; thread-safe. Operators' paths (/admin, /metrics) are never shed.
   response handle(const request& r);
   /// Every route, as the server matches them: the OpenAPI document is tested against it.

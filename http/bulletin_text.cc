@@ -13,7 +13,9 @@ std::string chinese_date(date d, bool with_year) {
          std::to_string(d.day) + "日";
 }
 
-date last_day(instant to) { return local_date({to.seconds - 1}); }
+date last_day(instant to) {
+  return local_date({to.seconds - 1});
+}
 
 std::string period_name(const bulletin& b) {
   date first = local_date(b.from);
@@ -27,7 +29,7 @@ std::string period_name(const bulletin& b) {
     case report_period::month:
       return std::to_string(first.year) + "年" + std::to_string(first.month) + "月";
     case report_period::week:
-      return "周（" + date_span(b.from, b.to) + "）";
+      return date_span(b.from, b.to) + "当周";
   }
   return "";
 }
@@ -49,6 +51,10 @@ std::string date_span(instant from, instant to) {
   return chinese_date(a, true) + "至" + chinese_date(b, b.year != a.year);
 }
 
+const char* const score_formula_text =
+    "签收及时率×20＋回复及时率×30＋满意率×30＋（1－重办占回复比）×10＋（1－超期占派单比）×10，各项"
+    "无可计者计满分，无派单的单位不评分（001第27条定百分制，分项权重为假设）";
+
 std::string bulletin_file_stem(const bulletin& b) {
   return b.jurisdiction + "-" + std::string(name_of(b.period)) + "-" +
          format_date(local_date(b.from));
@@ -56,12 +62,13 @@ std::string bulletin_file_stem(const bulletin& b) {
 
 std::string bulletin_title(const bulletin& b, const jurisdiction& j) {
   std::string name = jurisdiction_name(j);
-  if (b.covered_from == b.from && b.covered_to == b.to) return name + period_name(b) + "通报";
-  long days = days_from_civil(last_day(b.covered_to)) - days_from_civil(local_date(b.covered_from)) + 1;
-  std::string period = period_name(b);
-  if (b.period == report_period::week) period = "本周";
-  return name + "通报（" + date_span(b.covered_from, b.covered_to) + "，共" +
-         std::to_string(days) + "天，属" + period + "统计期）";
+  if (b.covered_from == b.from && b.covered_to == b.to)
+    return b.period == report_period::week ? name + "周通报（" + date_span(b.from, b.to) + "）"
+                                           : name + period_name(b) + "通报";
+  long days =
+      days_from_civil(last_day(b.covered_to)) - days_from_civil(local_date(b.covered_from)) + 1;
+  return name + "通报（" + date_span(b.covered_from, b.covered_to) + "，共" + std::to_string(days) +
+         "天，属" + period_name(b) + "统计期）";
 }
 
 const std::vector<count_column>& count_columns() {
@@ -80,10 +87,14 @@ const std::vector<count_column>& count_columns() {
       {"reworked", "重办", [](const unit_counts& c) { return c.reworked; }},
       {"professional_reviews", "专业评议", [](const unit_counts& c) { return c.reviewed; }},
       {"supervised", "督办", [](const unit_counts& c) { return c.supervised; }},
-      {"written", rung_label(supervision_level::written), [](const unit_counts& c) { return c.supervised_by_level[1]; }},
-      {"on_site", rung_label(supervision_level::on_site), [](const unit_counts& c) { return c.supervised_by_level[2]; }},
-      {"key", rung_label(supervision_level::key), [](const unit_counts& c) { return c.supervised_by_level[3]; }},
-      {"transferred", rung_label(supervision_level::transferred), [](const unit_counts& c) { return c.supervised_by_level[4]; }},
+      {"written", rung_label(supervision_level::written),
+       [](const unit_counts& c) { return c.supervised_by_level[1]; }},
+      {"on_site", rung_label(supervision_level::on_site),
+       [](const unit_counts& c) { return c.supervised_by_level[2]; }},
+      {"key", rung_label(supervision_level::key),
+       [](const unit_counts& c) { return c.supervised_by_level[3]; }},
+      {"transferred", rung_label(supervision_level::transferred),
+       [](const unit_counts& c) { return c.supervised_by_level[4]; }},
       {"terminated", "终止", [](const unit_counts& c) { return c.terminated; }},
       {"co_assigned", "协办", [](const unit_counts& c) { return c.co_assigned; }},
       {"co_reported", "协办已报", [](const unit_counts& c) { return c.co_reported; }},
@@ -95,7 +106,9 @@ const std::vector<count_column>& count_columns() {
 const std::vector<rate_column>& rate_columns() {
   static const std::vector<rate_column> columns{
       {"signed_on_time", "签收及时率",
-       [](const unit_counts& c) { return share(c.signed_on_time, c.signed_on_time + c.signed_late); }},
+       [](const unit_counts& c) {
+         return share(c.signed_on_time, c.signed_on_time + c.signed_late);
+       }},
       {"replied_on_time", "回复及时率",
        [](const unit_counts& c) { return share(c.replied_on_time, c.replied); }},
       {"satisfaction", "满意率",

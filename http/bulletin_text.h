@@ -15,12 +15,16 @@ namespace hotline::http {
 std::string jurisdiction_name(const workflow::jurisdiction& j);
 /// "2026年3月16日至3月22日" for [from, to), `to` exclusive.
 std::string date_span(workflow::instant from, workflow::instant to);
-/// The title: the period's own name when its data cover all of it ("…2026年3月通报"), else the
-/// days covered ("…通报（2026年3月16日至3月22日，共7天，属2026年度统计期）").
+/// The title: the period's own name when its data cover all of it ("…2026年3月通报",
+/// "…周通报（2026年3月16日至3月22日）"), else the days covered
+/// ("…通报（2026年3月16日至3月22日，共7天，属2026年度统计期）").
 std::string bulletin_title(const workflow::bulletin& b, const workflow::jurisdiction& j);
 
 /// "<jurisdiction>-<period>-<first day>": the bulletin's file names, without the extension.
 std::string bulletin_file_stem(const workflow::bulletin& b);
+
+/// Mengcheng's yearly score formula (workflow's mengcheng_score_formula), in Chinese.
+extern const char* const score_formula_text;
 
 /// A column of the department table: its JSON key, its Chinese heading, its figure.
 struct count_column {

@@ -168,7 +168,8 @@ void hot_spots(const sheet_writer& w, const bulletin& b) {
   worksheet_set_column(ws, 3, 3, 20, nullptr);
   int c = 0;
   using ranked = std::pair<const char*, const std::vector<std::pair<std::string, long>>*>;
-  for (const auto& [heading, list] : {ranked{"热点诉求", &b.hot_topics}, ranked{"热点区域", &b.hot_regions}}) {
+  for (const auto& [heading, list] :
+       {ranked{"热点诉求", &b.hot_topics}, ranked{"热点区域", &b.hot_regions}}) {
     worksheet_write_string(ws, 0, c, heading, w.bold);
     worksheet_write_string(ws, 0, c + 1, "登记", w.bold);
     int r = 1;
@@ -193,7 +194,7 @@ void score(const sheet_writer& w, const bulletin& b, const jurisdiction& j) {
       worksheet_write_string(ws, r, 1, "未评分", nullptr);
     ++r;
   }
-  worksheet_write_string(ws, r + 1, 0, (std::string("公式：") + mengcheng_score_formula).c_str(),
+  worksheet_write_string(ws, r + 1, 0, (std::string("公式：") + score_formula_text).c_str(),
                          nullptr);
 }
 

@@ -17,7 +17,8 @@ void family(std::ostream& out, const char* name, const char* type, const char* h
 // A sample value: whole numbers as such, others with enough digits.
 std::string number(double v) {
   char buf[32];
-  std::snprintf(buf, sizeof buf, v == static_cast<double>(static_cast<long long>(v)) ? "%.0f" : "%.6f", v);
+  std::snprintf(buf, sizeof buf,
+                v == static_cast<double>(static_cast<long long>(v)) ? "%.0f" : "%.6f", v);
   return buf;
 }
 
@@ -96,8 +97,8 @@ std::string metrics::render(const actors::runtime_stats& rt,
   family(out, "hotline_actor_mailbox", "gauge",
          "Messages waiting in a long-lived actor's mailbox.");
   for (const auto& a : mailboxes)
-    out << "hotline_actor_mailbox{kind=\"" << a.kind << "\",id=\"" << a.id << "\"} "
-        << a.mailbox << "\n";
+    out << "hotline_actor_mailbox{kind=\"" << a.kind << "\",id=\"" << a.id << "\"} " << a.mailbox
+        << "\n";
   const double fail = rt.store.failure.empty() ? 0 : 1;
   using workflow::seconds_per_day;
   for (const auto& [name, type, help, value] : std::vector<single>{
@@ -127,8 +128,8 @@ std::string metrics::render(const actors::runtime_stats& rt,
             double(rt.store.syncs)},
            {"hotline_storage_pending", "gauge", "Batches waiting for the next write.",
             double(rt.store.pending)},
-           {"hotline_storage_failed", "gauge", "1 once a write has failed: every change is refused.",
-            fail},
+           {"hotline_storage_failed", "gauge",
+            "1 once a write has failed: every change is refused.", fail},
            // Whole days, in seconds (Prometheus's base unit): alert well before they reach 0.
            {"hotline_calendar_remaining_seconds", "gauge",
             "Time until the working-time calendar's data ends, in whole days.",
@@ -152,7 +153,8 @@ std::string metrics::render(const actors::runtime_stats& rt,
     family(out, name, type, help);
     out << name << " " << number(value) << "\n";
   }
-  family(out, "hotline_build_info", "gauge", "The build: version, build type and compiler; always 1.");
+  family(out, "hotline_build_info", "gauge",
+         "The build: version, build type and compiler; always 1.");
   out << "hotline_build_info{version=\"" << HOTLINE_VERSION << "\",build_type=\""
       << HOTLINE_BUILD_TYPE << "\",compiler=\"" << HOTLINE_COMPILER << "\"} 1\n";
   return out.str();

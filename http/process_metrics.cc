@@ -37,8 +37,8 @@ process_figures read_process_figures() {
     for (auto& f : field) rest >> f;
     const double ticks = static_cast<double>(sysconf(_SC_CLK_TCK));
     p.cpu_seconds = (std::stod(field[11]) + std::stod(field[12])) / ticks;  // utime, stime
-    p.start_time_seconds = boot_time() + std::stod(field[19]) / ticks;    // starttime
-    p.virtual_bytes = std::stoull(field[20]);                              // vsize
+    p.start_time_seconds = boot_time() + std::stod(field[19]) / ticks;      // starttime
+    p.virtual_bytes = std::stoull(field[20]);                               // vsize
     p.resident_bytes = std::stoull(field[21]) * static_cast<std::size_t>(sysconf(_SC_PAGESIZE));
   }
   std::error_code ec;

@@ -46,16 +46,18 @@ bar_chart volume_chart(const bulletin& b, const jurisdiction& j) {
   const std::int64_t last = days_from_civil(local_date({b.covered_to.seconds - 1}));
   const std::int64_t span = last - first + 1;
   const char* unit = span <= 31 ? "日" : span <= 92 ? "周" : "月";
-  bar_chart c{std::string("每") + unit + "登记量与超期量", subtitle(b, j), {},
+  bar_chart c{std::string("每") + unit + "登记量与超期量",
+              subtitle(b, j),
+              {},
               {{"登记", blue, {}}, {"超期", red, {}}}};
   std::string bucket;
   for (std::int64_t day = first; day <= last; ++day) {
     date d = civil_from_days(day);
-    std::string label = span > 92 ? std::to_string(d.month) + "月"
-                        : span > 31 && (day - first) % 7 != 0
-                            ? bucket
-                            : std::to_string(d.month) + "/" + std::to_string(d.day) +
-                                  (span > 31 ? "起" : "");
+    std::string label =
+        span > 92 ? std::to_string(d.month) + "月"
+        : span > 31 && (day - first) % 7 != 0
+            ? bucket
+            : std::to_string(d.month) + "/" + std::to_string(d.day) + (span > 31 ? "起" : "");
     if (c.categories.empty() || label != bucket) {
       c.categories.push_back(label);
       for (auto& s : c.series) s.values.push_back(0);
@@ -73,8 +75,11 @@ bar_chart volume_chart(const bulletin& b, const jurisdiction& j) {
 
 std::vector<std::pair<std::string, std::string>> bulletin_charts(const bulletin& b,
                                                                  const jurisdiction& j) {
-  bar_chart units{"各单位派单量与超期量（按派单量排序）", subtitle(b, j), {},
-                  {{"派单", blue, {}}, {"超期", red, {}}}, true};
+  bar_chart units{"各单位派单量与超期量（按派单量排序）",
+                  subtitle(b, j),
+                  {},
+                  {{"派单", blue, {}}, {"超期", red, {}}},
+                  true};
   for (const auto& row : http::bulletin_rows(b, j)) {
     if (row.id.empty()) continue;  // the center holds nothing dispatched
     units.categories.push_back(row.name);
@@ -124,7 +129,7 @@ std::string bulletin_markdown(const bulletin& b, const jurisdiction& j, const st
   md << "\n## 热点区域\n\n";
   for (const auto& [region, n] : b.hot_regions) md << "- " << region << "：" << n << " 件\n";
   if (!b.scores.empty()) {
-    md << "\n## 年度考核（百分制）\n\n公式：" << mengcheng_score_formula << "。\n\n"
+    md << "\n## 年度考核（百分制）\n\n公式：" << http::score_formula_text << "。\n\n"
        << "| 单位 | 得分 |\n|---|---:|\n";
     for (const auto& s : b.scores) {
       char points[16];

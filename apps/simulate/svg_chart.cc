@@ -12,7 +12,8 @@ namespace {
 
 std::string escape(const std::string& s) {
   std::string out;
-  for (char c : s) out += c == '<' ? "&lt;" : c == '>' ? "&gt;" : c == '&' ? "&amp;" : std::string(1, c);
+  for (char c : s)
+    out += c == '<' ? "&lt;" : c == '>' ? "&gt;" : c == '&' ? "&amp;" : std::string(1, c);
   return out;
 }
 
@@ -49,10 +50,10 @@ std::pair<double, double> axis(double max_value) {
 
 struct canvas {
   std::ostringstream svg;
-  void text(double x, double y, const std::string& s, const char* anchor = "start",
-            int size = 12, const char* extra = "") {
-    svg << "<text x=\"" << x << "\" y=\"" << y << "\" font-size=\"" << size
-        << "\" text-anchor=\"" << anchor << "\"" << extra << ">" << escape(s) << "</text>\n";
+  void text(double x, double y, const std::string& s, const char* anchor = "start", int size = 12,
+            const char* extra = "") {
+    svg << "<text x=\"" << x << "\" y=\"" << y << "\" font-size=\"" << size << "\" text-anchor=\""
+        << anchor << "\"" << extra << ">" << escape(s) << "</text>\n";
   }
   void rect(double x, double y, double w, double h, const std::string& fill) {
     svg << "<rect x=\"" << x << "\" y=\"" << y << "\" width=\"" << w << "\" height=\"" << h
@@ -68,7 +69,8 @@ std::string document(double width, double height, const canvas& k) {
   std::ostringstream out;
   out << "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" << width << "\" height=\"" << height
       << "\" font-family=\"" << chart_fonts << "\">\n<rect width=\"100%\" height=\"100%\" "
-      << "fill=\"white\"/>\n" << k.svg.str() << "</svg>\n";
+      << "fill=\"white\"/>\n"
+      << k.svg.str() << "</svg>\n";
   return out.str();
 }
 
@@ -117,7 +119,8 @@ std::string vertical(const bar_chart& c) {
     k.line(left, y, width - right, y, t == 0 ? "#888" : "#e4e4e4");
     k.text(left - 6, y + 4, count(t), "end", 11, " fill=\"#555\"");
   }
-  const std::size_t every = std::max<std::size_t>(1, static_cast<std::size_t>(std::ceil(label_w / group)));
+  const std::size_t every =
+      std::max<std::size_t>(1, static_cast<std::size_t>(std::ceil(label_w / group)));
   for (std::size_t i = 0; i < n; ++i) {
     double x0 = left + i * group + (group - per * bar) / 2;
     for (std::size_t s = 0; s < per; ++s) {
@@ -165,6 +168,8 @@ std::string horizontal(const bar_chart& c) {
 
 }  // namespace
 
-std::string render_svg(const bar_chart& c) { return c.horizontal ? horizontal(c) : vertical(c); }
+std::string render_svg(const bar_chart& c) {
+  return c.horizontal ? horizontal(c) : vertical(c);
+}
 
 }  // namespace hotline::simulate

@@ -19,7 +19,7 @@ struct bar_chart {
   std::string subtitle;
   std::vector<std::string> categories;
   std::vector<chart_series> series;
-  bool horizontal = false;  // categories down the side, bars to the right
+  bool horizontal = false;                // categories down the side, bars to the right
   std::vector<std::string> remarks = {};  // horizontal only: a text after each category's bars
 };
 

@@ -293,8 +293,10 @@ TEST_F(Contract, TheServedOpenApiDocumentNamesTheFieldsOfTheTicketAndTheBulletin
     std::set<std::string> documented, present, required;
     for (const auto& p : schema.at("properties").as_object()) documented.insert(p.key());
     for (const auto& p : answer.as_object()) present.insert(p.key());
-    for (const auto& r : schema.at("required").as_array()) required.insert(std::string(r.as_string()));
-    for (const auto& f : present) EXPECT_TRUE(documented.count(f)) << name << "." << f << " undocumented";
+    for (const auto& r : schema.at("required").as_array())
+      required.insert(std::string(r.as_string()));
+    for (const auto& f : present)
+      EXPECT_TRUE(documented.count(f)) << name << "." << f << " undocumented";
     for (const auto& f : required) EXPECT_TRUE(present.count(f)) << name << "." << f << " missing";
   };
   std::string id = open();
@@ -320,9 +322,9 @@ TEST_F(Contract, OperatorsAreWarnedBeforeTheOfficialCalendarRunsOut) {
   EXPECT_NE(std::string(warnings[0].as_string())
                 .find("2027 has no official holiday arrangement (38 days from now)"),
             std::string::npos);
-  EXPECT_NE(
-      server->get("/metrics", "dev-admin").body.find("hotline_calendar_official_remaining_seconds 3283200\n"),
-      std::string::npos);
+  EXPECT_NE(server->get("/metrics", "dev-admin")
+                .body.find("hotline_calendar_official_remaining_seconds 3283200\n"),
+            std::string::npos);
 }
 
 TEST_F(Contract, ATokensFileBindsDepartmentsAndReplacesTheDevelopmentTokens) {

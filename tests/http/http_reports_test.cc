@@ -22,12 +22,17 @@ struct Reports : virtual_server {
   // on Wednesday 18 March, 09:00.
   void SetUp() override {
     start("heyuan");
-    for (int i = 0; i < 2; ++i) ASSERT_EQ(server->post("/api/v1/tickets", "dev-operator", complaint).status, 201);
+    for (int i = 0; i < 2; ++i)
+      ASSERT_EQ(server->post("/api/v1/tickets", "dev-operator", complaint).status, 201);
     auto first = server->get("/api/v1/tickets?limit=1", "dev-operator").json();
     std::string id(first.at("items").at(0).at("id").as_string());
-    ASSERT_EQ(server->post("/api/v1/tickets/" + id + "/dispatch", "dev-operator",
-                           R"({"lead":"housing"})").status, 200);
-    ASSERT_EQ(server->post("/admin/clock", "dev-admin", R"({"to":"2026-03-18T09:00:00+08:00"})").status, 200);
+    ASSERT_EQ(
+        server->post("/api/v1/tickets/" + id + "/dispatch", "dev-operator", R"({"lead":"housing"})")
+            .status,
+        200);
+    ASSERT_EQ(
+        server->post("/admin/clock", "dev-admin", R"({"to":"2026-03-18T09:00:00+08:00"})").status,
+        200);
   }
   http_reply report(const std::string& format) {
     return server->get("/api/v1/reports?period=month&format=" + format, "dev-operator");
@@ -58,7 +63,8 @@ TEST_F(Reports, AMonthWithTwoDaysOfRecordsIsTitledByThoseDaysNotTheMonth) {
   EXPECT_EQ(b.at("from"), "2026-03-01T00:00:00+08:00");
   EXPECT_EQ(b.at("covered_from"), "2026-03-16T00:00:00+08:00");
   EXPECT_EQ(b.at("covered_to"), "2026-03-18T09:00:00+08:00");
-  EXPECT_EQ(b.at("title"), "河源市12345政府服务热线通报（2026年3月16日至3月18日，共3天，属2026年3月统计期）");
+  EXPECT_EQ(b.at("title"),
+            "河源市12345政府服务热线通报（2026年3月16日至3月18日，共3天，属2026年3月统计期）");
   // "噪音·2" is one matter of the category 噪音: the bulletin ranks categories.
   EXPECT_EQ(b.at("hot_topics").at(0).at("topic"), "噪音");
   EXPECT_EQ(b.at("hot_topics").at(0).at("count"), 2);
@@ -68,10 +74,12 @@ TEST_F(Reports, TheCsvHasTheJsonBulletinsFiguresForEveryDepartmentAndTheTotal) {
   auto csv = report("csv");
   ASSERT_EQ(csv.status, 200) << csv.body;
   EXPECT_EQ(csv.headers["content-type"], "text/csv; charset=utf-8");
-  EXPECT_EQ(csv.headers["content-disposition"], "attachment; filename=\"heyuan-month-2026-03-01.csv\"");
+  EXPECT_EQ(csv.headers["content-disposition"],
+            "attachment; filename=\"heyuan-month-2026-03-01.csv\"");
   ASSERT_EQ(csv.body.rfind("\xEF\xBB\xBF", 0), 0u) << "Excel needs the BOM to read UTF-8";
   auto b = report("json").json().as_object();
-  std::map<std::string, json::object> expected{{"合计", json::object{{"counts", b.at("totals")}, {"rates", b.at("rates")}}}};
+  std::map<std::string, json::object> expected{
+      {"合计", json::object{{"counts", b.at("totals")}, {"rates", b.at("rates")}}}};
   for (const auto& d : b.at("departments").as_array())
     expected[std::string(d.at("name").as_string())] = d.as_object();
   std::istringstream lines(csv.body.substr(3));
@@ -109,7 +117,8 @@ TEST_F(Reports, TheExcelWorkbookIsAZipWithTheBulletinsSheetsAndNativeCharts) {
   ASSERT_EQ(xlsx.status, 200) << xlsx.body;
   EXPECT_EQ(xlsx.headers["content-type"],
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-  EXPECT_EQ(xlsx.headers["content-disposition"], "attachment; filename=\"heyuan-month-2026-03-01.xlsx\"");
+  EXPECT_EQ(xlsx.headers["content-disposition"],
+            "attachment; filename=\"heyuan-month-2026-03-01.xlsx\"");
   std::string file = dir.path + "/bulletin.xlsx";
   std::ofstream(file, std::ios::binary) << xlsx.body;
   std::string listing = run("unzip -l " + file);

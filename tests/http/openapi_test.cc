@@ -30,7 +30,10 @@ const json::object& schema(const json::value& v) {
   const auto& o = v.as_object();
   if (auto* r = o.if_contains("$ref")) {
     std::string name(r->as_string());
-    return document().at("components").at("schemas").at(name.substr(name.rfind('/') + 1))
+    return document()
+        .at("components")
+        .at("schemas")
+        .at(name.substr(name.rfind('/') + 1))
         .as_object();
   }
   return o;
@@ -85,7 +88,8 @@ TEST(OpenApi, EachRouteDocumentsExactlyTheQueryParametersItTakes) {
                                         .at(std::string(p.at("$ref").as_string()).substr(24))
                                         .as_object()
                                   : p.as_object();
-          if (param.at("in") == "query") documented.insert(std::string(param.at("name").as_string()));
+          if (param.at("in") == "query")
+            documented.insert(std::string(param.at("name").as_string()));
         }
       std::set<std::string> taken(r.query.begin(), r.query.end());
       // A route with two methods takes its parameters on GET (listing), not on POST (a body).
@@ -120,7 +124,8 @@ void expect_body_documented(const std::string& where, const json::object& body) 
   for (const auto& [name, s] : body.at("properties").as_object())
     documented[std::string(name)] = required_in_doc.count(std::string(name)) > 0;
   EXPECT_EQ(documented, code.required) << where;
-  EXPECT_EQ(body.at("additionalProperties"), json::value(false)) << where << ": unknown fields are 422";
+  EXPECT_EQ(body.at("additionalProperties"), json::value(false))
+      << where << ": unknown fields are 422";
 }
 
 template <class T>

@@ -238,15 +238,15 @@ std::string read_file(const std::string& path) {
 TEST(Bulletin, Seed000Art18_ASevenDayRunsYearlyBulletinIsTitledByItsSevenDays) {
   runtime_case r("yaoan-water", "2026-03-02T00:00:00+08:00");
   auto f = run(r, exact("停水·2", "water-supply", 6), 7);
-  std::string dir = (std::filesystem::temp_directory_path() /
-                     ("hotline-bulletins-" + std::to_string(::getpid())))
-                        .string();
+  std::string dir =
+      (std::filesystem::temp_directory_path() / ("hotline-bulletins-" + std::to_string(::getpid())))
+          .string();
   std::string error;
   auto files = simulate::write_bulletins(*r.rt, at("2026-03-02T00:00:00+08:00"), f.end, dir, error);
   EXPECT_EQ(error, "");
   std::string stem = dir + "/yaoan-water-year-2026-01-01";
-  for (const char* ext : {".json", ".csv", ".xlsx", ".md", "-volume.svg", "-departments.svg",
-                          "-supervision.svg"})
+  for (const char* ext :
+       {".json", ".csv", ".xlsx", ".md", "-volume.svg", "-departments.svg", "-supervision.svg"})
     EXPECT_NE(std::find(files.begin(), files.end(), stem + ext), files.end()) << ext;
   std::string md = read_file(stem + ".md");
   EXPECT_EQ(md.substr(0, md.find('\n')),
