@@ -57,12 +57,21 @@ runtime::runtime(const runtime_options& o) : impl_(std::make_unique<impl>()) {
   if (!unrecovered.empty()) ctx->cannot_recover(unrecovered);
   auto by_status = ctx->repo.count_by_status();
   auto armed = ctx->repo.count_due();
-  for (const auto* failed : {&by_status.error(), &armed.error()})
+  auto by_lead = ctx->repo.count_open_by_lead();
+  for (const auto* failed : {&by_status.error(), &armed.error(), &by_lead.error()})
     if (!failed->empty()) ctx->cannot_recover(*failed);
   if (by_status)
     for (auto [st, n] : *by_status)
       ctx->metrics.by_status[static_cast<std::size_t>(st)] = static_cast<long>(n);
   if (armed) ctx->metrics.armed_timers = static_cast<long>(*armed);
+  ctx->metrics.by_lead[""];
+  for (const auto& d : ctx->where.departments.all()) ctx->metrics.by_lead[d.id];
+  if (by_lead)
+    for (const auto& [lead, load] : *by_lead)
+      if (auto it = ctx->metrics.by_lead.find(lead); it != ctx->metrics.by_lead.end()) {
+        it->second.open = static_cast<long>(load.open);
+        it->second.overdue = static_cast<long>(load.overdue);
+      }
   caf::actor_system& sys = *impl_->system;
   // Every handle is in place before the first message is sent.
   ctx->center = spawn_center(sys, ctx);
@@ -226,6 +235,10 @@ runtime_stats runtime::stats() const {
   s.timers_fired = ctx->metrics.timers_fired;
   s.concentration_alerts = ctx->metrics.concentration_alerts;
   for (const auto& b : ctx->metrics.lateness) s.lateness.push_back(b);
+  s.lateness_seconds = ctx->metrics.lateness_seconds;
+  for (const auto& [department, load] : ctx->metrics.by_lead)
+    s.by_lead.push_back({department, static_cast<std::size_t>(std::max(0L, load.open.load())),
+                         static_cast<std::size_t>(std::max(0L, load.overdue.load()))});
   for (std::size_t i = 0; i < count_of<status>(); ++i) {
     auto st = static_cast<status>(i);
     auto n = static_cast<std::size_t>(std::max(0L, ctx->metrics.by_status[i].load()));

@@ -91,9 +91,15 @@ struct runtime_stats {
   std::size_t timers_fired = 0;
   std::size_t concentration_alerts = 0;
   std::vector<std::size_t> lateness;  // timers fired <1s, 1-10s, 10s-1m, 1-10m, >10m late
+  std::int64_t lateness_seconds = 0;  // their lateness, summed
   std::vector<std::pair<workflow::status, std::size_t>> by_status;  // tickets now
   std::size_t open_tickets = 0;
-  std::size_t armed_timers = 0;  // entries in the due index
+  struct department_load {
+    std::string department;  // "": the center, before dispatch
+    std::size_t open = 0, overdue = 0;
+  };
+  std::vector<department_load> by_lead;  // open and overdue tickets by lead department
+  std::size_t armed_timers = 0;          // entries in the due index
   outbox_figures outbox;
   storage_health store;
 };

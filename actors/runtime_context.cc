@@ -8,6 +8,14 @@ workflow::actor_ref system_actor(const std::string& label) {
   return {workflow::role::system, "", label};
 }
 
+void runtime_metrics::count_load(const workflow::ticket_state& s, long weight) {
+  if (!s.is_open()) return;
+  auto it = by_lead.find(s.lead);
+  if (it == by_lead.end()) return;  // a lead the scenario no longer has
+  it->second.open += weight;
+  if (s.overdue) it->second.overdue += weight;
+}
+
 caf::actor runtime_context::owner_for(const workflow::ticket_state& s) const {
   auto it = departments.find(s.lead);
   return it == departments.end() ? center : it->second;

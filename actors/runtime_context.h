@@ -6,6 +6,7 @@
 #include <atomic>
 #include <caf/all.hpp>
 #include <condition_variable>
+#include <map>
 #include <mutex>
 #include <set>
 #include <unordered_map>
@@ -28,10 +29,20 @@ struct runtime_metrics {
   std::atomic<std::size_t> in_flight{0};
   std::atomic<std::size_t> concentration_alerts{0};
   std::array<std::atomic<std::size_t>, 5> lateness{};  // <1s, 1-10s, 10s-1m, 1-10m, >10m
+  std::atomic<std::int64_t> lateness_seconds{0};       // their sum
   // Counted once at start-up, then kept by the ticket actors after each durable change.
   std::array<std::atomic<long>, 9> by_status{};
   std::atomic<long> armed_timers{0};
   std::atomic<std::size_t> kills{0};  // by an operator on purpose, apart from crashes
+  // Open and overdue tickets by lead department ("": the center's, not yet dispatched). Every
+  // department has its entry before the first message, so the map itself never changes.
+  struct department_load {
+    std::atomic<long> open{0};
+    std::atomic<long> overdue{0};
+  };
+  std::map<std::string, department_load> by_lead;
+  /// Moves `s`'s weight (+1 or -1) on its lead's figures, if it is open.
+  void count_load(const workflow::ticket_state& s, long weight);
 };
 
 /// A long-lived actor, listed for operators.

@@ -137,7 +137,7 @@ answer<bulletin> runtime::report(report_period p, instant at, const actor_ref& v
   if (!center_staff(viewer))
     return refused(refusal_code::forbidden, "Bulletins are for the hotline center's staff.");
   auto [from, to] = period_bounds(p, at);
-  bulletin_builder b(where(), p, from, to);
+  bulletin_builder b(where(), p, from, to, now());
   // A ticket can be answered in this period and registered up to a year before it.
   auto ids = impl_->ctx->repo.created_between({from.seconds - 366 * seconds_per_day}, to);
   if (ids.failed()) return answer<bulletin>::unavailable(ids.error());

@@ -58,6 +58,8 @@ void notify(runtime_context* ctx, const caf::actor& me, ticket_changed change) {
   const ticket_state& after = *change.after;
   if (before.exists()) --ctx->metrics.by_status[static_cast<std::size_t>(before.current)];
   ++ctx->metrics.by_status[static_cast<std::size_t>(after.current)];
+  ctx->metrics.count_load(before, -1);
+  ctx->metrics.count_load(after, +1);
   auto armed = deadlines(after);
   change.work = ctx->work.begin();
   ctx->metrics.armed_timers +=

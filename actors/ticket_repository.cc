@@ -30,6 +30,11 @@ std::string overdue_key(const std::string& id) {
 std::string level_key(supervision_level l, const std::string& id) {
   return "v" + sep + std::string(name_of(l)) + sep + id;
 }
+// An open ticket under its lead ("" before dispatch) and whether it is overdue: /metrics' figures
+// by department are counted at start-up from these keys alone, without loading a ticket.
+std::string lead_key(const ticket_state& s) {
+  return "l" + sep + s.lead + sep + (s.overdue ? "1" : "0") + sep + s.id;
+}
 std::string pending_key(pending_kind k, const std::string& id) {
   return "p" + sep + std::string(name_of(k)) + sep + id;
 }
@@ -51,6 +56,7 @@ std::set<std::string> index_keys(const ticket_state& s) {
     if (!d->empty()) keys.insert(holder_key(*d, s.id));
   for (const auto& c : s.co) keys.insert(holder_key(c.department, s.id));
   if (s.overdue) keys.insert(overdue_key(s.id));
+  if (s.is_open()) keys.insert(lead_key(s));
   if (s.supervision != supervision_level::none) keys.insert(level_key(s.supervision, s.id));
   if (s.return_request) keys.insert(pending_key(pending_kind::return_, s.id));
   if (s.extension_request) keys.insert(pending_key(pending_kind::extension, s.id));
@@ -283,6 +289,21 @@ lookup<std::vector<std::pair<status, std::size_t>>> ticket_repository::count_by_
     if (!error.empty()) return lookup<decltype(out)>::failed("the status index: " + error);
     out.emplace_back(st, n);
   }
+  return out;
+}
+
+lookup<std::map<std::string, lead_load>> ticket_repository::count_open_by_lead() const {
+  std::map<std::string, lead_load> out;
+  std::string error =
+      scan_prefix(db_, family::indexes, "l" + sep, [&](std::string_view key, std::string_view) {
+        // l \0 lead \0 overdue \0 id
+        auto lead_end = key.find('\0', 2);
+        auto& load = out[std::string(key.substr(2, lead_end - 2))];
+        ++load.open;
+        load.overdue += key[lead_end + 1] == '1';
+        return true;
+      });
+  if (!error.empty()) return lookup<decltype(out)>::failed("the lead index: " + error);
   return out;
 }
 

@@ -6,6 +6,7 @@
 //   indexes    "s\0<status>\0<id>"           by status
 //              "h\0<department>\0<id>"       by holder: lead, co-handler or unit
 //              "o\0<id>"                     overdue
+//              "l\0<lead>\0<0|1>\0<id>"       open, by lead ("" before dispatch), 1 if overdue
 //              "v\0<level>\0<id>"            supervised, by rung
 //              "p\0<request>\0<id>"          awaiting a supervisor: return, extension, ...
 //              "c\0<time>\0<topic>\0<region>\0<id>"  every ticket by creation time: for
@@ -14,6 +15,7 @@
 //                                            whose approved block screens them
 //   idempotency "<token>\0<key>"            the first answer to a repeated request
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -28,6 +30,12 @@ struct due_entry {
   workflow::instant due;
   std::string ticket;
   workflow::deadline_kind kind = workflow::deadline_kind::sign;
+};
+
+/// Open and overdue tickets of one lead department.
+struct lead_load {
+  std::size_t open = 0;
+  std::size_t overdue = 0;
 };
 
 /// A submission as the concentration window sees it.
@@ -67,6 +75,9 @@ class ticket_repository {
   lookup<std::size_t> count_due() const;
   /// How many tickets each status has now.
   lookup<std::vector<std::pair<workflow::status, std::size_t>>> count_by_status() const;
+  /// Open tickets (not declined, terminated or closed) by lead department ("" before dispatch),
+  /// from the index keys alone.
+  lookup<std::map<std::string, lead_load>> count_open_by_lead() const;
   /// Tickets created in [from, to), oldest first.
   lookup<std::vector<std::string>> created_between(workflow::instant from,
                                                    workflow::instant to) const;

@@ -183,6 +183,7 @@ caf::behavior timer_actor(self_ptr self, runtime_context* ctx) {
           ++st.fired_in_advance;
           ++st.ctx->metrics.timers_fired;
           ++st.ctx->metrics.lateness[lateness_bucket(a.late_seconds)];
+          st.ctx->metrics.lateness_seconds += a.late_seconds;
         } else {
           st.stale.insert(std::move(key));
         }

@@ -20,17 +20,18 @@ std::vector<std::string> split_path(const std::string& path) {
   return parts;
 }
 
-bool is(const std::vector<std::string>& parts, std::initializer_list<const char*> pattern) {
-  if (parts.size() != pattern.size()) return false;
-  std::size_t i = 0;
-  for (const char* p : pattern) {
-    if (*p != '{' && parts[i] != p) return false;
-    ++i;
-  }
+// Whether `parts` has the shape of `path`, where "{name}" matches any one segment.
+bool matches(const std::vector<std::string>& parts, const std::string& path) {
+  auto shape = split_path(path);
+  if (parts.size() != shape.size()) return false;
+  for (std::size_t i = 0; i < parts.size(); ++i)
+    if (shape[i][0] != '{' && parts[i] != shape[i]) return false;
   return true;
 }
 
-response method_not_allowed(std::string allow) {
+response method_not_allowed(const std::vector<std::string>& methods) {
+  std::string allow;
+  for (const auto& m : methods) allow += (allow.empty() ? "" : ", ") + m;
   if (allow.compare(0, 3, "GET") == 0) allow.insert(3, ", HEAD");  // HEAD is GET without a body
   response r = error_response(405, "method_not_allowed", "This path takes " + allow + ".");
   r.headers.emplace_back("Allow", allow);
@@ -51,38 +52,10 @@ response from_rejection_text(const std::string& text) {
   return r;
 }
 
-// The query parameters each path takes; a path not listed here is not checked.
-const std::vector<std::string>* query_names(const std::vector<std::string>& parts) {
-  static const std::vector<std::string> none,
-      tickets{"status", "supervision_level", "pending", "overdue", "limit", "after", "department"},
-      stats{"from", "to"}, reports{"period", "at"}, actors{"kind", "limit"}, outbox{"limit"};
-  if (is(parts, {"api", "v1", "tickets"})) return &tickets;
-  if (is(parts, {"api", "v1", "departments", "{id}", "stats"})) return &stats;
-  if (is(parts, {"api", "v1", "reports"})) return &reports;
-  if (is(parts, {"admin", "actors"})) return &actors;
-  if (is(parts, {"admin", "outbox"})) return &outbox;
-  for (auto shape : {std::initializer_list<const char*>{"api", "v1", "tickets", "{id}"},
-                     {"api", "v1", "tickets", "{id}", "{action}"},
-                     {"api", "v1", "blocked-callers"},
-                     {"api", "v1", "departments"},
-                     {"admin", "health"},
-                     {"admin", "actors", "ticket", "{id}"},
-                     {"admin", "actors", "ticket", "{id}", "kill"},
-                     {"admin", "actors", "ticket", "{id}", "unpark"},
-                     {"admin", "clock"},
-                     {"admin", "outbox", "drain"},
-                     {"api", "v1", "sms", "inbound"},
-                     {"metrics"}})
-    if (is(parts, shape)) return &none;
-  return nullptr;
-}
-
 // An unknown parameter is refused, not ignored: a misspelt filter would silently list everything.
-std::optional<response> unknown_query(const request& r, const std::vector<std::string>& parts) {
-  const auto* known = query_names(parts);
-  if (!known) return std::nullopt;
+std::optional<response> unknown_query(const request& r, const route_spec& spec) {
   for (const auto& [name, value] : r.query)
-    if (std::find(known->begin(), known->end(), name) == known->end())
+    if (std::find(spec.query.begin(), spec.query.end(), name) == spec.query.end())
       return refusal_response(invalid_field(name, "is not a parameter of this path"));
   return std::nullopt;
 }
@@ -115,18 +88,18 @@ std::variant<json::value, response> json_body(const request& r) {
 // a client is better served by a 503 and its Retry-After than by a wait (docs/http.md).
 constexpr std::chrono::milliseconds admission_patience{10};
 
-api::api(actors::runtime& rt, token_table tokens, std::size_t working)
-    : rt_(rt), tokens_(std::move(tokens)), admission_(working, admission_patience) {}
+api::api(actors::runtime& rt, token_table tokens, std::size_t working, access_log* log)
+    : rt_(rt), tokens_(std::move(tokens)), admission_(working, admission_patience), log_(log) {}
 
 response api::handle(const request& r) {
   auto start = std::chrono::steady_clock::now();
-  std::string pattern = "unmatched";
+  std::string pattern = "unmatched", who = "-";
   response out;
   try {
     const bool operators = r.path == "/metrics" || r.path.compare(0, 7, "/admin/") == 0;
     auto slot = operators ? admission::ticket(nullptr) : admission_.enter();
     if (operators || slot) {
-      out = route(r, pattern);
+      out = route_request(r, pattern, who);
     } else {
       pattern = "shed";
       out = error_response(503, "overloaded", "The server is saturated; retry shortly.");
@@ -135,108 +108,57 @@ response api::handle(const request& r) {
   } catch (const std::exception& e) {  // never a crash for one request
     out = error_response(500, "internal", std::string("Unexpected failure: ") + e.what());
   }
-  metrics_.observe(r.method, pattern, out.status,
-                   std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  metrics_.observe(r.method, pattern, out.status, seconds);
+  if (log_) log_->write(who, r.method, pattern, out.status, seconds);
   return out;
 }
 
-response api::route(const request& r, std::string& pattern) {
+response api::route_request(const request& r, std::string& pattern, std::string& who_text) {
   auto parts = split_path(r.path);
-  const bool get = r.method == "GET", post = r.method == "POST";
-  if (is(parts, {"admin", "health"})) {
-    pattern = "/admin/health";
-    return get ? health() : method_not_allowed("GET");
+  const route* found = nullptr;
+  for (const auto& candidate : routes())
+    if (matches(parts, candidate.spec.path)) {
+      found = &candidate;
+      break;
+    }
+  std::optional<actor_ref> who;
+  if (!found || !found->spec.open) {
+    who = tokens_.authenticate(r.header("authorization"));
+    if (!who) {  // also on unknown paths: they tell nothing to a stranger
+      pattern = "unauthorized";
+      response out =
+          error_response(401, "unauthorized", "Send a valid Authorization: Bearer token.");
+      out.headers.emplace_back("WWW-Authenticate", "Bearer");
+      return out;
+    }
+    who_text = by_text(*who);
   }
-  auto who = tokens_.authenticate(r.header("authorization"));
-  if (!who) {
-    pattern = "unauthorized";
-    response out = error_response(401, "unauthorized", "Send a valid Authorization: Bearer token.");
-    out.headers.emplace_back("WWW-Authenticate", "Bearer");
-    return out;
-  }
-  if (auto refused = unknown_query(r, parts)) {
-    pattern = "unknown_query";
-    return *refused;
-  }
-  call c{r, *who, parts};
-  const bool admin_path = (!parts.empty() && parts[0] == "admin") || is(parts, {"metrics"});
-  if (admin_path && who->who != role::admin) {
+  if (found)
+    if (auto refused = unknown_query(r, found->spec)) {
+      pattern = "unknown_query";
+      return *refused;
+    }
+  const bool admin_path = !parts.empty() && (parts[0] == "admin" || parts[0] == "metrics");
+  if (who && admin_path && who->who != role::admin) {
     pattern = "forbidden";
     return error_response(403, "forbidden", "Only the admin role may use " + r.path + ".");
   }
-  if (is(parts, {"api", "v1", "tickets"})) {
-    pattern = "/api/v1/tickets";
-    return post ? submit(c) : get ? list_tickets(c) : method_not_allowed("GET, POST");
-  }
-  if (is(parts, {"api", "v1", "tickets", "{id}"})) {
-    pattern = "/api/v1/tickets/{id}";
-    return get ? get_ticket(c, parts[3]) : method_not_allowed("GET");
-  }
-  if (is(parts, {"api", "v1", "tickets", "{id}", "{action}"})) {
-    pattern = "/api/v1/tickets/{id}/" + parts[4];
+  if (!found) return error_response(404, "not_found", "There is nothing at " + r.path + ".");
+  pattern = found->spec.path;
+  if (parts.size() == 5 && pattern == "/api/v1/tickets/{id}/{action}") {
     if (!parse_name<action>(parts[4])) {
       pattern = "/api/v1/tickets/{id}/{unknown}";
       return error_response(404, "not_found", "There is no action '" + parts[4] + "'.");
     }
-    return post ? act(c, parts[3], parts[4]) : method_not_allowed("POST");
+    pattern = "/api/v1/tickets/{id}/" + parts[4];
   }
-  if (is(parts, {"api", "v1", "blocked-callers"})) {
-    pattern = "/api/v1/blocked-callers";
-    return get ? blocked_callers(c) : method_not_allowed("GET");
-  }
-  if (is(parts, {"api", "v1", "departments"})) {
-    pattern = "/api/v1/departments";
-    return get ? departments(c) : method_not_allowed("GET");
-  }
-  if (is(parts, {"api", "v1", "departments", "{id}", "stats"})) {
-    pattern = "/api/v1/departments/{id}/stats";
-    return get ? department_stats(c, parts[3]) : method_not_allowed("GET");
-  }
-  if (is(parts, {"api", "v1", "reports"})) {
-    pattern = "/api/v1/reports";
-    return get ? reports(c) : method_not_allowed("GET");
-  }
-  if (is(parts, {"admin", "actors"})) {
-    pattern = "/admin/actors";
-    return get ? admin_actors(c) : method_not_allowed("GET");
-  }
-  if (is(parts, {"admin", "actors", "ticket", "{id}"})) {
-    pattern = "/admin/actors/ticket/{id}";
-    return get ? admin_ticket_actor(c, parts[3]) : method_not_allowed("GET");
-  }
-  if (is(parts, {"admin", "actors", "ticket", "{id}", "kill"})) {
-    pattern = "/admin/actors/ticket/{id}/kill";
-    return post ? admin_kill(c, parts[3]) : method_not_allowed("POST");
-  }
-  if (is(parts, {"admin", "actors", "ticket", "{id}", "unpark"})) {
-    pattern = "/admin/actors/ticket/{id}/unpark";
-    return post ? admin_unpark(parts[3]) : method_not_allowed("POST");
-  }
-  if (is(parts, {"admin", "clock"})) {
-    pattern = "/admin/clock";
-    return get || post ? clock(c) : method_not_allowed("GET, POST");
-  }
-  if (is(parts, {"admin", "calendars"})) {
-    pattern = "/admin/calendars";
-    return get ? admin_calendars() : method_not_allowed("GET");
-  }
-  if (is(parts, {"api", "v1", "sms", "inbound"})) {
-    pattern = "/api/v1/sms/inbound";
-    return post ? sms_inbound(c) : method_not_allowed("POST");
-  }
-  if (is(parts, {"admin", "outbox"})) {
-    pattern = "/admin/outbox";
-    return get ? admin_outbox(c) : method_not_allowed("GET");
-  }
-  if (is(parts, {"admin", "outbox", "drain"})) {
-    pattern = "/admin/outbox/drain";
-    return post ? admin_outbox_drain(c) : method_not_allowed("POST");
-  }
-  if (is(parts, {"metrics"})) {
-    pattern = "/metrics";
-    return get ? prometheus() : method_not_allowed("GET");
-  }
-  return error_response(404, "not_found", "There is nothing at " + r.path + ".");
+  const auto& methods = found->spec.methods;
+  if (std::find(methods.begin(), methods.end(), r.method) == methods.end())
+    return method_not_allowed(methods);
+  static const actor_ref nobody{};  // open routes answer without knowing who asks
+  return found->run(*this, call{r, who ? *who : nobody, parts});
 }
 
 response api::change(const call& c, int success_status,

@@ -9,6 +9,7 @@
 #include <mutex>
 
 #include "actors/runtime.h"
+#include "http/access_log.h"
 #include "http/admission.h"
 #include "http/auth.h"
 #include "http/http_types.h"
@@ -16,12 +17,24 @@
 
 namespace hotline::http {
 
+/// A path the server answers (HEAD answers wherever GET does).
+struct route_spec {
+  std::string path;                     // "{name}" stands for one segment
+  std::vector<std::string> methods;     // in the order Allow lists them
+  std::vector<std::string> query = {};  // the parameters it takes; any other is a 422
+  bool open = false;                    // answered without a token
+};
+
 class api {
  public:
   /// `working`: requests worked on at once; past them, and a short wait, 503 overloaded.
-  api(actors::runtime& rt, token_table tokens, std::size_t working = 64);
+  /// `log`: where each request is logged, if anywhere; it outlives the api.
+  api(actors::runtime& rt, token_table tokens, std::size_t working = 64, access_log* log = nullptr);
   /// Answers one request; thread-safe. Operators' paths (/admin, /metrics) are never shed.
   response handle(const request& r);
+  /// Every route, as the server matches them: the OpenAPI document is tested against it.
+  /// The path `/api/v1/tickets/{id}/{action}` takes each name of workflow::action.
+  static std::vector<route_spec> route_table();
 
  private:
   struct call {
@@ -29,7 +42,14 @@ class api {
     const workflow::actor_ref& who;
     const std::vector<std::string>& parts;  // the path, split at '/'
   };
-  response route(const request& r, std::string& pattern);
+  /// A route and what answers it (route_table.cc); `run` is called for a listed method only.
+  struct route {
+    route_spec spec;
+    std::function<response(api&, const call&)> run;
+  };
+  static const std::vector<route>& routes();
+  /// The answer; `pattern` and `who` (role:label, or "-") say what it was, for metrics and log.
+  response route_request(const request& r, std::string& pattern, std::string& who);
 
   // Tickets (routes_tickets.cc).
   response submit(const call& c);
@@ -55,6 +75,7 @@ class api {
   response admin_outbox_drain(const call& c);
   // The SMS gateway's inbound replies (routes_sms.cc).
   response sms_inbound(const call& c);
+  response openapi();
 
   /// Runs a command that changes something: idempotency, backpressure, waiting for durability,
   /// and the answer. `decode` reads the body (a refusal, or nothing when the command is ready);
@@ -75,6 +96,7 @@ class api {
   token_table tokens_;
   metrics metrics_;
   admission admission_;
+  access_log* log_;
   std::mutex in_progress_mutex_;
   std::map<std::string, std::shared_future<response>> in_progress_;  // idempotency keys
 };

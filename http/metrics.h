@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "actors/runtime.h"
+#include "http/process_metrics.h"
 #include "workflow/calendar.h"
 
 namespace hotline::http {
@@ -18,12 +19,14 @@ class metrics {
  public:
   /// Records one request of `route` (its pattern, e.g. /api/v1/tickets/{id}) that took `seconds`.
   void observe(const std::string& method, const std::string& route, int status, double seconds);
-  /// The exposition: requests, latency, tickets by status, timers, lateness, mailboxes, storage,
+  /// The exposition (it passes `promtool check metrics`): requests, latency, tickets by status
+  /// and by lead department, timers, lateness, mailboxes, storage, the process, the build,
   /// the days left before the calendar's data ends (alert on it well before it reaches 0) and
   /// before its official years end (past them deadlines are provisional).
   std::string render(const actors::runtime_stats& rt,
                      const std::vector<actors::actor_info>& mailboxes,
-                     const workflow::calendar_horizon& calendar) const;
+                     const workflow::calendar_horizon& calendar,
+                     const process_figures& process) const;
 
  private:
   static constexpr std::array<double, 11> bounds{0.001, 0.0025, 0.005, 0.01, 0.025, 0.05,

@@ -141,7 +141,8 @@ response api::prometheus() {
   for (const char* kind : {"center", "department", "escalation", "timer"})
     for (auto& a : rt_.actors(kind, 10000)) long_lived.push_back(std::move(a));
   auto horizon = horizon_of(rt_.where().calendar, local_date(rt_.now()));
-  r.body = metrics_.render(rt_.stats(), long_lived, horizon) + outbox_metrics(rt_.stats().outbox);
+  r.body = metrics_.render(rt_.stats(), long_lived, horizon, read_process_figures()) +
+           outbox_metrics(rt_.stats().outbox);
   return r;
 }
 

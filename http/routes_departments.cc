@@ -1,6 +1,9 @@
 // GET /api/v1/departments, /api/v1/departments/{id}/stats and /api/v1/reports.
 #include "http/api.h"
+#include "http/bulletin_csv.h"
 #include "http/bulletin_json.h"
+#include "http/bulletin_text.h"
+#include "http/bulletin_xlsx.h"
 #include "workflow/statistics.h"
 
 namespace hotline::http {
@@ -31,9 +34,27 @@ response api::reports(const call& c) {
     if (!t) return refusal_response(invalid_field("at", query_instant_format));
     at = *t;
   }
-  auto b = rt_.report(period, at, c.who);
-  if (!b) return no_value(b);
-  return json_response(200, bulletin_json(*b, rt_.where()));
+  std::string format = "json";
+  if (auto it = c.req.query.find("format"); it != c.req.query.end()) format = it->second;
+  if (format != "json" && format != "csv" && format != "xlsx")
+    return refusal_response(invalid_field("format", "must be json, csv or xlsx"));
+  auto read = rt_.report(period, at, c.who);
+  if (!read) return no_value(read);
+  const bulletin& b = *read;
+  if (format == "json") return json_response(200, bulletin_json(b, rt_.where()));
+  response r;
+  if (format == "csv") {
+    r.body = bulletin_csv(b, rt_.where());
+    r.content_type = "text/csv; charset=utf-8";
+  } else {
+    auto book = bulletin_xlsx(b, rt_.where());
+    if (!book.error.empty()) return error_response(500, "internal", book.error);
+    r.body = std::move(book.bytes);
+    r.content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+  }
+  r.headers.emplace_back("Content-Disposition",
+                         "attachment; filename=\"" + bulletin_file_stem(b) + "." + format + "\"");
+  return r;
 }
 
 response api::department_stats(const call& c, const std::string& id) {

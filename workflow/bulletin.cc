@@ -55,16 +55,20 @@ double mengcheng_score(const unit_counts& c) {
          10 * (1 - overdue);
 }
 
-bulletin_builder::bulletin_builder(const jurisdiction& j, report_period p, instant from, instant to)
+bulletin_builder::bulletin_builder(const jurisdiction& j, report_period p, instant from, instant to,
+                                   instant now)
     : where_(j) {
   b_.jurisdiction = j.rules.id;
   b_.period = p;
   b_.from = from;
   b_.to = to;
+  b_.covered_to = now < to ? now : to;
 }
 
 void bulletin_builder::add(const std::vector<event_record>& history) {
   tally(history, b_.from, b_.to, b_.departments);
+  if (!history.empty() && (!first_record_ || history.front().at < *first_record_))
+    first_record_ = history.front().at;
   for (const auto& e : history) {
     if (e.at < b_.from || !(e.at < b_.to)) continue;
     auto day = days_.try_emplace(days_from_civil(local_date(e.at)));
@@ -72,7 +76,8 @@ void bulletin_builder::add(const std::vector<event_record>& history) {
     if (auto* s = std::get_if<submitted>(&e.body)) {
       ++b_.registered;
       ++day.first->second.received;
-      if (!s->request.topic.empty()) ++topics_[s->request.topic];
+      const std::string& topic = s->request.topic;
+      if (!topic.empty()) ++topics_[topic.substr(0, topic.find("·"))];
       if (!s->request.region.empty()) ++regions_[s->request.region];
     } else if (auto* o = std::get_if<overdue>(&e.body)) {
       if (o->kind != deadline_kind::escalate) ++day.first->second.overdue;
@@ -88,6 +93,10 @@ void bulletin_builder::add(const std::vector<event_record>& history) {
 
 bulletin bulletin_builder::finish() {
   for (const auto& [d, counts] : b_.departments) b_.total.add(counts);
+  // Whole days: the first record's day is covered from its start.
+  if (first_record_) b_.covered_from = local_instant(local_date(*first_record_), 0);
+  if (b_.covered_from < b_.from) b_.covered_from = b_.from;
+  if (b_.covered_to < b_.covered_from) b_.covered_to = b_.covered_from;
   auto ranked = [](const std::map<std::string, long>& m) {
     std::vector<std::pair<std::string, long>> v(m.begin(), m.end());
     std::stable_sort(v.begin(), v.end(),

@@ -6,6 +6,7 @@
 // comes out; rendering is elsewhere.
 
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -34,10 +35,15 @@ struct bulletin {
   std::string jurisdiction;
   report_period period = report_period::month;
   instant from, to;
+  // The part of [from, to) with records: from the first registration stored (or `from`) to
+  // when the bulletin was made (or `to`). A 7-day run's yearly bulletin covers 7 days.
+  instant covered_from, covered_to;
   long registered = 0, declined = 0, answered = 0, closed = 0;
   unit_counts total;
   std::map<std::string, unit_counts> departments;
-  std::vector<std::pair<std::string, long>> hot_topics;  // most first
+  // Most first. A topic written "category·matter" (one matter of a category, as the simulator
+  // writes them) counts for its category: a bulletin ranks categories, hot spots are matters.
+  std::vector<std::pair<std::string, long>> hot_topics;
   std::vector<std::pair<std::string, long>> hot_regions;
   std::vector<day_volume> daily;
   std::vector<unit_score> scores;  // Mengcheng's yearly assessment; empty elsewhere
@@ -53,7 +59,8 @@ double mengcheng_score(const unit_counts& c);
 /// Builds the bulletin from every history that may have an event in [from, to).
 class bulletin_builder {
  public:
-  bulletin_builder(const jurisdiction& j, report_period p, instant from, instant to);
+  /// `now`: when the bulletin is made; a period not over yet is covered up to it.
+  bulletin_builder(const jurisdiction& j, report_period p, instant from, instant to, instant now);
   void add(const std::vector<event_record>& history);
   bulletin finish();
 
@@ -62,6 +69,7 @@ class bulletin_builder {
   bulletin b_;
   std::map<std::string, long> topics_, regions_;
   std::map<std::int64_t, day_volume> days_;
+  std::optional<instant> first_record_;
 };
 
 }  // namespace hotline::workflow

@@ -3,8 +3,10 @@
 #include <pthread.h>
 #include <csignal>
 #include <cstdio>
+#include <memory>
 
 #include "actors/runtime.h"
+#include "apps/hotline/data_paths.h"
 #include "apps/scenario/load_scenario.h"
 #include "http/peer_client.h"
 #include "http/api.h"
@@ -34,6 +36,7 @@ sigset_t stop_signals() {
 }  // namespace
 
 void add_serve_flags(CLI::App& c, serve_options& o) {
+  o.scenario = data_path("scenarios") + "/mengcheng";
   c.add_option("--scenario", o.scenario, "jurisdiction folder under scenarios/")
       ->capture_default_str();
   c.add_option("--data-dir", o.data_dir, "RocksDB directory; created if missing, else recovered")
@@ -66,6 +69,9 @@ void add_serve_flags(CLI::App& c, serve_options& o) {
   c.add_option("--retry-max", o.retry_max, "longest wait between delivery attempts, seconds")
       ->check(CLI::Range(0.01, 86400.0))
       ->capture_default_str();
+  c.add_option("--access-log", o.access_log,
+               "one line a request (time, role, method, route, status, seconds): - for stderr, "
+               "or a file appended to (default: none)");
 }
 
 int serve(const serve_options& f) {
@@ -136,7 +142,12 @@ int serve(const serve_options& f) {
     actors::runtime rt(o);
     auto horizon = workflow::horizon_of(where->calendar, workflow::local_date(rt.now()));
     if (!horizon.warning.empty()) std::fprintf(stderr, "WARNING: %s\n", horizon.warning.c_str());
-    http::api api(rt, std::move(tokens), static_cast<std::size_t>(f.threads));
+    std::unique_ptr<http::access_log> log;
+    if (!f.access_log.empty()) {
+      log = std::make_unique<http::access_log>(f.access_log);
+      if (!log->error().empty()) return fail(log->error());
+    }
+    http::api api(rt, std::move(tokens), static_cast<std::size_t>(f.threads), log.get());
     http::server_options so;
     so.listen = f.listen;
     so.connections = f.connections;

@@ -7,7 +7,7 @@
 namespace hotline::app {
 
 struct serve_options {
-  std::string scenario = HOTLINE_DEFAULT_SCENARIO;
+  std::string scenario;  // "": the installed scenarios' default (data_paths.h)
   std::string data_dir = "./data";
   std::string listen = "127.0.0.1:8080";
   std::string tokens;  // "": development tokens
@@ -21,6 +21,7 @@ struct serve_options {
   long max_in_flight = 20000;
   std::string peers;      // "": no peer platforms, no SMS gateway (http/peers.h)
   double retry_max = 300;  // seconds: the longest wait between two delivery attempts
+  std::string access_log;  // "": none; "-": stderr; else a file appended to
 };
 
 /// The flags of `hotline serve`, each checked as it is parsed.

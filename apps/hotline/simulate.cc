@@ -1,5 +1,7 @@
 #include "apps/hotline/simulate.h"
 
+#include <unistd.h>
+
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -69,7 +71,7 @@ int simulate(const simulate_options& f) {
   o.seed = f.seed;
   o.tickets_per_day = f.tickets_per_day;
   o.resolution_minutes = f.resolution_minutes;
-  o.progress = true;
+  o.progress = isatty(STDERR_FILENO) == 1;  // a bar redrawn in place is noise in a log file
   date first = local_date(o.start);
   auto through = where->calendar.covered_through(first);
   if (!through || *through < add_days(first, o.days))

@@ -1,7 +1,7 @@
 #pragma once
 // The bulletins a jurisdiction publishes, as files a supervisor would open: JSON (as
-// GET /api/v1/reports answers), Markdown, and SVG charts (daily volume with overdue on top,
-// on-time rate per department, supervision by rung).
+// GET /api/v1/reports answers), CSV and Excel (as ?format=csv|xlsx), Markdown in Chinese, and
+// SVG charts (daily volume with overdue beside it, departments ranked, supervision by rung).
 
 #include <string>
 #include <vector>
@@ -21,7 +21,7 @@ actors::lookup<std::vector<std::string>> write_bulletins(const actors::runtime& 
 /// The Markdown of one bulletin; `charts` is the file name prefix of its SVG charts.
 std::string bulletin_markdown(const workflow::bulletin& b, const workflow::jurisdiction& j,
                               const std::string& charts);
-/// The three charts of a bulletin, as SVG documents: volume, on_time, supervision.
+/// The three charts of a bulletin, as SVG documents: volume, departments, supervision.
 std::vector<std::pair<std::string, std::string>> bulletin_charts(const workflow::bulletin& b,
                                                                  const workflow::jurisdiction& j);
 

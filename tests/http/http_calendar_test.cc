@@ -71,9 +71,9 @@ TEST_F(Calendars, AServerStartedOn3February2027WithOnly2025And2026FilesRunsAndSi
   EXPECT_NE(std::string(health.at("warnings").at(0).as_string())
                 .find("2027 has no official holiday arrangement: deadlines reaching into it"),
             std::string::npos);
-  EXPECT_NE(
-      server->get("/metrics", "dev-admin").body.find("hotline_calendar_official_days_left 0\n"),
-      std::string::npos);
+  EXPECT_NE(server->get("/metrics", "dev-admin")
+                .body.find("hotline_calendar_official_remaining_seconds 0\n"),
+            std::string::npos);
   // Wed 3 Feb 2027 + 10 working days: Feb 4; Feb 5 is the Spring Festival eve, 6-8 the festival,
   // 9-10 compensate its weekend days 6-7 (holiday law art. 6); then Feb 11-12, 15-19, 22-23.
   std::string id = signed_complaint();

@@ -4,6 +4,7 @@
 
 #include <fstream>
 #include <future>
+#include <set>
 
 #include "tests/support/server_process.h"
 
@@ -234,9 +235,79 @@ TEST_F(Contract, MetricsSpeakPrometheus) {
         "hotline_tickets{status=\"dispatched\"} 1", "hotline_open_timers 1",
         "hotline_timer_lateness_seconds_bucket{le=\"1\"}",
         "hotline_actor_mailbox{kind=\"timer\",id=\"timer\"}", "hotline_storage_syncs_total",
-        "hotline_storage_writes_total", "hotline_calendar_official_days_left 290",
+        "hotline_storage_writes_total", "hotline_calendar_official_remaining_seconds 25056000",
         "hotline_storage_failed 0"})
     EXPECT_NE(m.body.find(series), std::string::npos) << series;
+}
+
+// promtool (Debian's prometheus) lints the exposition: HELP and TYPE on every family, base
+// units, _sum and _count on histograms, counters ending in _total.
+TEST_F(Contract, MetricsPassPromtoolAndCountOpenAndOverdueTicketsByLeadDepartment) {
+  start();
+  open();
+  std::string id = open();
+  act(id, "dispatch", "dev-operator", R"({"lead":"housing"})");
+  // Heyuan's 1-working-day signing term (assumed, rules.md §3) ends Tuesday 17 March, 17:30.
+  server->post("/admin/clock", "dev-admin", R"({"to":"2026-03-17T17:31:00+08:00"})");
+  ASSERT_EQ(server->get("/api/v1/tickets/" + id, "dev-admin").json().at("overdue"), true);
+  auto m = server->get("/metrics", "dev-admin");
+  for (const char* series :
+       {"hotline_department_open_tickets{department=\"housing\"} 1",
+        "hotline_department_overdue_tickets{department=\"housing\"} 1",
+        "hotline_department_open_tickets{department=\"center\"} 1",
+        "hotline_department_overdue_tickets{department=\"center\"} 0",
+        "hotline_timer_lateness_seconds_sum ", "process_resident_memory_bytes ",
+        "process_cpu_seconds_total ", "process_open_fds ", "process_start_time_seconds ",
+        "hotline_build_info{version=\""})
+    EXPECT_NE(m.body.find(series), std::string::npos) << series;
+  std::string file = dir.path + "/metrics.txt";
+  std::ofstream(file) << m.body;
+  std::string command = std::string(HOTLINE_PROMTOOL) + " check metrics < " + file + " 2>&1";
+  std::string verdict;
+  FILE* p = popen(command.c_str(), "r");
+  ASSERT_NE(p, nullptr);
+  char buf[512];
+  while (std::fgets(buf, sizeof buf, p)) verdict += buf;
+  EXPECT_EQ(pclose(p), 0) << verdict;
+  EXPECT_EQ(verdict, "");
+  // After a restart the figures by department are counted again from storage.
+  server.reset();
+  start();
+  auto again = server->get("/metrics", "dev-admin").body;
+  for (const char* series : {"hotline_department_open_tickets{department=\"housing\"} 1",
+                             "hotline_department_overdue_tickets{department=\"housing\"} 1",
+                             "hotline_department_open_tickets{department=\"center\"} 1"})
+    EXPECT_NE(again.find(series), std::string::npos) << series;
+}
+
+// The OpenAPI document the server serves (docs/openapi.json, built in) names exactly the fields
+// of the answers: a ticket, a bulletin, the counts; its required ones are always there.
+TEST_F(Contract, TheServedOpenApiDocumentNamesTheFieldsOfTheTicketAndTheBulletin) {
+  start();
+  auto doc = server->get("/api/v1/openapi.json", "");  // no token needed
+  ASSERT_EQ(doc.status, 200);
+  const auto spec = doc.json();
+  const auto& schemas = spec.at("components").at("schemas");
+  auto expect_shape = [&](const char* name, const boost::json::value& answer) {
+    const auto& schema = schemas.at(name).as_object();
+    std::set<std::string> documented, present, required;
+    for (const auto& p : schema.at("properties").as_object()) documented.insert(p.key());
+    for (const auto& p : answer.as_object()) present.insert(p.key());
+    for (const auto& r : schema.at("required").as_array())
+      required.insert(std::string(r.as_string()));
+    for (const auto& f : present)
+      EXPECT_TRUE(documented.count(f)) << name << "." << f << " undocumented";
+    for (const auto& f : required) EXPECT_TRUE(present.count(f)) << name << "." << f << " missing";
+  };
+  std::string id = open();
+  auto ticket = act(id, "dispatch", "dev-operator", R"({"lead":"housing"})").json();
+  expect_shape("Ticket", ticket);
+  EXPECT_EQ(ticket.as_object().size(), schemas.at("Ticket").at("properties").as_object().size());
+  auto bulletin = server->get("/api/v1/reports", "dev-operator").json();
+  expect_shape("Bulletin", bulletin);
+  expect_shape("Counts", bulletin.at("totals"));
+  expect_shape("Rates", bulletin.at("rates"));
+  expect_shape("Health", server->get("/admin/health", "").json());
 }
 
 TEST_F(Contract, OperatorsAreWarnedBeforeTheOfficialCalendarRunsOut) {
@@ -251,9 +322,9 @@ TEST_F(Contract, OperatorsAreWarnedBeforeTheOfficialCalendarRunsOut) {
   EXPECT_NE(std::string(warnings[0].as_string())
                 .find("2027 has no official holiday arrangement (38 days from now)"),
             std::string::npos);
-  EXPECT_NE(
-      server->get("/metrics", "dev-admin").body.find("hotline_calendar_official_days_left 38\n"),
-      std::string::npos);
+  EXPECT_NE(server->get("/metrics", "dev-admin")
+                .body.find("hotline_calendar_official_remaining_seconds 3283200\n"),
+            std::string::npos);
 }
 
 TEST_F(Contract, ATokensFileBindsDepartmentsAndReplacesTheDevelopmentTokens) {

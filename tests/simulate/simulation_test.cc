@@ -3,6 +3,13 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "apps/simulate/bulletin_files.h"
 #include "apps/simulate/simulator.h"
 #include "http/bulletin_json.h"
 #include "storage/store.h"
@@ -222,6 +229,38 @@ TEST(Bulletin, TheNumbersAgreeWithTheTicketsHistories) {
   EXPECT_EQ(daily, submitted_n);
   auto json = http::bulletin_json(b, r.rt->where());
   EXPECT_EQ(json.at("registered").as_int64(), submitted_n);
+}
+
+std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+// 000 art. 18: Yao'an publishes yearly. A 7-day run from Monday 2 March 2026 makes the 2026
+// bulletin, but it covers 7 days, and says so; its files come in every format, in Chinese.
+TEST(Bulletin, Seed000Art18_ASevenDayRunsYearlyBulletinIsTitledByItsSevenDays) {
+  runtime_case r("yaoan-water", "2026-03-02T00:00:00+08:00");
+  auto f = run(r, exact("停水·2", "water-supply", 6), 7);
+  std::string dir =
+      (std::filesystem::temp_directory_path() / ("hotline-bulletins-" + std::to_string(::getpid())))
+          .string();
+  auto written = simulate::write_bulletins(*r.rt, at("2026-03-02T00:00:00+08:00"), f.end, dir);
+  ASSERT_TRUE(written) << written.error();
+  const auto& files = *written;
+  std::string stem = dir + "/yaoan-water-year-2026-01-01";
+  for (const char* ext :
+       {".json", ".csv", ".xlsx", ".md", "-volume.svg", "-departments.svg", "-supervision.svg"})
+    EXPECT_NE(std::find(files.begin(), files.end(), stem + ext), files.end()) << ext;
+  std::string md = read_file(stem + ".md");
+  EXPECT_EQ(md.substr(0, md.find('\n')),
+            "# 姚安县水务局12345政府热线通报（2026年3月2日至3月8日，共7天，属2026年度统计期）");
+  EXPECT_THAT(md, ::testing::HasSubstr("- 停水：6 件"));
+  std::string volume = read_file(stem + "-volume.svg");
+  EXPECT_THAT(volume, ::testing::HasSubstr("WenQuanYi Micro Hei"));
+  EXPECT_THAT(volume, ::testing::HasSubstr("每日登记量与超期量"));
+  std::filesystem::remove_all(dir);
 }
 
 TEST(Bulletin, PeriodsAreLocalWeeksMonthsQuartersAndYears) {

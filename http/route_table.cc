@@ -1,0 +1,56 @@
+// The routes: each path, its methods, its query parameters and what answers it. route() in
+// api.cc matches a request against this table; docs/openapi.json is tested against it.
+#include "http/api.h"
+
+namespace hotline::http {
+
+const std::vector<api::route>& api::routes() {
+  static const std::vector<route> table{
+      {{"/admin/health", {"GET"}, {}, true}, [](api& a, const call&) { return a.health(); }},
+      // The contract's own description: nothing secret, and tools fetch it without a token.
+      {{"/api/v1/openapi.json", {"GET"}, {}, true},
+       [](api& a, const call&) { return a.openapi(); }},
+      {{"/api/v1/tickets",
+        {"GET", "POST"},
+        {"status", "supervision_level", "pending", "overdue", "limit", "after", "department"}},
+       [](api& a, const call& c) {
+         return c.req.method == "POST" ? a.submit(c) : a.list_tickets(c);
+       }},
+      {{"/api/v1/tickets/{id}", {"GET"}},
+       [](api& a, const call& c) { return a.get_ticket(c, c.parts[3]); }},
+      {{"/api/v1/tickets/{id}/{action}", {"POST"}},
+       [](api& a, const call& c) { return a.act(c, c.parts[3], c.parts[4]); }},
+      {{"/api/v1/blocked-callers", {"GET"}},
+       [](api& a, const call& c) { return a.blocked_callers(c); }},
+      {{"/api/v1/departments", {"GET"}}, [](api& a, const call& c) { return a.departments(c); }},
+      {{"/api/v1/departments/{id}/stats", {"GET"}, {"from", "to"}},
+       [](api& a, const call& c) { return a.department_stats(c, c.parts[3]); }},
+      {{"/api/v1/reports", {"GET"}, {"period", "at", "format"}},
+       [](api& a, const call& c) { return a.reports(c); }},
+      {{"/admin/actors", {"GET"}, {"kind", "limit"}},
+       [](api& a, const call& c) { return a.admin_actors(c); }},
+      {{"/admin/actors/ticket/{id}", {"GET"}},
+       [](api& a, const call& c) { return a.admin_ticket_actor(c, c.parts[3]); }},
+      {{"/admin/actors/ticket/{id}/kill", {"POST"}},
+       [](api& a, const call& c) { return a.admin_kill(c, c.parts[3]); }},
+      {{"/admin/actors/ticket/{id}/unpark", {"POST"}},
+       [](api& a, const call& c) { return a.admin_unpark(c.parts[3]); }},
+      {{"/admin/clock", {"GET", "POST"}}, [](api& a, const call& c) { return a.clock(c); }},
+      {{"/admin/calendars", {"GET"}}, [](api& a, const call&) { return a.admin_calendars(); }},
+      {{"/admin/outbox", {"GET"}, {"limit"}},
+       [](api& a, const call& c) { return a.admin_outbox(c); }},
+      {{"/admin/outbox/drain", {"POST"}},
+       [](api& a, const call& c) { return a.admin_outbox_drain(c); }},
+      {{"/api/v1/sms/inbound", {"POST"}}, [](api& a, const call& c) { return a.sms_inbound(c); }},
+      {{"/metrics", {"GET"}}, [](api& a, const call&) { return a.prometheus(); }},
+  };
+  return table;
+}
+
+std::vector<route_spec> api::route_table() {
+  std::vector<route_spec> out;
+  for (const auto& r : routes()) out.push_back(r.spec);
+  return out;
+}
+
+}  // namespace hotline::http
