@@ -17,7 +17,7 @@ template <std::size_t I>
 bool decode_if(const std::string& name, const json::value& body,
                std::optional<result<command>>& out) {
   using T = std::variant_alternative_t<I, command>;
-  if constexpr (std::is_same_v<T, submit> || std::is_same_v<T, expire>) {
+  if constexpr (!is_action_command_v<T>) {
     return false;
   } else {
     if (name_of(T::act) != name) return false;

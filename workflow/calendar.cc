@@ -156,6 +156,19 @@ result<instant> working_calendar::due(instant from, period p) const {
   return from;
 }
 
+result<instant> working_calendar::due(const term_fact& f) const {
+  auto end = due(f.from, f.term);
+  if (!end || f.extension_days == 0) return end;
+  return add_working_days(*end, f.extension_days);
+}
+
+std::string working_calendar::source_of(int year) const {
+  std::string out;
+  for (const auto& e : entries_)
+    if (e.year == year) out += (out.empty() ? "" : "; ") + e.source;
+  return out;
+}
+
 result<instant> working_calendar::add_working_days(instant from, int n) const {
   date d = local_date(from);  // the starting day itself is not counted (Civil Code art. 201)
   for (int counted = 0, scanned = 0; counted < n; ++scanned) {

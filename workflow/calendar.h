@@ -81,6 +81,8 @@ class working_calendar {
   result<bool> is_business_time(instant t) const;
   /// When a term of `p` that starts at `from` ends.
   result<instant> due(instant from, period p) const;
+  /// When the term `f` records ends: its period from its start, then its extensions.
+  result<instant> due(const term_fact& f) const;
   result<instant> add_working_days(instant from, int n) const;
   result<instant> add_business_seconds(instant from, std::int64_t seconds) const;
 
@@ -88,6 +90,9 @@ class working_calendar {
   bool is_provisional(int year) const { return provisional_.count(year) != 0; }
   /// Every year and local layer, with whether it is provisional and its source, by year.
   const std::vector<calendar_entry>& entries() const { return entries_; }
+  /// The national source of `year` (the notice, or the holiday law for a provisional year), with
+  /// its local layers' after it; empty if the year has no data.
+  std::string source_of(int year) const;
   /// The last day of the unbroken run of covered years that holds `d`, or nothing if `d`'s year
   /// has no data: past it, deadlines are refused until an operator adds the next year's file.
   std::optional<date> covered_through(date d) const;

@@ -395,15 +395,26 @@ struct expire {
   instant due;
 };
 
+/// The system brings the ticket's armed deadlines onto the calendar now in force, after an
+/// operator loaded a calendar year (workflow/recompute.h). Deadlines that do not move change
+/// nothing.
+struct recompute_deadlines {};
+
+/// Whether `T` is a contract action: not the registration, nor one of the system's own commands.
+template <class T>
+constexpr bool is_action_command_v = !std::is_same_v<T, submit> &&
+                                     !std::is_same_v<T, expire> &&
+                                     !std::is_same_v<T, recompute_deadlines>;
+
 using command =
     std::variant<submit, answer, decline, dispatch, sign, return_ticket, approve_return,
                  reject_return, assign_unit, contact, submit_plan, co_report, request_extension,
                  approve_extension, reject_extension, reply, evaluate, review, supervise,
                  request_termination, approve_termination, reject_termination, expire,
                  request_block, approve_block, reject_block, lift_block, unit_report, forward,
-                 platform_report, survey_reply>;
+                 platform_report, survey_reply, recompute_deadlines>;
 
-/// The contract's action for a command; submit and expire have none.
+/// The contract's action for a command; submit, expire and recompute_deadlines have none.
 std::optional<action> action_of(const command& c);
 
 }  // namespace hotline::workflow

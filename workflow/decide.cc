@@ -111,8 +111,9 @@ result<std::vector<event_record>> decide(const ticket_state& s, const command& c
     return r;
   }
   if (std::holds_alternative<expire>(c)) return decide_one(s, std::get<expire>(c), ctx);
+  if (auto* r = std::get_if<recompute_deadlines>(&c)) return decide_one(s, *r, ctx);
 
-  action a = *action_of(c);  // every command but submit and expire is an action
+  action a = *action_of(c);  // every other command is an action
   if (auto denied = authorize(s, a, ctx.by, ctx.where)) return *denied;
   auto allowed = allowed_actions(s, ctx.where.rules);
   if (std::find(allowed.begin(), allowed.end(), a) == allowed.end()) {

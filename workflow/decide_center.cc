@@ -54,14 +54,14 @@ events decide_one(const ticket_state& s, const reject_return& c, const context& 
   if (auto r = check_text("reason", c.reason, 2000)) return *r;
   // The unit must then take it in the normal way (002 art. 17(1)): one that had not signed signs,
   // with the sign-off signing needs, within a new signing term (the clock stopped meanwhile).
-  std::optional<instant> sign_due;
+  maybe_term sign_due;
   if (s.current == status::dispatched) {
     auto due = due_by(ctx.where.rules.sign, profile_of(s), ctx.now, ctx.where.calendar);
     if (!due) return due.error();
     sign_due = *due;
   }
   decision d(s, ctx);
-  d.add(return_rejected{c.reason, sign_due});
+  d.add(return_rejected{c.reason, due_of(sign_due), fact_of(sign_due)});
   // The unit and the center disagree on whose duty it is (001 art. 21(3)).
   if (auto r = supervise_automatically(d, s, ctx, supervision_trigger::unclear_responsibility,
                                        "return refused: responsibility disputed", true))
@@ -110,7 +110,7 @@ events decide_one(const ticket_state& s, const evaluate& c, const context& ctx) 
   } else {
     auto due = limit_by(p.handle, profile_of(s), ctx.now, ctx.where.calendar);
     if (!due) return due.error();
-    d.add(rework_started{*due});
+    d.add(rework_started{due_of(*due), fact_of(*due)});
   }
   if (auto r = supervise_automatically(
           d, s, ctx, supervision_trigger::dissatisfaction,

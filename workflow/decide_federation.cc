@@ -16,7 +16,7 @@ events decide_one(const ticket_state& s, const forward& c, const context& ctx) {
   auto due = limit_by(ctx.where.rules.handle, profile_of(s), ctx.now, ctx.where.calendar);
   if (!due) return due.error();
   decision d(s, ctx);
-  d.add(forwarded{c.platform, *due});
+  d.add(forwarded{c.platform, due_of(*due)});
   return d.take();
 }
 

@@ -53,11 +53,10 @@ std::optional<refusal> check_repeat_ground(const ticket_state& s, const policy& 
 }
 
 // "At once" contact (a term on the 24x7 clock) runs from dispatch, not from signing (002 16(3)).
-result<std::optional<instant>> contact_at_once(const policy& p, const profile& prof,
-                                               const context& ctx) {
+result<maybe_term> contact_at_once(const policy& p, const profile& prof, const context& ctx) {
   const term_rule* rule = select(p.contact, prof);
   if (!rule || !rule->term || rule->term->kind != period::unit::clock_minutes)
-    return std::optional<instant>{};
+    return maybe_term{};
   return due_by(p.contact, prof, ctx.now, ctx.where.calendar);
 }
 
@@ -81,10 +80,13 @@ result<dispatched> dispatch_to(const ticket_state& target, const std::string& le
   for (const auto& h : target.co) e.co.push_back(h.department);
   e.signed_off = approval->first;
   e.further_sign_offs = approval->further;
-  e.sign_due = *sign_due;
-  e.return_due = *return_due;
+  e.sign_due = due_of(*sign_due);
+  e.sign_term = fact_of(*sign_due);
+  e.return_due = due_of(*return_due);
+  e.return_term = fact_of(*return_due);
   e.deemed_on_return_expiry = p.deemed_acceptance.value;
-  e.contact_due = *contact_due;
+  e.contact_due = due_of(*contact_due);
+  e.contact_term = fact_of(*contact_due);
   return e;
 }
 
@@ -147,7 +149,8 @@ events decide_one(const ticket_state& s, const submit& c, const context& ctx) {
 
   decision d(s, ctx);
   d.add(submitted{c.facts.id, p.id, q, c.facts.repeat_count, c.facts.prior_reworked,
-                  c.facts.proposed_lead, *dispatch_due, c.facts.related_handled});
+                  c.facts.proposed_lead, due_of(*dispatch_due), c.facts.related_handled,
+                  fact_of(*dispatch_due)});
   // Key items and repeat callers are supervised from the start where the jurisdiction says so.
   ticket_state fresh;
   fresh.key = q.key;
@@ -161,7 +164,7 @@ events decide_one(const ticket_state& s, const submit& c, const context& ctx) {
                      key_wins
                          ? "key item: " + std::string(name_of(*q.key))
                          : "call " + std::to_string(c.facts.repeat_count + 1) + " on the matter",
-                     std::nullopt, std::nullopt});
+                     std::nullopt, std::nullopt, std::nullopt, std::nullopt});
   }
   return d.take();
 }

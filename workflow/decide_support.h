@@ -37,13 +37,28 @@ profile profile_of(const ticket_state& s);
 
 /// The rule of `table` that applies to `p`, or nullptr.
 const term_rule* select(const term_table& table, const profile& p);
+/// A deadline's due instant, and what set it.
+struct set_term {
+  instant due;
+  term_fact set_by;
+};
+using maybe_term = std::optional<set_term>;
+inline std::optional<instant> due_of(const maybe_term& t) {
+  return t ? std::optional<instant>(t->due) : std::nullopt;
+}
+inline std::optional<term_fact> fact_of(const maybe_term& t) {
+  return t ? std::optional<term_fact>(t->set_by) : std::nullopt;
+}
+/// The term `p` that starts at `from`, on `cal`.
+result<set_term> term_from(instant from, period p, const working_calendar& cal);
+
 /// When the selected term that starts at `from` ends; nothing if no term applies.
-result<std::optional<instant>> due_by(const term_table& table, const profile& p, instant from,
-                                      const working_calendar& cal);
+result<maybe_term> due_by(const term_table& table, const profile& p, instant from,
+                          const working_calendar& cal);
 
 /// When the selected rule's limit that starts at `from` ends, or its term where it sets no limit.
-result<std::optional<instant>> limit_by(const term_table& table, const profile& p, instant from,
-                                        const working_calendar& cal);
+result<maybe_term> limit_by(const term_table& table, const profile& p, instant from,
+                            const working_calendar& cal);
 
 /// The handling terms that start when the unit takes the ticket on.
 result<handling_terms> start_handling(const ticket_state& s, const context& ctx);
@@ -139,6 +154,7 @@ events decide_one(const ticket_state& s, const request_termination& c, const con
 events decide_one(const ticket_state& s, const approve_termination& c, const context& ctx);
 events decide_one(const ticket_state& s, const reject_termination& c, const context& ctx);
 events decide_one(const ticket_state& s, const expire& c, const context& ctx);
+events decide_one(const ticket_state& s, const recompute_deadlines& c, const context& ctx);
 events decide_one(const ticket_state& s, const request_block& c, const context& ctx);
 events decide_one(const ticket_state& s, const approve_block& c, const context& ctx);
 events decide_one(const ticket_state& s, const reject_block& c, const context& ctx);

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "workflow/commands.h"
+#include "workflow/period.h"
 
 namespace hotline::workflow {
 
@@ -25,6 +26,7 @@ struct submitted {
   std::string proposed_lead;
   std::optional<instant> dispatch_due;
   bool related_handled = false;  // the related ticket is being handled or was answered
+  std::optional<term_fact> dispatch_term;  // what set dispatch_due
 };
 template <class F>
 void describe(F& f, submitted& x) {
@@ -36,6 +38,7 @@ void describe(F& f, submitted& x) {
   f("proposed_lead", x.proposed_lead);
   f("dispatch_due", x.dispatch_due);
   f("related_handled", x.related_handled, since{2});
+  f("dispatch_term", x.dispatch_term, since{4});
 }
 
 struct answered {
@@ -72,6 +75,8 @@ struct dispatched {
   bool deemed_on_return_expiry = false;
   std::vector<approval> further_sign_offs;  // the rest of a sign-off chain, in order
   std::optional<instant> contact_due;       // "at once" items: from dispatch, 24x7 (002 16(3))
+  // What set each due instant (absent where it is).
+  std::optional<term_fact> sign_term, return_term, contact_term;
 };
 template <class F>
 void describe(F& f, dispatched& x) {
@@ -85,6 +90,9 @@ void describe(F& f, dispatched& x) {
   f("deemed_on_return_expiry", x.deemed_on_return_expiry);
   f("further_sign_offs", x.further_sign_offs, since{2});
   f("contact_due", x.contact_due, since{2});
+  f("sign_term", x.sign_term, since{4});
+  f("return_term", x.return_term, since{4});
+  f("contact_term", x.contact_term, since{4});
 }
 
 /// The terms that start when a unit takes a ticket on.
@@ -95,6 +103,8 @@ struct handling_terms {
   int handle_term_days = 0;           // the handling term in working days, 0 if not counted in days
   std::optional<instant> term_due;    // where a limit is set: the term itself (004 art. 18)
   std::optional<instant> co_report_due;  // the co-handlers' term (001 art. 14)
+  // What set each deadline's due instant (absent where it is).
+  std::optional<term_fact> contact_term, plan_term, handle_term, co_report_term;
 };
 template <class F>
 void describe(F& f, handling_terms& x) {
@@ -104,6 +114,10 @@ void describe(F& f, handling_terms& x) {
   f("handle_term_days", x.handle_term_days);
   f("term_due", x.term_due, since{2});
   f("co_report_due", x.co_report_due, since{2});
+  f("contact_term", x.contact_term, since{4});
+  f("plan_term", x.plan_term, since{4});
+  f("handle_term", x.handle_term, since{4});
+  f("co_report_term", x.co_report_term, since{4});
 }
 
 struct signed_for {
@@ -163,11 +177,13 @@ struct return_rejected {
   static constexpr std::string_view name = "return_rejected";
   std::string reason;
   std::optional<instant> sign_due;
+  std::optional<term_fact> sign_term;
 };
 template <class F>
 void describe(F& f, return_rejected& x) {
   f("reason", x.reason);
   f("sign_due", x.sign_due, since{2});
+  f("sign_term", x.sign_term, since{4});
 }
 
 struct unit_assigned {
@@ -286,10 +302,12 @@ void describe(F&, reopened&) {}
 struct rework_started {
   static constexpr std::string_view name = "rework_started";
   std::optional<instant> handle_due;
+  std::optional<term_fact> handle_term;
 };
 template <class F>
 void describe(F& f, rework_started& x) {
   f("handle_due", x.handle_due);
+  f("handle_term", x.handle_term, since{4});
 }
 
 /// Professional evaluation after a second dissatisfaction (002 art. 20(2)).
@@ -317,6 +335,7 @@ struct supervised {
   std::string reason;
   std::optional<instant> plan_due;      // on-site supervision: the plan (003 §6(2))
   std::optional<instant> escalate_due;  // the ladder's next check (003 §6)
+  std::optional<term_fact> plan_term, escalate_term;
 };
 template <class F>
 void describe(F& f, supervised& x) {
@@ -325,6 +344,8 @@ void describe(F& f, supervised& x) {
   f("reason", x.reason);
   f("plan_due", x.plan_due);
   f("escalate_due", x.escalate_due);
+  f("plan_term", x.plan_term, since{4});
+  f("escalate_term", x.escalate_term, since{4});
 }
 
 struct termination_requested {
@@ -482,6 +503,23 @@ void describe(F& f, platform_reported& x) {
   f("reported_to", x.reported_to);
 }
 
+/// A calendar loaded while the ticket was open moved an armed deadline: recomputed from the facts
+/// that set it (workflow/recompute.h). `source` names the calendar year it now falls in.
+struct deadline_recomputed {
+  static constexpr std::string_view name = "deadline_recomputed";
+  deadline_kind kind = deadline_kind::handle;
+  instant old_due;
+  instant new_due;
+  std::string source;
+};
+template <class F>
+void describe(F& f, deadline_recomputed& x) {
+  f("kind", x.kind);
+  f("old_due", x.old_due);
+  f("new_due", x.new_due);
+  f("source", x.source);
+}
+
 using event =
     std::variant<submitted, answered, declined, dispatched, signed_for, deemed_signed,
                  return_requested, return_approved, return_rejected, unit_assigned, contacted,
@@ -490,7 +528,7 @@ using event =
                  reviewed, supervised, termination_requested, terminated, termination_rejected,
                  closed, archived, overdue, block_requested, caller_blocked, block_rejected,
                  block_lifted, co_report_overdue, unit_reported, forwarded,
-                 platform_reported>;
+                 platform_reported, deadline_recomputed>;
 
 /// An event as recorded: its place in the ticket's log, when, and by whom.
 struct event_record {

@@ -6,24 +6,26 @@
 namespace hotline::workflow {
 namespace {
 
-void set(deadline_slot& slot, std::optional<instant> due) {
-  slot = {due, false};
+// `set_by`: what set it, absent in events written before format 4 (and then the deadline keeps
+// its date whatever calendar is loaded later).
+void set(deadline_slot& slot, std::optional<instant> due, std::optional<term_fact> set_by) {
+  slot = {due, false, due ? set_by : std::nullopt};
 }
 
 // A deadline set again to the instant it already had keeps its state: an "at once" contact term
 // that started at dispatch (and may have fired) is the same term when the unit signs.
-void set_again(deadline_slot& slot, std::optional<instant> due) {
-  if (!(slot.due && due && *slot.due == *due)) set(slot, due);
+void set_again(deadline_slot& slot, std::optional<instant> due, std::optional<term_fact> set_by) {
+  if (!(slot.due && due && *slot.due == *due)) set(slot, due, set_by);
 }
 
 void take_on(ticket_state& s, const handling_terms& t) {
   s.current = status::handling;
-  set_again(s.contact_deadline, t.contact_due);
-  if (!s.plan_given) set(s.plan_deadline, t.plan_due);
-  set(s.handle_deadline, t.handle_due);
+  set_again(s.contact_deadline, t.contact_due, t.contact_term);
+  if (!s.plan_given) set(s.plan_deadline, t.plan_due, t.plan_term);
+  set(s.handle_deadline, t.handle_due, t.handle_term);
   s.handle_term_days = t.handle_term_days;
   s.handle_term_due = t.term_due;
-  set_again(s.co_report_deadline, t.co_report_due);
+  set_again(s.co_report_deadline, t.co_report_due, t.co_report_term);
   for (auto& c : s.co)
     if (!c.reported) c.due = t.co_report_due;
 }
@@ -63,7 +65,7 @@ struct folder {
     s.created_at = r.at;
     s.upper = q.upper;
     s.current = status::received;
-    set(s.dispatch_deadline, e.dispatch_due);
+    set(s.dispatch_deadline, e.dispatch_due, e.dispatch_term);
   }
   void operator()(const answered&) { s.current = status::answered; }
   void operator()(const declined&) { s.current = status::declined; }
@@ -81,9 +83,9 @@ struct folder {
     s.return_refused = false;
     s.unit_reported = false;
     s.dispatch_deadline.fired = true;
-    set(s.sign_deadline, e.sign_due);
-    set(s.return_deadline, e.return_due);
-    set(s.contact_deadline, e.contact_due);
+    set(s.sign_deadline, e.sign_due, e.sign_term);
+    set(s.return_deadline, e.return_due, e.return_term);
+    set(s.contact_deadline, e.contact_due, e.contact_term);
   }
   void operator()(const signed_for& e) {
     record(s, e.signed_off, e.further_sign_offs);
@@ -108,7 +110,7 @@ struct folder {
   void operator()(const return_rejected& e) {
     s.return_request.reset();
     s.return_refused = true;
-    if (e.sign_due) set(s.sign_deadline, e.sign_due);
+    if (e.sign_due) set(s.sign_deadline, e.sign_due, e.sign_term);
   }
   void operator()(const unit_assigned& e) {
     s.unit = e.unit;
@@ -140,7 +142,10 @@ struct folder {
     s.extension_request.reset();
     ++s.extension_count;
     s.extension_days += e.working_days;
-    set(s.handle_deadline, e.handle_due);
+    // The extension runs on from the end of the handling term (decide_extension.cc).
+    std::optional<term_fact> extended = s.handle_deadline.set_by;
+    if (extended) extended->extension_days += e.working_days;
+    set(s.handle_deadline, e.handle_due, extended);
     s.handle_term_due.reset();
   }
   void operator()(const extension_rejected&) { s.extension_request.reset(); }
@@ -162,7 +167,7 @@ struct folder {
   void operator()(const rework_started& e) {
     s.current = status::handling;
     ++s.rework_count;
-    set(s.handle_deadline, e.handle_due);
+    set(s.handle_deadline, e.handle_due, e.handle_term);
     s.handle_term_due.reset();
   }
   void operator()(const review_started&) { s.current = status::professional_review; }
@@ -170,8 +175,8 @@ struct folder {
   void operator()(const supervised& e) {
     s.supervision = e.level;
     if (e.trigger == supervision_trigger::concentration) s.hot_spot = true;
-    if (e.plan_due) set(s.plan_deadline, e.plan_due);
-    if (e.escalate_due) set(s.escalate_deadline, e.escalate_due);
+    if (e.plan_due) set(s.plan_deadline, e.plan_due, e.plan_term);
+    if (e.escalate_due) set(s.escalate_deadline, e.escalate_due, e.escalate_term);
   }
   void operator()(const termination_requested& e) {
     record(s, e.signed_off, e.further_sign_offs);
@@ -231,6 +236,14 @@ struct folder {
   void operator()(const archived& e) {
     s.archived = true;
     s.retain_until = e.retain_until;
+  }
+  // The slot keeps what set it: the same term, on the calendar now loaded.
+  void operator()(const deadline_recomputed& e) {
+    deadline_slot& slot = s.slot(e.kind);
+    slot.due = e.new_due;
+    if (e.kind == deadline_kind::co_report)
+      for (auto& c : s.co)
+        if (!c.reported && c.due == e.old_due) c.due = e.new_due;
   }
   void operator()(const overdue& e) {
     s.slot(e.kind).fired = true;

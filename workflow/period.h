@@ -6,6 +6,9 @@
 #include <string>
 #include <string_view>
 
+#include "workflow/enums.h"
+#include "workflow/time.h"
+
 namespace hotline::workflow {
 
 struct period {
@@ -19,6 +22,34 @@ struct period {
 };
 inline bool operator==(period a, period b) {
   return a.kind == b.kind && a.amount == b.amount;
+}
+template <>
+struct enum_names<period::unit> {
+  static constexpr std::array names{"working_days"sv, "business_minutes"sv, "clock_minutes"sv};
+};
+template <class F>
+void describe(F& f, period& x) {
+  f("unit", x.kind);
+  f("amount", x.amount);
+}
+
+/// What set a deadline: its term started at `from` and runs `term`; extensions granted since add
+/// `extension_days` working days at its end. A calendar loaded later recomputes the deadline from
+/// these (workflow/recompute.h). Since add_working_days(add_working_days(t, a), b) equals
+/// add_working_days(t, a + b) (each lands at close of business), the total of extensions suffices.
+struct term_fact {
+  instant from;
+  period term;
+  int extension_days = 0;
+};
+inline bool operator==(const term_fact& a, const term_fact& b) {
+  return a.from == b.from && a.term == b.term && a.extension_days == b.extension_days;
+}
+template <class F>
+void describe(F& f, term_fact& x) {
+  f("from", x.from);
+  f("term", x.term);
+  f("extension_days", x.extension_days);
 }
 
 inline period working_days(std::int32_t n) {

@@ -147,7 +147,7 @@ std::optional<action> action_of(const command& c) {
   return std::visit(
       [](const auto& x) -> std::optional<action> {
         using T = std::decay_t<decltype(x)>;
-        if constexpr (std::is_same_v<T, submit> || std::is_same_v<T, expire>)
+        if constexpr (!is_action_command_v<T>)
           return std::nullopt;
         else
           return T::act;

@@ -45,37 +45,42 @@ const term_rule* select(const term_table& table, const profile& p) {
   return nullptr;
 }
 
-result<std::optional<instant>> due_by(const term_table& table, const profile& p, instant from,
-                                      const working_calendar& cal) {
-  const term_rule* rule = select(table, p);
-  if (!rule || !rule->term) return std::optional<instant>{};
-  auto due = cal.due(from, *rule->term);
+result<set_term> term_from(instant from, period p, const working_calendar& cal) {
+  auto due = cal.due(from, p);
   if (!due) return due.error();
-  return std::optional<instant>{*due};
+  return set_term{*due, term_fact{from, p, 0}};
 }
 
-result<std::optional<instant>> limit_by(const term_table& table, const profile& p, instant from,
-                                        const working_calendar& cal) {
+result<maybe_term> due_by(const term_table& table, const profile& p, instant from,
+                          const working_calendar& cal) {
+  const term_rule* rule = select(table, p);
+  if (!rule || !rule->term) return maybe_term{};
+  auto t = term_from(from, *rule->term, cal);
+  if (!t) return t.error();
+  return maybe_term{*t};
+}
+
+result<maybe_term> limit_by(const term_table& table, const profile& p, instant from,
+                            const working_calendar& cal) {
   const term_rule* rule = select(table, p);
   if (!rule || !rule->limit) return due_by(table, p, from, cal);
-  auto due = cal.due(from, *rule->limit);
-  if (!due) return due.error();
-  return std::optional<instant>{*due};
+  auto t = term_from(from, *rule->limit, cal);
+  if (!t) return t.error();
+  return maybe_term{*t};
 }
 
 namespace {
 
 // Co-handlers report to the lead the policy's working days before the lead's own term ends
 // (rules.md §1, assumed 1); where the term is not counted in working days, or is shorter, by it.
-result<std::optional<instant>> co_report_due(const ticket_state& s, const context& ctx,
-                                             instant from, int term_days,
-                                             std::optional<instant> term_due) {
-  if (s.co.empty()) return std::optional<instant>{};
+result<maybe_term> co_report_due(const ticket_state& s, const context& ctx, instant from,
+                                 int term_days, const maybe_term& term_due) {
+  if (s.co.empty()) return maybe_term{};
   int ahead = ctx.where.rules.co_report_lead_days.value;
   if (term_days <= ahead) return term_due;
-  auto due = ctx.where.calendar.add_working_days(from, term_days - ahead);
-  if (!due) return due.error();
-  return std::optional<instant>{*due};
+  auto t = term_from(from, working_days(term_days - ahead), ctx.where.calendar);
+  if (!t) return t.error();
+  return maybe_term{*t};
 }
 
 }  // namespace
@@ -85,29 +90,34 @@ result<handling_terms> start_handling(const ticket_state& s, const context& ctx)
   const auto& cal = ctx.where.calendar;
   profile prof = profile_of(s);
   instant from = s.received_by_unit.value_or(ctx.now);
-  handling_terms t;
   auto contact_due = due_by(p.contact, prof, from, cal);
   auto plan_due = due_by(p.plan, prof, from, cal);
   auto term_due = due_by(p.handle, prof, from, cal);
   auto handle_due = limit_by(p.handle, prof, from, cal);
   for (auto* r : {&contact_due, &plan_due, &term_due, &handle_due})
     if (!*r) return r->error();
-  t.contact_due = *contact_due;
-  t.plan_due = *plan_due;
-  t.handle_due = *handle_due;
-  if (*term_due != *handle_due) t.term_due = *term_due;
+  maybe_term plan = *plan_due;
   // On-site supervision given before the unit took the ticket on: the plan is due from now.
   if (p.ladder.enabled && s.supervision >= supervision_level::on_site && !s.plan_given) {
-    auto on_site = cal.due(ctx.now, p.ladder.on_site_plan);
+    auto on_site = term_from(ctx.now, p.ladder.on_site_plan, cal);
     if (!on_site) return on_site.error();
-    if (!t.plan_due || *on_site < *t.plan_due) t.plan_due = *on_site;
+    if (!plan || on_site->due < plan->due) plan = *on_site;
   }
+  handling_terms t;
   if (const term_rule* rule = select(p.handle, prof);
       rule && rule->term && rule->term->kind == period::unit::working_days)
     t.handle_term_days = rule->term->amount;
   auto co_due = co_report_due(s, ctx, from, t.handle_term_days, *term_due);
   if (!co_due) return co_due.error();
-  t.co_report_due = *co_due;
+  t.contact_due = due_of(*contact_due);
+  t.contact_term = fact_of(*contact_due);
+  t.plan_due = due_of(plan);
+  t.plan_term = fact_of(plan);
+  t.handle_due = due_of(*handle_due);
+  t.handle_term = fact_of(*handle_due);
+  if (due_of(*term_due) != due_of(*handle_due)) t.term_due = due_of(*term_due);
+  t.co_report_due = due_of(*co_due);
+  t.co_report_term = fact_of(*co_due);
   return t;
 }
 
@@ -215,19 +225,21 @@ result<supervised> raise(const ticket_state& s, const context& ctx, supervision_
                          supervision_trigger trigger, std::string reason, bool handling,
                          bool overdue_now) {
   const policy& p = ctx.where.rules;
-  supervised e{level, trigger, std::move(reason), std::nullopt, std::nullopt};
+  supervised e{level, trigger, std::move(reason), {}, {}, {}, {}};
   if (!p.ladder.enabled) return e;
   if (handling && level >= supervision_level::on_site &&
       s.supervision < supervision_level::on_site && !s.plan_given) {
-    auto due = ctx.where.calendar.due(ctx.now, p.ladder.on_site_plan);
-    if (!due) return due.error();
-    e.plan_due = *due;
+    auto t = term_from(ctx.now, p.ladder.on_site_plan, ctx.where.calendar);
+    if (!t) return t.error();
+    e.plan_due = t->due;
+    e.plan_term = t->set_by;
   }
   if (handling && overdue_now && level < supervision_level::transferred) {
     // A and D items climb on the 24x7 clock (003 §4 "不得以节假日为由拖延").
-    auto due = due_by(p.ladder.escalate_after, profile_of(s), ctx.now, ctx.where.calendar);
-    if (!due) return due.error();
-    e.escalate_due = *due;
+    auto t = due_by(p.ladder.escalate_after, profile_of(s), ctx.now, ctx.where.calendar);
+    if (!t) return t.error();
+    e.escalate_due = due_of(*t);
+    e.escalate_term = fact_of(*t);
   }
   return e;
 }

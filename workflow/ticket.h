@@ -10,15 +10,18 @@
 #include "workflow/commands.h"
 #include "workflow/describe.h"
 #include "workflow/enums.h"
+#include "workflow/period.h"
 #include "workflow/time.h"
 #include "workflow/values.h"
 
 namespace hotline::workflow {
 
-/// One deadline: when it falls due, and whether its expiry has already been handled.
+/// One deadline: when it falls due, whether its expiry has already been handled, and what set it
+/// (absent in records written before format 4: such a deadline keeps its date).
 struct deadline_slot {
   std::optional<instant> due;
   bool fired = false;
+  std::optional<term_fact> set_by;
 };
 
 struct pending_return {
@@ -134,6 +137,7 @@ template <class F>
 void describe(F& f, deadline_slot& x) {
   f("due", x.due);
   f("fired", x.fired);
+  f("set_by", x.set_by, since{4});
 }
 template <class F>
 void describe(F& f, pending_return& x) {

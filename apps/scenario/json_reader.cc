@@ -65,8 +65,12 @@ boost::json::value parse_file(const std::string& file) {
   if (!in) throw read_error{"", "cannot be read"};
   std::stringstream buf;
   buf << in.rdbuf();
+  return parse_text(buf.str());
+}
+
+boost::json::value parse_text(const std::string& text) {
   boost::json::error_code ec;
-  auto v = boost::json::parse(buf.str(), ec);
+  auto v = boost::json::parse(text, ec);
   if (ec) throw read_error{"", "not valid JSON (" + ec.message() + ")"};
   return v;
 }

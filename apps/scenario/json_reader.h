@@ -63,5 +63,7 @@ workflow::refusal load_failure(const std::string& file, const read_error& e);
 
 /// Parses the file at `file`; throws read_error with path "" if it cannot be read or parsed.
 boost::json::value parse_file(const std::string& file);
+/// Parses `text`; throws read_error with path "" if it is not JSON.
+boost::json::value parse_text(const std::string& text);
 
 }  // namespace hotline::scenario

@@ -77,8 +77,22 @@ std::string national_calendars_dir(const std::string& scenario_dir) {
   return (fs::path(scenario_dir) / ".." / "calendars").lexically_normal().string();
 }
 
+result<year_calendar> read_official_year(const std::string& json, int year) {
+  try {
+    auto doc = parse_text(json);
+    year_calendar y = read_year(node(doc, ""));
+    if (y.year != year) throw read_error{"year", "must be " + std::to_string(year) + ", the year named in the path"};
+    return y;
+  } catch (const read_error& e) {
+    refusal r = load_failure("the calendar", e);
+    if (r.field.empty()) r.field = "body";
+    return r;
+  }
+}
+
 result<working_calendar> load_calendar(const business_hours& hours, const std::string& national_dir,
-                                       const std::string& scenario_dir) {
+                                       const std::string& scenario_dir,
+                                       const std::vector<year_calendar>& loaded) {
   std::string file = national_dir;
   try {
     std::vector<year_calendar> years;
@@ -90,6 +104,13 @@ result<working_calendar> load_calendar(const business_hours& hours, const std::s
         throw read_error{"year", "does not match the file name"};
     }
     file = national_dir;
+    for (const auto& y : loaded) {
+      auto same = [&](const year_calendar& x) { return x.year == y.year; };
+      years.erase(std::remove_if(years.begin(), years.end(), same), years.end());
+      years.push_back(y);
+    }
+    std::sort(years.begin(), years.end(),
+              [](const year_calendar& a, const year_calendar& b) { return a.year < b.year; });
     if (years.empty()) throw read_error{"", "no national calendar files (YYYY.json)"};
     std::vector<local_layer> local;
     for (const auto& path : json_files(fs::path(scenario_dir) / "calendars")) {

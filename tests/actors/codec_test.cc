@@ -2,6 +2,8 @@
 #include <gtest/gtest.h>
 
 #include "actors/codec.h"
+#include "workflow/decide.h"
+#include "workflow/recompute.h"
 
 namespace hotline::testing {
 namespace {
@@ -76,6 +78,46 @@ TEST(StoredFormat, AnUnknownFormatIsRefusedNotGuessed) {
   auto bytes = actors::encode(sample());
   bytes[0] = 99;
   EXPECT_FALSE(actors::decode_events(bytes));
+}
+
+// A ticket's snapshot as format 3 wrote it, before deadlines recorded what set them: Mengcheng
+// complaint MC-1, dispatched 2026-12-24 09:30, handled by 2027-01-08 17:30; its contact deadline
+// (2026-12-25 17:30) fired.
+const std::string format_3_state =
+    "03044d432d31096d656e676368656e6700000000000006e5819ce6b0b4000000000000000000a0bae3b20d04"
+    "030007686f7573696e67000001b0d6e3b20d000000001400000000000001b0def1b20d01000001b0b285b40d"
+    "000000000000000000000000000000000000000000000000000000000000";
+
+TEST(StoredFormat, AStateWrittenBeforeTermFactsDecodesAndKeepsItsDeadlines) {
+  auto decoded = actors::decode_state(from_hex(format_3_state));
+  ASSERT_TRUE(decoded);
+  EXPECT_EQ(decoded->id, "MC-1");
+  EXPECT_EQ(decoded->current, status::handling);
+  EXPECT_EQ(decoded->handle_deadline.due, instant{1799400600});
+  EXPECT_FALSE(decoded->handle_deadline.set_by);  // unknown: a later calendar leaves it alone
+  EXPECT_EQ(decoded->contact_deadline.due, instant{1798191000});
+  EXPECT_TRUE(decoded->contact_deadline.fired);
+  auto armed = deadlines(*decoded);
+  ASSERT_EQ(armed.size(), 1u);
+  EXPECT_EQ(armed[0].kind, deadline_kind::handle);
+  EXPECT_EQ(armed[0].due, instant{1799400600});
+  EXPECT_TRUE(recompute(*decoded, working_calendar{}).empty());
+  // Written again, it is the current format and still the same state.
+  auto again = actors::decode_state(actors::encode(*decoded));
+  ASSERT_TRUE(again);
+  EXPECT_EQ(actors::encode(*again), actors::encode(*decoded));
+}
+
+TEST(StoredFormat, TermFactsRoundTrip) {
+  ticket_state s;
+  s.id = "MC-2";
+  s.version = 2;
+  s.current = status::handling;
+  s.handle_deadline.due = instant{1799400600};
+  s.handle_deadline.set_by = term_fact{instant{1798075800}, working_days(10), 3};
+  auto decoded = actors::decode_state(actors::encode(s));
+  ASSERT_TRUE(decoded);
+  EXPECT_EQ(decoded->handle_deadline.set_by, s.handle_deadline.set_by);
 }
 
 }  // namespace

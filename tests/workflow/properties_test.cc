@@ -5,7 +5,12 @@
 #include <rapidcheck.h>
 #include <rapidcheck/gtest.h>
 
+#include <fstream>
+#include <sstream>
+
+#include "apps/scenario/load_calendars.h"
 #include "tests/support/ticket_case.h"
+#include "workflow/recompute.h"
 
 namespace hotline::testing {
 namespace {
@@ -128,6 +133,53 @@ RC_GTEST_PROP(Properties, ReplayingATicketsEventsRebuildsTheSameState, ()) {
   auto log = drive(j, live);
   RC_ASSERT(fingerprint(replay(log)) == fingerprint(live));
   for (std::size_t i = 0; i < log.size(); ++i) RC_ASSERT(log[i].seq == i + 1);
+}
+
+RC_GTEST_PROP(Properties, RecomputingOnTheSameCalendarChangesNothing, ()) {
+  const jurisdiction& j = scenario(*rc::gen::elementOf(jurisdictions));
+  ticket_state s;
+  drive(j, s);
+  RC_ASSERT(recompute(s, j.calendar).empty());
+}
+
+// The official 2026 with some more holidays in March-April, where drive()'s tickets run.
+working_calendar with_more_holidays(const jurisdiction& j) {
+  std::string dir = std::string(HOTLINE_SCENARIOS_DIR) + "/" + j.rules.id;
+  std::ifstream in(scenario::national_calendars_dir(dir) + "/2026.json");
+  std::stringstream text;
+  text << in.rdbuf();
+  auto read = scenario::read_official_year(text.str(), 2026);
+  RC_ASSERT(read.ok());
+  year_calendar y = *read;
+  for (int i = *rc::gen::inRange(1, 6); i > 0; --i) {
+    date d = add_days({2026, 3, 2}, *rc::gen::inRange(0, 50));
+    if (iso_weekday(d) < 6) y.holidays.push_back(d);
+  }
+  auto cal = scenario::load_calendar(j.calendar.hours(), scenario::national_calendars_dir(dir),
+                                     dir, {y});
+  RC_ASSERT(cal.ok());
+  return *cal;
+}
+
+RC_GTEST_PROP(Properties, AfterALoadEveryArmedDeadlineIsItsTermOnTheNewCalendar, ()) {
+  const jurisdiction& j = scenario(*rc::gen::elementOf(jurisdictions));
+  ticket_state s;
+  drive(j, s);
+  working_calendar cal = with_more_holidays(j);
+  auto before = deadlines(s);
+  for (const auto& e : recompute(s, cal)) {
+    RC_ASSERT(!s.slot(e.kind).fired);
+    evolve(s, {s.version + 1, at("2026-03-02T08:00:00+08:00"), "system:calendar", e});
+  }
+  auto after = deadlines(s);
+  RC_ASSERT(after.size() == before.size());  // the same deadlines are armed, perhaps moved
+  for (const auto& d : after) {
+    const auto& fact = s.slot(d.kind).set_by;
+    RC_ASSERT(fact.has_value());
+    auto due = cal.due(*fact);
+    if (due) RC_ASSERT(*due == d.due);
+  }
+  RC_ASSERT(recompute(s, cal).empty());
 }
 
 RC_GTEST_PROP(Properties, AWorkingDayDeadlineEndsAtCloseOfBusinessOnAWorkingDay, ()) {
