@@ -123,7 +123,12 @@ caf::behavior delivery_actor(self_ptr self, runtime_context* ctx,
   st.ctx = ctx;
   st.delivered = delivered;
   for (auto& e : stored)
-    if (!e.failed) st.queue[e.message.id] = {std::move(e), steady::now()};
+    if (!e.failed) {
+      std::string id = e.message.id;  // not queue[e.message.id] = {std::move(e), …}: C++17
+                                      // moves e before it evaluates the key, and every entry
+                                      // went under "" (one delivered, the rest stuck)
+      st.queue.emplace(std::move(id), waiting{std::move(e), steady::now()});
+    }
   self->send(self, pump_atom::value);
   return {
       [=](outbox_added& added) {
