@@ -27,7 +27,7 @@ lookup<std::string> next_id(center_state& st, instant now) {
   date d = local_date(now);
   char day[16];
   std::snprintf(day, sizeof day, "%04d%02d%02d", d.year, d.month, d.day);
-  std::string prefix = st.ctx->where.rules.id + "-" + day + "-";
+  std::string prefix = st.ctx->where()->rules.id + "-" + day + "-";
   if (d != st.day) {
     auto last = st.ctx->repo.last_id(prefix);
     if (last.failed()) return lookup<std::string>::failed(last.error());
@@ -51,7 +51,7 @@ result<intake_facts> facts_for(center_state& st, const intake& r,
     f = facts_from_related(*related);
   }
   if (blocked_by) f.blocked_by = *blocked_by;
-  if (st.ctx->where.rules.routing_precedent.value) {
+  if (st.ctx->where()->rules.routing_precedent.value) {
     auto it = st.precedents.find(r.topic);
     if (it != st.precedents.end()) f.proposed_lead = it->second;
   }
@@ -63,7 +63,8 @@ result<intake_facts> facts_for(center_state& st, const intake& r,
 // ticket's. Nobody can address the ticket before its batch is durable: the id is known only once
 // the submitter is answered, and the due index and escalation see it only then.
 void commit_submission(runtime_context* ctx, intake_request& r, const submit& s) {
-  auto out = decide(ticket_state{}, s, context{ctx->where, ctx->time.now(), r.by});
+  auto where = ctx->where();
+  auto out = decide(ticket_state{}, s, context{*where, ctx->time.now(), r.by});
   if (!out) {  // decided as the probe was, but for its id: not expected, answered all the same
     ctx->refuse(r.reply, r.idempotency_key, out.error());
     return;
@@ -101,7 +102,8 @@ void take_in(self_ptr self, intake_request& r) {
   // The request is checked before an id is spent on it, so refused requests leave no gaps.
   facts.value().id = "unassigned";
   submit probe{r.request, *facts};
-  auto checked = decide(ticket_state{}, probe, context{ctx->where, ctx->time.now(), r.by});
+  auto where = ctx->where();
+  auto checked = decide(ticket_state{}, probe, context{*where, ctx->time.now(), r.by});
   if (!checked) {
     ctx->refuse(r.reply, r.idempotency_key, checked.error());
     return;
@@ -119,7 +121,7 @@ void take_in(self_ptr self, intake_request& r) {
 void remember_precedent(self_ptr self, const ticket_changed& change) {
   auto& st = self->state;
   const ticket_state& t = *change.after;
-  auto lead = precedent_set(t, *change.events, st.ctx->where.rules);
+  auto lead = precedent_set(t, *change.events, st.ctx->where()->rules);
   if (!lead || st.precedents[t.topic] == *lead) return;
   st.precedents[t.topic] = *lead;
   st.ctx->commit({{storage::family::counters, precedent_prefix + t.topic, *lead}}, nullptr);

@@ -27,14 +27,15 @@ void check(self_ptr self, const std::string& topic, const std::string& region, i
   auto& st = self->state;
   if (!st.concentration_supervises) return;
   auto& spot = st.spots[hot_spot_key(topic, region)];
-  const auto& callers = st.ctx->where.rules.concentration_callers;
+  auto where = st.ctx->where();
+  const auto& callers = where->rules.concentration_callers;
   auto tickets = spot.to_supervise(now, st.window, callers.value);
   if (spot.newly_hot()) ++st.ctx->metrics.concentration_alerts;
   for (const auto& id : tickets) {
     supervise s;
     s.trigger = supervision_trigger::concentration;
     s.reason = std::to_string(callers.value) + " or more callers on '" + topic + "' in '" + region +
-               "' within " + std::to_string(st.ctx->where.rules.concentration_window_days.value) +
+               "' within " + std::to_string(st.ctx->where()->rules.concentration_window_days.value) +
                " days (" + callers.from + ")";
     st.ctx->route(ticket_message{
         id, command_request{s, system_actor("escalation"), st.ctx->track(reply_to()), ""}});
@@ -54,8 +55,9 @@ void observe(self_ptr self, const ticket_changed& change) {
 caf::behavior escalation_actor(self_ptr self, runtime_context* ctx) {
   auto& st = self->state;
   st.ctx = ctx;
-  st.window = std::int64_t{ctx->where.rules.concentration_window_days.value} * seconds_per_day;
-  for (const auto& rule : ctx->where.rules.supervision)
+  auto where = ctx->where();
+  st.window = std::int64_t{where->rules.concentration_window_days.value} * seconds_per_day;
+  for (const auto& rule : where->rules.supervision)
     if (rule.trigger == supervision_trigger::concentration) st.concentration_supervises = true;
   // Recovery: the submissions still inside the window.
   instant now = ctx->time.now();

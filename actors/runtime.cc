@@ -55,6 +55,7 @@ runtime::runtime(const runtime_options& o) : impl_(std::make_unique<impl>()) {
   impl_->ctx = std::make_unique<runtime_context>(o, *impl_->time, impl_->work);
   runtime_context* ctx = impl_->ctx.get();
   if (!unrecovered.empty()) ctx->cannot_recover(unrecovered);
+  start_with_loaded_calendars();
   auto by_status = ctx->repo.count_by_status();
   auto armed = ctx->repo.count_due();
   auto by_lead = ctx->repo.count_open_by_lead();
@@ -65,7 +66,8 @@ runtime::runtime(const runtime_options& o) : impl_(std::make_unique<impl>()) {
       ctx->metrics.by_status[static_cast<std::size_t>(st)] = static_cast<long>(n);
   if (armed) ctx->metrics.armed_timers = static_cast<long>(*armed);
   ctx->metrics.by_lead[""];
-  for (const auto& d : ctx->where.departments.all()) ctx->metrics.by_lead[d.id];
+  auto where = ctx->where();  // the departments never change while running
+  for (const auto& d : where->departments.all()) ctx->metrics.by_lead[d.id];
   if (by_lead)
     for (const auto& [lead, load] : *by_lead)
       if (auto it = ctx->metrics.by_lead.find(lead); it != ctx->metrics.by_lead.end()) {
@@ -76,7 +78,7 @@ runtime::runtime(const runtime_options& o) : impl_(std::make_unique<impl>()) {
   // Every handle is in place before the first message is sent.
   ctx->center = spawn_center(sys, ctx);
   ctx->catalog.push_back({"center", "center", "", ctx->center});
-  for (const auto& d : ctx->where.departments.all()) {
+  for (const auto& d : where->departments.all()) {
     ctx->departments[d.id] = spawn_department(sys, ctx);
     ctx->catalog.push_back({"department", d.id,
                             d.parent.empty() ? "center" : "department:" + d.parent,
@@ -90,6 +92,7 @@ runtime::runtime(const runtime_options& o) : impl_(std::make_unique<impl>()) {
   // Deadlines that passed while the process was down fire now.
   caf::anon_send(ctx->timer, tick_atom::value);
   if (o.virtual_time) advance(impl_->time->now());
+  finish_calendar_recompute();
 }
 
 runtime::~runtime() {
@@ -119,8 +122,8 @@ void runtime::act(const std::string& id, command c, actor_ref by, reply_to reply
                                          std::move(idempotency_key)}});
 }
 
-const jurisdiction& runtime::where() const {
-  return impl_->ctx->where;
+std::shared_ptr<const jurisdiction> runtime::where() const {
+  return impl_->ctx->where();
 }
 instant runtime::now() const {
   return impl_->time->now();

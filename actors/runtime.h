@@ -12,6 +12,7 @@
 
 #include <chrono>
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -34,6 +35,21 @@ class store;  // opened by the program (apps/) or a test and handed over; only a
 
 namespace hotline::actors {
 
+/// Builds the working calendar from the scenario's calendar files as they are now, with the
+/// official years operators loaded (year -> its JSON as calendars/YYYY.json holds it) in place of
+/// the files of their years; or a validation_failed naming the field at fault. The program gives
+/// it (apps/: it knows where the files are).
+using calendar_builder = std::function<workflow::result<workflow::working_calendar>(
+    const std::map<int, std::string>& loaded)>;
+
+/// What a calendar load did to the open tickets.
+struct calendar_load {
+  std::size_t checked = 0;  // open tickets recomputed (passive ones brought back for it)
+  std::size_t changed = 0;  // of which a deadline moved
+  std::string error;        // storage failed: nothing was loaded, or (with `checked`) some
+                            // tickets were not recomputed yet; the next start-up finishes them
+};
+
 struct runtime_options {
   const workflow::jurisdiction* where = nullptr;  // REQUIRES: outlives the runtime
   storage::store* db = nullptr;                   // REQUIRES: outlives the runtime
@@ -50,6 +66,8 @@ struct runtime_options {
   transport* carrier = nullptr;                // REQUIRES: outlives the runtime
   std::chrono::milliseconds retry_first{1000};  // the first retry's wait, doubled each time
   std::chrono::milliseconds retry_max{300000};  // up to this
+  // None: the calendar of `where` is the only one, and calendar loads are refused.
+  calendar_builder build_calendar;
 };
 
 /// What an operator sees of a ticket's actor.
@@ -158,7 +176,9 @@ class runtime {
   lookup<workflow::ticket_state> state(const std::string& id) const;
   /// The durable history alone (no replay), as read(); empty if unknown.
   lookup<std::vector<workflow::event_record>> history(const std::string& id) const;
-  const workflow::jurisdiction& where() const;
+  /// The jurisdiction in force now. Hold the pointer while using what it holds: a calendar load
+  /// (load_calendar_year, reload_calendars) puts another in force meanwhile.
+  std::shared_ptr<const workflow::jurisdiction> where() const;
 
   workflow::instant now() const;
   bool virtual_time() const;
@@ -180,6 +200,17 @@ class runtime {
   bool unpark_ticket(const std::string& id);
   runtime_stats stats() const;
 
+  /// Loads official calendar year `year` while running (`json`: as calendars/YYYY.json holds it).
+  /// Refused (validation_failed naming the field, nothing changed) if the calendar cannot be
+  /// built with it. Else: stored durably (a restart builds the calendar with it), in force for
+  /// every command from then on, and every open ticket's armed deadlines recomputed on it by a
+  /// system command (deadline_recomputed, in the ticket's one atomic batch with its due-index
+  /// moves). One load at a time.
+  workflow::result<calendar_load> load_calendar_year(int year, const std::string& json);
+  /// The same for the calendar files as they are now (a file dropped into the folder), with the
+  /// loaded years still over them.
+  workflow::result<calendar_load> reload_calendars();
+
   /// The outbox's entries (pending and failed), in id order, at most `limit`; failed if storage
   /// cannot answer.
   lookup<std::vector<outbox_entry>> outbox(std::size_t limit) const;
@@ -188,8 +219,15 @@ class runtime {
   bool drain_outbox(std::chrono::milliseconds timeout);
 
  private:
+  // Start-up: the calendar with the years operators loaded; a recompute a crash interrupted.
+  void start_with_loaded_calendars();
+  void finish_calendar_recompute();
+
   struct impl;
   std::unique_ptr<impl> impl_;
 };
+
+/// The official calendar years operators loaded (year -> their JSON), as stored in `db`.
+lookup<std::map<int, std::string>> loaded_calendars(const storage::store& db);
 
 }  // namespace hotline::actors

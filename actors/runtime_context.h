@@ -55,10 +55,20 @@ struct catalog_entry {
 
 struct runtime_context {
   runtime_context(const runtime_options& o, clock& c, work_in_flight& w)
-      : options(o), where(*o.where), db(*o.db), repo(*o.db), time(c), work(w) {}
+      : options(o), db(*o.db), repo(*o.db), time(c), work(w) {
+    // The program's own jurisdiction outlives the runtime (runtime_options): not owned here.
+    where_ = std::shared_ptr<const workflow::jurisdiction>(o.where,
+                                                           [](const workflow::jurisdiction*) {});
+  }
 
   const runtime_options options;
-  const workflow::jurisdiction& where;
+  /// The jurisdiction in force. Whoever uses it holds this snapshot until done (a command from
+  /// its decision to its batch): an operator's calendar load replaces it meanwhile, and the old
+  /// one lives on until its last holder lets go.
+  std::shared_ptr<const workflow::jurisdiction> where() const { return std::atomic_load(&where_); }
+  void put_where(std::shared_ptr<const workflow::jurisdiction> j) {
+    std::atomic_store(&where_, std::move(j));
+  }
   storage::store& db;
   const ticket_repository repo;
   clock& time;
@@ -118,6 +128,7 @@ struct runtime_context {
  private:
   mutable std::mutex recovery_mutex_;
   std::string recovery_failure_;
+  std::shared_ptr<const workflow::jurisdiction> where_;  // atomic_load/atomic_store only
 };
 
 /// Tells whom a durable change concerns (ticket_actor.cc). `me`: the ticket's actor, needed only

@@ -61,14 +61,15 @@ answer<stored_ticket> runtime::get(const std::string& id, const actor_ref& viewe
   auto stored = read(id);
   if (stored.failed()) return answer<stored_ticket>::unavailable(stored.error());
   if (!stored) return refused(refusal_code::not_found, "There is no ticket " + id + ".");
-  if (!may_view(stored->state, viewer, where().departments))
+  if (!may_view(stored->state, viewer, where()->departments))
     return refused(refusal_code::forbidden,
                    "Department " + viewer.department + " does not hold " + id + ".");
   return std::move(*stored);
 }
 
 answer<ticket_page> runtime::list(const ticket_query& q, const actor_ref& viewer) const {
-  const auto& tree = where().departments;
+  auto where = this->where();
+  const auto& tree = where->departments;
   if (!q.department.empty() && !tree.find(q.department))
     return invalid_field("department", "'" + q.department + "' is not a department");
   std::vector<std::string> holders;
@@ -104,7 +105,8 @@ answer<std::vector<blocked_caller>> runtime::blocked_callers(const actor_ref& vi
 
 answer<unit_counts> runtime::department_counts(const std::string& id, instant from, instant to,
                                                const actor_ref& viewer) const {
-  const auto& tree = where().departments;
+  auto where = this->where();
+  const auto& tree = where->departments;
   if (!tree.find(id)) return refused(refusal_code::not_found, "There is no department " + id + ".");
   auto units = tree.subtree(id);
   if (viewer.who == role::department) {
@@ -137,7 +139,8 @@ answer<bulletin> runtime::report(report_period p, instant at, const actor_ref& v
   if (!center_staff(viewer))
     return refused(refusal_code::forbidden, "Bulletins are for the hotline center's staff.");
   auto [from, to] = period_bounds(p, at);
-  bulletin_builder b(where(), p, from, to, now());
+  auto where = this->where();  // the builder holds a reference: keep it alive until done
+  bulletin_builder b(*where, p, from, to, now());
   // A ticket can be answered in this period and registered up to a year before it.
   auto ids = impl_->ctx->repo.created_between({from.seconds - 366 * seconds_per_day}, to);
   if (ids.failed()) return answer<bulletin>::unavailable(ids.error());

@@ -68,7 +68,7 @@ void notify(runtime_context* ctx, const caf::actor& me, ticket_changed change) {
     caf::anon_send(ctx->owner_for(after), adopt_live{after.id, me, ctx->work.begin()});
     caf::anon_send(ctx->owner_for(before), release_ticket{me.address(), ctx->work.begin()});
   }
-  if (ctx->where.rules.routing_precedent.value && fixes_a_lead(*change.events))
+  if (ctx->where()->rules.routing_precedent.value && fixes_a_lead(*change.events))
     caf::anon_send(ctx->center, change);
   if (concerns_escalation(*change.events)) caf::anon_send(ctx->escalation, change);
   if (ctx->time.moves_by_itself() && !armed.empty())
@@ -95,7 +95,8 @@ void maybe_retire(self_ptr self) {
 void run_command(self_ptr self, command_request& r) {
   auto& st = self->state;
   runtime_context* ctx = st.ctx;
-  auto out = decide(*st.ticket, r.c, context{ctx->where, ctx->time.now(), r.by});
+  auto where = ctx->where();  // one snapshot for the whole decision
+  auto out = decide(*st.ticket, r.c, context{*where, ctx->time.now(), r.by});
   if (!out) {
     ctx->refuse(r.reply, r.idempotency_key, out.error());
     return;

@@ -307,6 +307,17 @@ lookup<std::map<std::string, lead_load>> ticket_repository::count_open_by_lead()
   return out;
 }
 
+lookup<std::vector<std::string>> ticket_repository::open_ids() const {
+  std::vector<std::string> out;
+  std::string error =
+      scan_prefix(db_, family::indexes, "l" + sep, [&](std::string_view key, std::string_view) {
+        out.emplace_back(key.substr(key.rfind('\0') + 1));  // l \0 lead \0 overdue \0 id
+        return true;
+      });
+  if (!error.empty()) return lookup<decltype(out)>::failed("the lead index: " + error);
+  return out;
+}
+
 lookup<std::vector<submission_entry>> ticket_repository::submissions_since(instant from) const {
   std::vector<submission_entry> out;
   std::string error =

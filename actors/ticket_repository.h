@@ -78,6 +78,8 @@ class ticket_repository {
   /// Open tickets (not declined, terminated or closed) by lead department ("" before dispatch),
   /// from the index keys alone.
   lookup<std::map<std::string, lead_load>> count_open_by_lead() const;
+  /// Every open ticket's id, from the same index.
+  lookup<std::vector<std::string>> open_ids() const;
   /// Tickets created in [from, to), oldest first.
   lookup<std::vector<std::string>> created_between(workflow::instant from,
                                                    workflow::instant to) const;

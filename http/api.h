@@ -68,7 +68,10 @@ class api {
   response admin_kill(const call& c, const std::string& id);
   response admin_unpark(const std::string& id);
   response clock(const call& c);
+  // The calendar (routes_calendars.cc).
   response admin_calendars();
+  response admin_put_calendar(const call& c, const std::string& year);
+  response admin_reload_calendars();
   response prometheus();
   // The outbox (routes_outbox.cc).
   response admin_outbox(const call& c);

@@ -37,6 +37,11 @@ const std::vector<api::route>& api::routes() {
        [](api& a, const call& c) { return a.admin_unpark(c.parts[3]); }},
       {{"/admin/clock", {"GET", "POST"}}, [](api& a, const call& c) { return a.clock(c); }},
       {{"/admin/calendars", {"GET"}}, [](api& a, const call&) { return a.admin_calendars(); }},
+      // Before {year}: "reload" is no year.
+      {{"/admin/calendars/reload", {"POST"}},
+       [](api& a, const call&) { return a.admin_reload_calendars(); }},
+      {{"/admin/calendars/{year}", {"PUT"}},
+       [](api& a, const call& c) { return a.admin_put_calendar(c, c.parts[2]); }},
       {{"/admin/outbox", {"GET"}, {"limit"}},
        [](api& a, const call& c) { return a.admin_outbox(c); }},
       {{"/admin/outbox/drain", {"POST"}},

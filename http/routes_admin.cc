@@ -10,8 +10,8 @@ namespace json = boost::json;
 
 response api::health() {
   auto s = rt_.stats();
-  std::size_t fixed = rt_.where().departments.all().size() + 3;  // center, escalation, timer
-  auto horizon = horizon_of(rt_.where().calendar, local_date(rt_.now()));
+  std::size_t fixed = rt_.where()->departments.all().size() + 3;  // center, escalation, timer
+  auto horizon = horizon_of(rt_.where()->calendar, local_date(rt_.now()));
   json::array warnings;
   if (!horizon.warning.empty()) warnings.push_back(json::string(horizon.warning));
   // A failed store refuses every change: load balancers and monitors must see it.
@@ -71,7 +71,7 @@ response api::admin_ticket_actor(const call& c, const std::string& id) {
                              {"supervisor", info.supervisor},
                              {"restarts", info.restarts},
                              {"timers", std::move(timers)},
-                             {"state", ticket_json(*info.state, rt_.where(), c.who, nullptr)}});
+                             {"state", ticket_json(*info.state, *rt_.where(), c.who, nullptr)}});
 }
 
 response api::admin_kill(const call&, const std::string& id) {
@@ -123,24 +123,13 @@ response api::clock(const call& c) {
   return json_response(200, {{"now", format_instant(done->now)}, {"fired", done->fired}});
 }
 
-// The calendar's years, national and local, each official or provisional (rules.md §9).
-response api::admin_calendars() {
-  json::array items;
-  for (const auto& e : rt_.where().calendar.entries())
-    items.push_back({{"year", e.year},
-                     {"scope", e.local ? "local" : "national"},
-                     {"provisional", e.provisional},
-                     {"source", e.source}});
-  return json_response(200, {{"items", std::move(items)}});
-}
-
 response api::prometheus() {
   response r;
   r.content_type = "text/plain; version=0.0.4";
   std::vector<actors::actor_info> long_lived;
   for (const char* kind : {"center", "department", "escalation", "timer"})
     for (auto& a : rt_.actors(kind, 10000)) long_lived.push_back(std::move(a));
-  auto horizon = horizon_of(rt_.where().calendar, local_date(rt_.now()));
+  auto horizon = horizon_of(rt_.where()->calendar, local_date(rt_.now()));
   r.body = metrics_.render(rt_.stats(), long_lived, horizon, read_process_figures()) +
            outbox_metrics(rt_.stats().outbox);
   return r;

@@ -12,7 +12,8 @@ namespace json = boost::json;
 
 response api::departments(const call&) {
   json::array items;
-  for (const auto& d : rt_.where().departments.all())
+  auto where = rt_.where();
+  for (const auto& d : where->departments.all())
     items.push_back({{"id", d.id},
                      {"name", d.name},
                      {"parent", d.parent.empty() ? json::value(nullptr) : json::value(d.parent)},
@@ -41,13 +42,13 @@ response api::reports(const call& c) {
   auto read = rt_.report(period, at, c.who);
   if (!read) return no_value(read);
   const bulletin& b = *read;
-  if (format == "json") return json_response(200, bulletin_json(b, rt_.where()));
+  if (format == "json") return json_response(200, bulletin_json(b, *rt_.where()));
   response r;
   if (format == "csv") {
-    r.body = bulletin_csv(b, rt_.where());
+    r.body = bulletin_csv(b, *rt_.where());
     r.content_type = "text/csv; charset=utf-8";
   } else {
-    auto book = bulletin_xlsx(b, rt_.where());
+    auto book = bulletin_xlsx(b, *rt_.where());
     if (!book.error.empty()) return error_response(500, "internal", book.error);
     r.body = std::move(book.bytes);
     r.content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";

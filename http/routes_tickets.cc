@@ -87,7 +87,7 @@ response api::act(const call& c, const std::string& id, const std::string& actio
 response api::get_ticket(const call& c, const std::string& id) {
   auto stored = rt_.get(id, c.who);
   if (!stored) return no_value(stored);
-  return json_response(200, ticket_json(stored->state, rt_.where(), c.who, &stored->history));
+  return json_response(200, ticket_json(stored->state, *rt_.where(), c.who, &stored->history));
 }
 
 // Harassment blocks (000 art. 20): the center's staff see whom they screen and where to lift it.
@@ -137,7 +137,7 @@ response api::list_tickets(const call& c) {
   auto page = rt_.list(q, c.who);
   if (!page) return no_value(page);
   json::array items;
-  for (const auto& s : page->items) items.push_back(ticket_json(s, rt_.where(), c.who, nullptr));
+  for (const auto& s : page->items) items.push_back(ticket_json(s, *rt_.where(), c.who, nullptr));
   json::value next = page->next.empty() ? json::value(nullptr) : json::value(page->next);
   return json_response(200, {{"items", std::move(items)}, {"next", std::move(next)}});
 }

@@ -7,6 +7,7 @@
 
 #include "actors/runtime.h"
 #include "apps/hotline/data_paths.h"
+#include "apps/scenario/load_calendars.h"
 #include "apps/scenario/load_scenario.h"
 #include "http/peer_client.h"
 #include "http/api.h"
@@ -21,6 +22,21 @@ namespace {
 int fail(const std::string& message) {
   std::fprintf(stderr, "hotline serve: %s\n", message.c_str());
   return 2;
+}
+
+// The calendar from the scenario's files as they are when asked, with the years operators loaded
+// over them (PUT /admin/calendars/{year}).
+actors::calendar_builder calendar_files(business_hours hours, std::string scenario_dir) {
+  return [hours = std::move(hours), dir = std::move(scenario_dir)](
+             const std::map<int, std::string>& loaded) -> result<working_calendar> {
+    std::vector<year_calendar> years;
+    for (const auto& [year, json] : loaded) {
+      auto y = scenario::read_official_year(json, year);
+      if (!y) return y.error();
+      years.push_back(std::move(y).value());
+    }
+    return scenario::load_calendar(hours, scenario::national_calendars_dir(dir), dir, years);
+  };
 }
 
 // Blocks SIGTERM and SIGINT in every thread, so that only sigwait() sees them.
@@ -138,9 +154,10 @@ int serve(const serve_options& f) {
   o.outgoing.sms = sms;
   o.retry_max = std::chrono::milliseconds(static_cast<long>(f.retry_max * 1000));
   o.retry_first = std::min(o.retry_first, o.retry_max);
+  o.build_calendar = calendar_files(where->calendar.hours(), f.scenario);
   {
     actors::runtime rt(o);
-    auto horizon = workflow::horizon_of(where->calendar, workflow::local_date(rt.now()));
+    auto horizon = workflow::horizon_of(rt.where()->calendar, workflow::local_date(rt.now()));
     if (!horizon.warning.empty()) std::fprintf(stderr, "WARNING: %s\n", horizon.warning.c_str());
     std::unique_ptr<http::access_log> log;
     if (!f.access_log.empty()) {

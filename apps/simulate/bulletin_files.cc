@@ -157,7 +157,8 @@ actors::lookup<std::vector<std::string>> write_bulletins(const actors::runtime& 
     written.push_back(path);
   };
   const actor_ref simulator{role::system, "", "simulator"};
-  for (report_period p : rt.where().rules.bulletins.value) {
+  auto where = rt.where();
+  for (report_period p : where->rules.bulletins.value) {
     for (instant at = from; at < to;) {
       auto [start, end] = period_bounds(p, at);
       auto read = rt.report(p, at, simulator);
@@ -165,13 +166,13 @@ actors::lookup<std::vector<std::string>> write_bulletins(const actors::runtime& 
       if (!read) return written_files::failed(read.refused()->message);
       const bulletin& b = *read;
       std::string stem = http::bulletin_file_stem(b);
-      put(stem + ".json", boost::json::serialize(http::bulletin_json(b, rt.where())) + "\n");
-      put(stem + ".csv", http::bulletin_csv(b, rt.where()));
-      auto book = http::bulletin_xlsx(b, rt.where());
+      put(stem + ".json", boost::json::serialize(http::bulletin_json(b, *where)) + "\n");
+      put(stem + ".csv", http::bulletin_csv(b, *where));
+      auto book = http::bulletin_xlsx(b, *where);
       if (!book.error.empty()) return written_files::failed(stem + ".xlsx: " + book.error);
       put(stem + ".xlsx", book.bytes);
-      put(stem + ".md", bulletin_markdown(b, rt.where(), stem));
-      for (const auto& [chart, svg] : bulletin_charts(b, rt.where()))
+      put(stem + ".md", bulletin_markdown(b, *where, stem));
+      for (const auto& [chart, svg] : bulletin_charts(b, *where))
         put(stem + "-" + chart + ".svg", svg);
       at = end;
     }

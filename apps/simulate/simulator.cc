@@ -50,8 +50,9 @@ class engine {
   engine(actors::runtime& rt, const load_model& m, const sim_options& o)
       : rt_(rt),
         o_(o),
-        arrivals_(plan_arrivals(m, rt.where(), o.start, o.days, o.seed)),
-        people_(m, rt.where(), o.seed),
+        where_(rt.where()),
+        arrivals_(plan_arrivals(m, *where_, o.start, o.days, o.seed)),
+        people_(m, *where_, o.seed),
         tickets_(arrivals_.size()) {}
 
   sim_figures run() {
@@ -208,6 +209,7 @@ class engine {
 
   actors::runtime& rt_;
   const sim_options o_;
+  std::shared_ptr<const jurisdiction> where_;  // people_ holds a reference into it
   std::vector<arrival> arrivals_;
   behavior people_;
   std::vector<ticket_track> tickets_;

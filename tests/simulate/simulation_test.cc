@@ -227,7 +227,7 @@ TEST(Bulletin, TheNumbersAgreeWithTheTicketsHistories) {
   long daily = 0;
   for (const auto& d : b.daily) daily += d.received;
   EXPECT_EQ(daily, submitted_n);
-  auto json = http::bulletin_json(b, r.rt->where());
+  auto json = http::bulletin_json(b, *r.rt->where());
   EXPECT_EQ(json.at("registered").as_int64(), submitted_n);
 }
 
