@@ -4,6 +4,7 @@
 // exponential backoff, without end (a peer may be down for hours: nothing acknowledged is
 // dropped); one refused for good is kept as failed for an operator. Each carries its id as the
 // idempotency key, so a delivery repeated after a crash of either side takes effect once.
+#include <cstdio>
 #include <ctime>
 #include <map>
 #include <set>
@@ -73,6 +74,14 @@ delivery_result attempt(runtime_context* ctx, const outgoing_message& m) {
   return ctx->options.carrier->deliver(m);
 }
 
+// Counts a message settled once the write that says so is durable.
+storage::commit_callback once_durable(runtime_context* ctx, void (outbox_progress::*count)()) {
+  return [ctx, count](const std::string& error) {
+    if (!error.empty()) std::fprintf(stderr, "an outbox write failed: %s\n", error.c_str());
+    (ctx->outbox.*count)();
+  };
+}
+
 void settle(self_ptr self, std::map<std::string, waiting>::iterator it, delivery_result r) {
   auto& st = self->state;
   runtime_context* ctx = st.ctx;
@@ -84,11 +93,12 @@ void settle(self_ptr self, std::map<std::string, waiting>::iterator it, delivery
   switch (r.what) {
     case delivery_result::kind::delivered:
       ++st.delivered;
+      // Settled once its removal is durable: a drain that returns leaves an outbox that reads
+      // empty (were the write lost, a restart delivers it again under the same id).
       ctx->commit({{storage::family::outbox, e.message.id, std::nullopt},
                    {storage::family::counters, outbox_delivered_key, storage::be64(st.delivered)}},
-                  nullptr);
+                  once_durable(ctx, &outbox_progress::delivered));
       st.queue.erase(it);
-      ctx->outbox.delivered();
       break;
     case delivery_result::kind::retry:
       it->second.next = steady::now() + backoff(ctx->options, e.attempts);
@@ -96,9 +106,9 @@ void settle(self_ptr self, std::map<std::string, waiting>::iterator it, delivery
       break;
     case delivery_result::kind::refused:
       e.failed = true;
-      ctx->commit({{storage::family::outbox, e.message.id, encode(e)}}, nullptr);
+      ctx->commit({{storage::family::outbox, e.message.id, encode(e)}},
+                  once_durable(ctx, &outbox_progress::failed));
       st.queue.erase(it);
-      ctx->outbox.failed();
       break;
   }
 }
