@@ -37,6 +37,10 @@ const std::vector<api::route>& api::routes() {
        [](api& a, const call& c) { return a.admin_unpark(c.parts[3]); }},
       {{"/admin/clock", {"GET", "POST"}}, [](api& a, const call& c) { return a.clock(c); }},
       {{"/admin/calendars", {"GET"}}, [](api& a, const call&) { return a.admin_calendars(); }},
+      {{"/admin/policy", {"GET", "PUT"}},
+       [](api& a, const call& c) {
+         return c.req.method == "PUT" ? a.admin_put_policy(c) : a.admin_policy();
+       }},
       // Before {year}: "reload" is no year.
       {{"/admin/calendars/reload", {"POST"}},
        [](api& a, const call&) { return a.admin_reload_calendars(); }},

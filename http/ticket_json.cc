@@ -31,6 +31,8 @@ json::object history_entry(const event_record& e, bool citizen_visible) {
           {"at", format_instant(e.at)},
           {"event", event_name(e.body)},
           {"by", e.by},
+          {"policy_version",
+           e.policy_version.empty() ? json::value(nullptr) : json::value(e.policy_version)},
           {"data", std::move(data)}};
 }
 
@@ -122,7 +124,8 @@ json::object ticket_json(const ticket_state& s, const jurisdiction& j, const act
                  {"upper", or_null(s.upper)},
                  {"forwarded_to", text_or_null(s.forwarded_to)},
                  {"forwarded_due", or_null(s.forwarded_due)},
-                 {"version", s.version}};
+                 {"version", s.version},
+                 {"policy_version", text_or_null(s.policy_version)}};
   if (history) {
     json::array h;
     for (const auto& e : *history) h.push_back(history_entry(e, visible));

@@ -14,7 +14,8 @@ class decision {
   decision(const ticket_state& s, const context& ctx) : s_(s), ctx_(ctx) {}
   template <class E>
   void add(E e) {
-    events_.push_back({s_.version + events_.size() + 1, ctx_.now, by_text(ctx_.by), event{e}});
+    events_.push_back({s_.version + events_.size() + 1, ctx_.now, by_text(ctx_.by), event{e},
+                       ctx_.where.rules.version.id});
   }
   std::vector<event_record> take() { return std::move(events_); }
 

@@ -258,6 +258,7 @@ void evolve(ticket_state& s, const event_record& e) {
   std::visit(folder{s, e}, e.body);
   s.version = e.seq;
   s.last_change = e.at;
+  if (!e.policy_version.empty()) s.policy_version = e.policy_version;
 }
 
 ticket_state replay(const std::vector<event_record>& log) {

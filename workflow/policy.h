@@ -81,10 +81,19 @@ struct ladder_policy {
   source from;
 };
 
+/// Which text of a jurisdiction's regulation a policy is (rules.md §9): recorded on every
+/// decision taken under it.
+struct policy_version {
+  std::string id;  // the document number where there is one ("蒙政办秘〔2022〕19号")
+  std::optional<date> effective_from;  // none: in force from the start (the seed gives no date)
+  std::string source;                  // the regulation and its document number
+};
+
 struct policy {
   std::string id;
   std::string name;
   std::string seed;  // the regulation file in shared/seeds/
+  policy_version version;
 
   // Intake: which optional fields the jurisdiction uses.
   sourced<bool> uses_class;                    // Pingdingshan A-D (003 §4)
@@ -145,7 +154,9 @@ struct policy {
 
 /// Everything the rule core knows about one jurisdiction.
 struct jurisdiction {
-  policy rules;
+  policy rules;                         // the version in force (policy_versions.h)
+  std::vector<policy> later;            // versions that take effect after it, by effective_from
+  std::vector<policy_version> earlier;  // the versions it replaced, oldest first
   department_tree departments;
   working_calendar calendar;
 };

@@ -81,8 +81,9 @@ struct ticket_state {
 
   // The lifecycle.
   status current = status::received;
-  std::uint64_t version = 0;  // seq of the last event folded in
-  instant last_change;        // when the last event happened
+  std::uint64_t version = 0;   // seq of the last event folded in
+  instant last_change;         // when the last event happened
+  std::string policy_version;  // the policy version the last decision applied (rules.md §9)
   std::string lead;
   std::vector<co_handler> co;
   std::string unit;                         // a subordinate unit holding it (003 §1(4))
@@ -116,8 +117,8 @@ struct ticket_state {
   bool archived = false;
   std::optional<date> retain_until;
   std::optional<instant> closed_at;
-  std::optional<upper_ref> upper;       // this item came from an upper platform
-  std::string forwarded_to;             // sent to this lower platform, which reports back
+  std::optional<upper_ref> upper;        // this item came from an upper platform
+  std::string forwarded_to;              // sent to this lower platform, which reports back
   std::optional<instant> forwarded_due;  // the term given with it
 
   bool exists() const { return version > 0; }
@@ -234,6 +235,7 @@ void describe(F& f, ticket_state& x) {
   f("upper", x.upper, since{3});
   f("forwarded_to", x.forwarded_to, since{3});
   f("forwarded_due", x.forwarded_due, since{3});
+  f("policy_version", x.policy_version, since{5});
 }
 
 }  // namespace hotline::workflow

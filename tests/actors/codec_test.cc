@@ -49,7 +49,8 @@ std::vector<event_record> sample() {
   d.sign_due = instant{1773739800};
   d.return_due = instant{1773739800};
   d.deemed_on_return_expiry = true;
-  return {{1, instant{1773622800}, "operator:op", s}, {2, instant{1773626400}, "operator:op", d}};
+  return {{1, instant{1773622800}, "operator:op", s, "v1"},
+          {2, instant{1773626400}, "operator:op", d, "v1"}};
 }
 
 TEST(StoredFormat, EventsWrittenInTheFirstFormatStillDecode) {
@@ -65,6 +66,7 @@ TEST(StoredFormat, EventsWrittenInTheFirstFormatStillDecode) {
   EXPECT_EQ(d.co, std::vector<std::string>{"housing"});
   EXPECT_EQ((*decoded)[1].by, "operator:op");
   EXPECT_TRUE(d.deemed_on_return_expiry);
+  EXPECT_EQ((*decoded)[1].policy_version, "");  // not recorded before format 5
 }
 
 TEST(StoredFormat, TheCurrentFormatRoundTrips) {
@@ -72,6 +74,7 @@ TEST(StoredFormat, TheCurrentFormatRoundTrips) {
   auto decoded = actors::decode_events(bytes);
   ASSERT_TRUE(decoded);
   EXPECT_EQ(actors::encode(*decoded), bytes);
+  EXPECT_EQ((*decoded)[1].policy_version, "v1");
 }
 
 TEST(StoredFormat, AnUnknownFormatIsRefusedNotGuessed) {

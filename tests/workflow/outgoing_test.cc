@@ -19,7 +19,7 @@ ticket_state from_upper(bool blocked) {
 }
 
 event_record record(std::uint64_t seq, event e) {
-  return {seq, at("2026-03-16T09:00:00+08:00"), "department:waterworks", std::move(e)};
+  return {seq, at("2026-03-16T09:00:00+08:00"), "department:waterworks", std::move(e), ""};
 }
 
 // 002 art. 10: the lower platform reports its result to the upper one; 004 art. 15: the caller
