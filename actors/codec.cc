@@ -10,7 +10,7 @@ namespace {
 // Format 1: the first layout. Each later format only adds members tagged since{N}; a reader
 // given an older format leaves those members at their defaults.
 constexpr char format_first = 1;
-constexpr char format_current = 4;
+constexpr char format_current = 5;
 
 class writer {
  public:

@@ -66,12 +66,10 @@ struct planner {
   void operator()(const replied& e) {
     report(platform_report_kind::replied, e.result);
     sms("您的诉求（工单" + s.id + "）办理结果：" + e.result);
-    survey();
   }
-  void operator()(const answered& e) {
-    sms("您的诉求（工单" + s.id + "）答复：" + e.text);
-    survey();
-  }
+  void operator()(const answered& e) { sms("您的诉求（工单" + s.id + "）答复：" + e.text); }
+  // The rule core decided to survey (workflow/survey.h) and armed the answer's expiry with it.
+  void operator()(const survey_sent&) { survey(); }
   void operator()(const closed&) {
     report(platform_report_kind::closed, s.satisfied ? (*s.satisfied ? "满意" : "不满意") : "");
   }

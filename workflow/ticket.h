@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "workflow/attachments.h"
 #include "workflow/commands.h"
 #include "workflow/describe.h"
 #include "workflow/enums.h"
@@ -119,6 +120,8 @@ struct ticket_state {
   std::optional<upper_ref> upper;       // this item came from an upper platform
   std::string forwarded_to;             // sent to this lower platform, which reports back
   std::optional<instant> forwarded_due;  // the term given with it
+  deadline_slot survey_deadline;          // the caller's answer to the SMS survey
+  std::vector<attachment> attachments;    // in upload order (003 §5(4))
 
   bool exists() const { return version > 0; }
   /// The slot for `kind`.
@@ -234,6 +237,8 @@ void describe(F& f, ticket_state& x) {
   f("upper", x.upper, since{3});
   f("forwarded_to", x.forwarded_to, since{3});
   f("forwarded_due", x.forwarded_due, since{3});
+  f("survey_deadline", x.survey_deadline, since{5});
+  f("attachments", x.attachments, since{5});
 }
 
 }  // namespace hotline::workflow
