@@ -65,7 +65,8 @@ std::size_t api::body_limit(const request& head, std::size_t max_body) const {
                       p.find('/', prefix.size()) == p.size() - suffix.size();
   if (!upload) return max_body;
   // The rule core refuses a larger file (413): a body over it is not read at all.
-  return std::max(max_body, static_cast<std::size_t>(rt_.where()->rules.attachment_max_bytes.value));
+  return std::max(max_body,
+                  static_cast<std::size_t>(rt_.where()->rules.attachment_max_bytes.value));
 }
 
 response api::upload_attachment(const call& c, const std::string& id) {
@@ -86,8 +87,7 @@ response api::list_attachments(const call& c, const std::string& id) {
   return json_response(200, {{"items", std::move(items)}});
 }
 
-response api::download_attachment(const call& c, const std::string& id,
-                                  const std::string& digest) {
+response api::download_attachment(const call& c, const std::string& id, const std::string& digest) {
   auto file = rt_.attachment(id, digest, c.who);
   if (!file) return no_value(file);
   response r;

@@ -39,8 +39,8 @@ json::object history_entry(const event_record& e, bool citizen_visible, const ac
 }  // namespace
 
 json::object attachment_json(const attachment& a) {
-  return {{"digest", a.digest}, {"name", a.name},     {"type", name_of(a.type)},
-          {"size", a.size},     {"by", a.by},         {"at", format_instant(a.at)}};
+  return {{"digest", a.digest}, {"name", a.name}, {"type", name_of(a.type)},
+          {"size", a.size},     {"by", a.by},     {"at", format_instant(a.at)}};
 }
 
 json::object ticket_json(const ticket_state& s, const jurisdiction& j, const actor_ref& viewer,

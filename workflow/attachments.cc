@@ -9,9 +9,9 @@ namespace hotline::workflow {
 
 std::optional<media_type> sniff_media_type(std::string_view head) {
   auto starts = [&](std::string_view magic) { return head.substr(0, magic.size()) == magic; };
-  if (starts("\xFF\xD8\xFF")) return media_type::jpeg;                   // JPEG SOI + a marker
-  if (starts("\x89PNG\r\n\x1A\n")) return media_type::png;              // PNG signature
-  if (starts("%PDF-")) return media_type::pdf;                           // PDF header
+  if (starts("\xFF\xD8\xFF")) return media_type::jpeg;      // JPEG SOI + a marker
+  if (starts("\x89PNG\r\n\x1A\n")) return media_type::png;  // PNG signature
+  if (starts("%PDF-")) return media_type::pdf;              // PDF header
   return std::nullopt;
 }
 

@@ -404,10 +404,9 @@ struct recompute_deadlines {};
 /// Whether `T` is a contract action: not the registration, nor one of the system's own commands,
 /// nor an upload.
 template <class T>
-constexpr bool is_action_command_v = !std::is_same_v<T, submit> &&
-                                     !std::is_same_v<T, expire> &&
-                                     !std::is_same_v<T, recompute_deadlines> &&
-                                     !std::is_same_v<T, attach>;
+constexpr bool is_action_command_v =
+    !std::is_same_v<T, submit> && !std::is_same_v<T, expire> &&
+    !std::is_same_v<T, recompute_deadlines> && !std::is_same_v<T, attach>;
 
 using command =
     std::variant<submit, answer, decline, dispatch, sign, return_ticket, approve_return,

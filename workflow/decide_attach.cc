@@ -53,9 +53,9 @@ std::optional<refusal> check_uploader(const ticket_state& s, const context& ctx)
   if (who != role::operator_ && who != role::supervisor && who != role::department)
     return forbidden("Only the center's staff and the units handling a ticket attach files to it.");
   if (!s.is_open())
-    return invalid_transition(s, ctx.where.rules,
-                              "A ticket that is " + std::string(name_of(s.current)) +
-                                  " takes no more attachments.");
+    return invalid_transition(
+        s, ctx.where.rules,
+        "A ticket that is " + std::string(name_of(s.current)) + " takes no more attachments.");
   if (who != role::department) return std::nullopt;
   if (!may_view(s, ctx.by, ctx.where.departments))
     return forbidden("Department " + ctx.by.department + " does not hold this ticket.");
@@ -90,8 +90,8 @@ events decide_one(const ticket_state& s, const attach& c, const context& ctx) {
                              "; the type is read from the content, not from the name");
   const std::string declared = bare_media_type(c.declared_type);
   if (!declared.empty() && declared != "application/octet-stream" && declared != name_of(*type))
-    return invalid_field("Content-Type", "says " + declared + " but the content is " +
-                                             std::string(name_of(*type)));
+    return invalid_field("Content-Type",
+                         "says " + declared + " but the content is " + std::string(name_of(*type)));
   static constexpr const char* extension[] = {"jpg", "png", "pdf"};
   const std::string name =
       c.name.empty() ? "attachment." + std::string(extension[static_cast<int>(*type)]) : c.name;

@@ -190,8 +190,7 @@ HOTLINE_ENUM_NAMES(action, "answer"sv, "decline"sv, "dispatch"sv, "sign"sv, "ret
                    "reject_extension"sv, "reply"sv, "evaluate"sv, "review"sv, "supervise"sv,
                    "request_termination"sv, "approve_termination"sv, "reject_termination"sv,
                    "request_block"sv, "approve_block"sv, "reject_block"sv, "lift_block"sv,
-                   "unit_report"sv, "forward"sv, "platform_report"sv,
-                   "survey_reply"sv);
+                   "unit_report"sv, "forward"sv, "platform_report"sv, "survey_reply"sv);
 HOTLINE_ENUM_NAMES(repeat_ground, "none"sv, "handled_or_answered"sv, "after_confirmed_rework"sv);
 HOTLINE_ENUM_NAMES(return_grounds, "reasons"sv, "basis_or_owner"sv, "opinion_and_basis"sv);
 HOTLINE_ENUM_NAMES(pending_kind, "return"sv, "extension"sv, "termination"sv, "block"sv);

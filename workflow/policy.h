@@ -137,8 +137,8 @@ struct policy {
 
   sourced<int> retention_years;  // 000 art. 17
 
-  sourced<int> attachment_max_bytes;  // the largest attachment (003 §5(4) names no size)
-  sourced<period> survey_expiry;      // an SMS survey unanswered this long is recorded so
+  sourced<int> attachment_max_bytes;          // the largest attachment (003 §5(4) names no size)
+  sourced<period> survey_expiry;              // an SMS survey unanswered this long is recorded so
   sourced<survey_silence> survey_unanswered;  // and then goes on so
 
   sourced<std::vector<report_period>> bulletins;  // the periods a bulletin is published for

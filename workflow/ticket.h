@@ -117,11 +117,11 @@ struct ticket_state {
   bool archived = false;
   std::optional<date> retain_until;
   std::optional<instant> closed_at;
-  std::optional<upper_ref> upper;       // this item came from an upper platform
-  std::string forwarded_to;             // sent to this lower platform, which reports back
+  std::optional<upper_ref> upper;        // this item came from an upper platform
+  std::string forwarded_to;              // sent to this lower platform, which reports back
   std::optional<instant> forwarded_due;  // the term given with it
-  deadline_slot survey_deadline;          // the caller's answer to the SMS survey
-  std::vector<attachment> attachments;    // in upload order (003 §5(4))
+  deadline_slot survey_deadline;         // the caller's answer to the SMS survey
+  std::vector<attachment> attachments;   // in upload order (003 §5(4))
 
   bool exists() const { return version > 0; }
   /// The slot for `kind`.

@@ -67,8 +67,8 @@ TEST(Survey, Seed004Art15_AnAnswerInTimeDisarmsTheExpiry) {
   t.ok(survey_reply{"+86 138 0000 0000", "2"}, "2026-04-07T09:00:00+08:00",
        actor_ref{role::gateway, "", "sms_gateway"});
   EXPECT_EQ(t.state().current, status::handling);  // rework
-  EXPECT_THAT(t.advance("2026-04-30T17:30:00+08:00"), ::testing::Not(::testing::Contains(
-                                                          "survey_unanswered")));
+  EXPECT_THAT(t.advance("2026-04-30T17:30:00+08:00"),
+              ::testing::Not(::testing::Contains("survey_unanswered")));
 }
 
 TEST(Survey, Seed004Art15_NoSurveyWithoutAGatewayOrACallersPhone) {
@@ -85,9 +85,9 @@ TEST(Survey, Seed004Art15_NoSurveyWithoutAGatewayOrACallersPhone) {
   anonymous.submit(r, "2026-03-30T09:00:00+08:00");
   anonymous.ok(dispatch_to("housing"), "2026-03-30T09:10:00+08:00", operator_role());
   anonymous.ok(sign{}, "2026-03-30T10:00:00+08:00", department("housing"));
-  EXPECT_THAT(anonymous.ok(reply_with("已修复"), "2026-04-02T10:00:00+08:00",
-                           department("housing")),
-              ElementsAre("replied"));
+  EXPECT_THAT(
+      anonymous.ok(reply_with("已修复"), "2026-04-02T10:00:00+08:00", department("housing")),
+      ElementsAre("replied"));
   EXPECT_EQ(anonymous.due(deadline_kind::survey), "none");
 }
 
