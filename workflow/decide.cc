@@ -5,7 +5,6 @@
 
 namespace hotline::workflow {
 namespace detail {
-namespace {
 
 refusal forbidden(std::string message) {
   refusal r;
@@ -13,6 +12,8 @@ refusal forbidden(std::string message) {
   r.message = std::move(message);
   return r;
 }
+
+namespace {
 
 role role_for(action a) {
   switch (a) {

@@ -9,13 +9,6 @@
 namespace hotline::workflow::detail {
 namespace {
 
-refusal forbidden(std::string message) {
-  refusal r;
-  r.code = refusal_code::forbidden;
-  r.message = std::move(message);
-  return r;
-}
-
 // "Image/JPEG; charset=x" -> "image/jpeg".
 std::string bare_media_type(const std::string& header) {
   std::string t = header.substr(0, header.find(';'));

@@ -129,6 +129,7 @@ events one_checked_event(const ticket_state& s, const context& ctx, const std::s
 refusal invalid_transition(const ticket_state& s, const policy& p, std::string message);
 refusal deadline_passed(deadline_kind kind, instant due, std::string message);
 refusal limit_reached(std::string message);
+refusal forbidden(std::string message);
 
 // The decisions, one overload per command.
 events decide_one(const ticket_state& s, const submit& c, const context& ctx);
