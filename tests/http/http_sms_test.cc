@@ -20,7 +20,7 @@ namespace {
 class fake_gateway {
  public:
   fake_gateway()
-      : server_({"127.0.0.1:0", 8, 1 << 16}, [this](const http::request& r) {
+      : server_({"127.0.0.1:0", 8, 1 << 16, nullptr}, [this](const http::request& r) {
           std::lock_guard<std::mutex> lock(mutex_);
           if (r.header("authorization") != "Bearer gw-token") return http::json_response(401, {});
           auto doc = boost::json::parse(r.body).as_object();
