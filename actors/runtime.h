@@ -153,6 +153,12 @@ class runtime {
   /// Runs a command on ticket `id`; the idempotency key as for submit().
   void act(const std::string& id, workflow::command c, workflow::actor_ref by, reply_to reply,
            std::string idempotency_key = "");
+  /// An upload to ticket `id` (003 §5(4)): its sha256, size and first bytes are read here and the
+  /// rule core decides (workflow::attach); the bytes are stored under their sha256 in the same
+  /// atomic batch as the `attached` event. The same bytes again on the ticket change nothing.
+  /// The idempotency key as for submit().
+  void attach(const std::string& id, upload file, workflow::actor_ref by, reply_to reply,
+              std::string idempotency_key = "");
   /// Records, durably, that the request under idempotency key `key` was refused before it became
   /// a command (its body could not be read); `rejected` is the answer as the caller gave it. The
   /// error, or "".
@@ -165,6 +171,13 @@ class runtime {
 
   /// The ticket with its whole history (absent: not_found).
   answer<stored_ticket> get(const std::string& id, const workflow::actor_ref& viewer) const;
+  /// The attachments of ticket `id` the viewer may see (workflow::visible_attachments), in
+  /// upload order.
+  answer<std::vector<workflow::attachment>> attachments(const std::string& id,
+                                                        const workflow::actor_ref& viewer) const;
+  /// One of them, with its bytes; not_found if the viewer may not see it or it is not there.
+  answer<attachment_file> attachment(const std::string& id, const std::string& digest,
+                                     const workflow::actor_ref& viewer) const;
   /// A page of tickets matching `q` that the viewer may see (a department: its own and its
   /// units').
   answer<ticket_page> list(const ticket_query& q, const workflow::actor_ref& viewer) const;

@@ -18,6 +18,14 @@ const std::vector<api::route>& api::routes() {
        }},
       {{"/api/v1/tickets/{id}", {"GET"}},
        [](api& a, const call& c) { return a.get_ticket(c, c.parts[3]); }},
+      // Before {action}: "attachments" is no action.
+      {{"/api/v1/tickets/{id}/attachments", {"GET", "POST"}},
+       [](api& a, const call& c) {
+         return c.req.method == "POST" ? a.upload_attachment(c, c.parts[3])
+                                       : a.list_attachments(c, c.parts[3]);
+       }},
+      {{"/api/v1/tickets/{id}/attachments/{digest}", {"GET"}},
+       [](api& a, const call& c) { return a.download_attachment(c, c.parts[3], c.parts[5]); }},
       {{"/api/v1/tickets/{id}/{action}", {"POST"}},
        [](api& a, const call& c) { return a.act(c, c.parts[3], c.parts[4]); }},
       {{"/api/v1/blocked-callers", {"GET"}},

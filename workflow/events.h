@@ -11,8 +11,10 @@
 #include <variant>
 #include <vector>
 
+#include "workflow/attachments.h"
 #include "workflow/commands.h"
 #include "workflow/period.h"
+#include "workflow/survey.h"
 
 namespace hotline::workflow {
 
@@ -528,7 +530,7 @@ using event =
                  reviewed, supervised, termination_requested, terminated, termination_rejected,
                  closed, archived, overdue, block_requested, caller_blocked, block_rejected,
                  block_lifted, co_report_overdue, unit_reported, forwarded, platform_reported,
-                 deadline_recomputed>;
+                 deadline_recomputed, attached, survey_sent, survey_unanswered>;
 
 /// An event as recorded: its place in the ticket's log, when, and by whom.
 struct event_record {

@@ -245,6 +245,11 @@ struct folder {
       for (auto& c : s.co)
         if (!c.reported && c.due == e.old_due) c.due = e.new_due;
   }
+  void operator()(const attached& e) {
+    s.attachments.push_back({e.digest, e.file_name, e.type, e.size, r.by, r.at, e.center_only});
+  }
+  void operator()(const survey_sent& e) { set(s.survey_deadline, e.due, e.term); }
+  void operator()(const survey_unanswered&) { s.survey_deadline.fired = true; }
   void operator()(const overdue& e) {
     s.slot(e.kind).fired = true;
     if (e.kind != deadline_kind::escalate && e.kind != deadline_kind::return_window)
@@ -287,6 +292,8 @@ const deadline_slot& ticket_state::slot(deadline_kind kind) const {
       return handle_deadline;
     case deadline_kind::co_report:
       return co_report_deadline;
+    case deadline_kind::survey:
+      return survey_deadline;
     case deadline_kind::escalate:
       break;
   }

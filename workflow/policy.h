@@ -11,6 +11,7 @@
 #include "workflow/departments.h"
 #include "workflow/enums.h"
 #include "workflow/period.h"
+#include "workflow/survey.h"
 
 namespace hotline::workflow {
 
@@ -145,11 +146,18 @@ struct policy {
 
   sourced<int> retention_years;  // 000 art. 17
 
+  sourced<int> attachment_max_bytes;          // the largest attachment (003 §5(4) names no size)
+  sourced<period> survey_expiry;              // an SMS survey unanswered this long is recorded so
+  sourced<survey_silence> survey_unanswered;  // and then goes on so
+
   sourced<std::vector<report_period>> bulletins;  // the periods a bulletin is published for
   sourced<bool> annual_score;  // the 100-point yearly assessment of units (001 art. 27)
   /// Not from the scenario: the other hotlines' servers this one is linked to (`--peers`), by
   /// id, where `forward` may send an item (002 art. 10). None: nothing is forwarded.
   std::vector<std::string> platforms;
+  /// Not from the scenario: an SMS gateway is configured (`--peers`), so replies and direct
+  /// answers send the caller the survey and arm its expiry.
+  bool sms_surveys = false;
 };
 
 /// Everything the rule core knows about one jurisdiction.

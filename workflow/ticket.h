@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "workflow/attachments.h"
 #include "workflow/commands.h"
 #include "workflow/describe.h"
 #include "workflow/enums.h"
@@ -120,6 +121,8 @@ struct ticket_state {
   std::optional<upper_ref> upper;        // this item came from an upper platform
   std::string forwarded_to;              // sent to this lower platform, which reports back
   std::optional<instant> forwarded_due;  // the term given with it
+  deadline_slot survey_deadline;         // the caller's answer to the SMS survey
+  std::vector<attachment> attachments;   // in upload order (003 §5(4))
 
   bool exists() const { return version > 0; }
   /// The slot for `kind`.
@@ -236,6 +239,8 @@ void describe(F& f, ticket_state& x) {
   f("forwarded_to", x.forwarded_to, since{3});
   f("forwarded_due", x.forwarded_due, since{3});
   f("policy_version", x.policy_version, since{5});
+  f("survey_deadline", x.survey_deadline, since{5});
+  f("attachments", x.attachments, since{5});
 }
 
 }  // namespace hotline::workflow

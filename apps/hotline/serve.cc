@@ -141,6 +141,7 @@ int serve(const serve_options& f) {
         return fail(f.peers + ": the token of peer " + p.id + " is taken by another");
     }
     sms = peers->sms_gateway.has_value();
+    where.value().rules.sms_surveys = sms;  // a survey goes out, and its expiry is armed
     if (sms && !tokens.add(peers->sms_gateway->token, {workflow::role::gateway, "", "sms_gateway"}))
       return fail(f.peers + ": the SMS gateway's token is taken by a peer");
     carrier = std::make_unique<http::peer_client>(std::move(peers).value());
@@ -183,6 +184,9 @@ int serve(const serve_options& f) {
     so.listen = f.listen;
     so.connections = f.connections;
     so.max_body = static_cast<std::size_t>(f.max_body);
+    so.body_limit = [&api, max = so.max_body](const http::request& head) {
+      return api.body_limit(head, max);
+    };
     http::civet_server server(so, [&api](const http::request& r) { return api.handle(r); });
     if (auto e = server.start(); !e.empty()) return fail(e);
     std::printf("listening on %s\n", server.bound().c_str());

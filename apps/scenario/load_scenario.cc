@@ -217,6 +217,14 @@ policy read_policy(const node& root, business_hours& hours) {
   node report = term.at("report_to");
   p.termination_report_to = {report.at("value").text(), read_source(report)};
   p.version = read_version(root.at("version"));
+
+  p.attachment_max_bytes = read_int(root.at("attachments").at("max_bytes"));
+  if (p.attachment_max_bytes.value < 1)
+    root.at("attachments").at("max_bytes").at("value").fail("must be a positive number of bytes");
+  node survey = root.at("survey");
+  node expiry = survey.at("expiry");
+  p.survey_expiry = {read_period(expiry.at("value"), day_minutes), read_source(expiry)};
+  p.survey_unanswered = read_name<survey_silence>(survey.at("unanswered"));
   return p;
 }
 
