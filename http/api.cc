@@ -236,21 +236,21 @@ response api::replay(const actors::lookup<actors::first_answer>& first, const ac
   if (first->ticket) {
     const auto& t = *first->ticket;
     response r =
-        json_response(success_status, ticket_json(t.state, *rt_.where(), viewer, &t.history));
+        json_response(success_status, ticket_json_text(t.state, *rt_.where(), viewer, &t.history));
     if (success_status == 201) r.headers.emplace_back("Location", "/api/v1/tickets/" + t.state.id);
     return r;
   }
   return from_rejection_text(first->rejected);
 }
 
-json::object api::outcome_view(const actors::command_outcome& o, const actor_ref& viewer) const {
+std::string api::outcome_view(const actors::command_outcome& o, const actor_ref& viewer) const {
   const ticket_state& s = *o.ticket;
   if (!o.events.empty() && o.events.front().seq == 1)
-    return ticket_json(s, *rt_.where(), viewer, &o.events);
+    return ticket_json_text(s, *rt_.where(), viewer, &o.events);
   auto stored = rt_.history(s.id);  // unreadable: counted in read_errors
   std::vector<event_record> history = stored ? std::move(*stored) : std::vector<event_record>{};
   if (history.size() > s.version) history.resize(s.version);  // seq n is at index n - 1
-  return ticket_json(s, *rt_.where(), viewer, &history);
+  return ticket_json_text(s, *rt_.where(), viewer, &history);
 }
 
 }  // namespace hotline::http

@@ -5,6 +5,7 @@
 #include <rocksdb/filter_policy.h>
 #include <rocksdb/table.h>
 #include <rocksdb/write_batch.h>
+#include <algorithm>
 #include <filesystem>
 
 #include "storage/group_commit.h"
@@ -78,16 +79,26 @@ class rocksdb_store final : public store {
     return error;
   }
 
+  // The group's writes go in key order, family by family: each family's memtable is a skip list
+  // that starts its search where it last inserted, so keys in order land next to each other
+  // instead of each being searched for from the top (half the CPU of a timer storm went there).
+  // The sort is stable: two writes of one key keep the order they were made in, so the later
+  // wins as before. The group is still one WriteBatch, atomic and synced once.
   std::string apply(const std::vector<batch*>& group) {
-    rocksdb::WriteBatch wb;
+    std::vector<const write_op*> ops;
     for (const batch* b : group)
-      for (const auto& op : *b) {
-        rocksdb::Slice key(op.key);
-        if (op.value)
-          wb.Put(handle(op.in), key, rocksdb::Slice(*op.value));
-        else
-          wb.Delete(handle(op.in), key);
-      }
+      for (const auto& op : *b) ops.push_back(&op);
+    std::stable_sort(ops.begin(), ops.end(), [](const write_op* a, const write_op* b) {
+      return a->in != b->in ? a->in < b->in : a->key < b->key;
+    });
+    rocksdb::WriteBatch wb;
+    for (const write_op* op : ops) {
+      rocksdb::Slice key(op->key);
+      if (op->value)
+        wb.Put(handle(op->in), key, rocksdb::Slice(*op->value));
+      else
+        wb.Delete(handle(op->in), key);
+    }
     rocksdb::WriteOptions wo;
     wo.sync = sync_;
     auto s = db_->Write(wo, &wb);
