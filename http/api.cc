@@ -205,7 +205,7 @@ response api::change(const call& c, int success_status,
       auto o = outcome.get();
       switch (o.what) {
         case actors::command_outcome::kind::done: {
-          out = json_response(success_status, outcome_view(o, c.who));
+          out = json_text_response(success_status, outcome_view(o, c.who));
           if (success_status == 201)
             out.headers.emplace_back("Location", "/api/v1/tickets/" + o.ticket->id);
           break;
@@ -235,8 +235,8 @@ response api::replay(const actors::lookup<actors::first_answer>& first, const ac
   if (first->refusal) return refusal_response(*first->refusal);
   if (first->ticket) {
     const auto& t = *first->ticket;
-    response r =
-        json_response(success_status, ticket_json_text(t.state, *rt_.where(), viewer, &t.history));
+    response r = json_text_response(success_status,
+                                    ticket_json_text(t.state, *rt_.where(), viewer, &t.history));
     if (success_status == 201) r.headers.emplace_back("Location", "/api/v1/tickets/" + t.state.id);
     return r;
   }

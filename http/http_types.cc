@@ -11,10 +11,10 @@ std::string request::header(const std::string& lower_name) const {
 }
 
 response json_response(int status, const boost::json::value& body) {
-  return json_response(status, boost::json::serialize(body));
+  return json_text_response(status, boost::json::serialize(body));
 }
 
-response json_response(int status, std::string body) {
+response json_text_response(int status, std::string body) {
   response r;
   r.status = status;
   r.body = std::move(body);

@@ -25,10 +25,22 @@ class json_text {
   json_text& end_object() { return close('}'); }
   json_text& begin_array() { return open('['); }
   json_text& end_array() { return close(']'); }
+  /// A key is one of the program's own names (a field, a step, a deadline): never escaped.
   json_text& key(std::string_view k) {
-    separate();
-    quoted(k);
-    out += ':';
+    char framed[64];  // one append for the comma, the quotes and the colon
+    if (k.size() + 4 > sizeof framed) {
+      separate();
+      out.append(1, '"').append(k).append("\":");
+      return *this;
+    }
+    std::size_t n = 0;
+    if (needs_comma()) framed[n++] = ',';
+    framed[n++] = '"';
+    k.copy(framed + n, k.size());
+    n += k.size();
+    framed[n++] = '"';
+    framed[n++] = ':';
+    out.append(framed, n);
     return *this;
   }
   json_text& string(std::string_view s) {
@@ -61,8 +73,11 @@ class json_text {
     return *this;
   }
   // A comma before anything that follows a value in an object or array.
+  bool needs_comma() const {
+    return !out.empty() && out.back() != '{' && out.back() != '[' && out.back() != ':';
+  }
   void separate() {
-    if (!out.empty() && out.back() != '{' && out.back() != '[' && out.back() != ':') out += ',';
+    if (needs_comma()) out += ',';
   }
   void quoted(std::string_view s);
 };

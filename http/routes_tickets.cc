@@ -88,7 +88,8 @@ response api::act(const call& c, const std::string& id, const std::string& actio
 response api::get_ticket(const call& c, const std::string& id) {
   auto stored = rt_.get(id, c.who);
   if (!stored) return no_value(stored);
-  return json_response(200, ticket_json_text(stored->state, *rt_.where(), c.who, &stored->history));
+  return json_text_response(200,
+                            ticket_json_text(stored->state, *rt_.where(), c.who, &stored->history));
 }
 
 // Harassment blocks (000 art. 20): the center's staff see whom they screen and where to lift it.
@@ -141,7 +142,7 @@ response api::list_tickets(const call& c) {
   out.begin_object().key("items").begin_array();
   for (const auto& s : page->items) out.text(ticket_json_text(s, *rt_.where(), c.who, nullptr));
   out.end_array().key("next").string_or_null(page->next).end_object();
-  return json_response(200, std::move(out.out));
+  return json_text_response(200, std::move(out.out));
 }
 
 }  // namespace hotline::http
