@@ -2,11 +2,13 @@
 
 #include <civetweb.h>
 
+#include "http/admission.h"
 #include "http/url.h"
 #include "http/utf8.h"
 
 #include <arpa/inet.h>
 #include <netinet/in.h>
+#include <strings.h>
 #include <sys/resource.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -117,20 +119,72 @@ std::string why_not_bound(const std::string& listen, const std::string& civetweb
 
 }  // namespace
 
+// One connection's state, from CivetWeb's init_connection to its connection_close.
+struct connection_state {
+  admission::ticket seat;  // a work slot kept across this connection's requests
+  std::chrono::steady_clock::time_point seated_at;
+};
+
+// A request that finds no slot while there is room waits this long for one: a burst a little
+// over capacity is smoothed rather than refused (docs/http.md).
+constexpr std::chrono::milliseconds patience{10};
+// A seat is given up after this long while others wait, so that seats go round.
+constexpr std::chrono::seconds seat_lease{1};
+
 struct civet_server::impl {
+  impl(server_options o, handlers h)
+      : options(std::move(o)),
+        on(std::move(h)),
+        slots(options.working),
+        seat_limit(std::min(static_cast<int>(options.working), options.connections / 4)) {}
+
   server_options options;
-  handler on_request;
+  handlers on;
+  admission slots;
+  int seat_limit;  // a quarter of the threads at most, so that most answer those who wait
   mg_context* ctx = nullptr;
   std::mutex stop_mutex;
   std::atomic<int> open_connections{0};  // each holds one of CivetWeb's threads
+  std::atomic<int> seats{0};
 
   static impl* of(const mg_connection* conn) {
     return static_cast<impl*>(mg_get_user_data(mg_get_context(conn)));
   }
-  // When every thread holds a connection, new clients wait in the queue for one: a connection
-  // then closes after its answer (the client reconnects behind them) instead of keeping its
-  // thread for its next request. Keep-alive is for when there is room.
-  bool full() const { return open_connections.load() >= options.connections; }
+  static connection_state& state(const mg_connection* conn) {
+    return *static_cast<connection_state*>(mg_get_user_connection_data(conn));
+  }
+  // Half the threads hold a connection: soon newly connecting clients wait in the queue for
+  // one, so no connection is kept open idle beyond this (but seats), and requests do not wait.
+  bool busy() const { return open_connections.load() >= options.connections / 2; }
+
+  // Whether a request is worked on (true) or shed. While there is room it waits a moment for a
+  // slot (held by `slot` for this request). While busy it does not wait, since the queue drains
+  // only as fast as requests are answered; a request that finds a slot keeps it as its
+  // connection's seat, so that the connection's next requests are neither shed nor queued behind
+  // those who just arrived (docs/http.md, "Connections").
+  bool admit(connection_state& c, const std::string& path, admission::ticket& slot) {
+    if (c.seat || on.never_shed(path)) return true;
+    if (!busy()) return static_cast<bool>(slot = slots.enter(patience));
+    if (seats.fetch_add(1) >= seat_limit || !(c.seat = slots.enter(std::chrono::milliseconds(0)))) {
+      --seats;
+      return false;
+    }
+    c.seated_at = std::chrono::steady_clock::now();
+    return true;
+  }
+  void unseat(connection_state& c) {
+    if (!c.seat) return;
+    c.seat = admission::ticket();
+    --seats;
+  }
+  // Whether an answer closes its connection: keep-alive is for when there is room, and for a
+  // seat until its lease is over.
+  bool closes_after(connection_state& c) {
+    if (!busy()) return false;
+    if (c.seat && std::chrono::steady_clock::now() - c.seated_at < seat_lease) return false;
+    unseat(c);
+    return true;
+  }
 
   static int handle(mg_connection* conn, void* data) {
     auto* self = static_cast<impl*>(data);
@@ -147,13 +201,6 @@ struct civet_server::impl {
             true, !head);
       return 400;
     }
-    req.query = parse_query(info->query_string);
-    for (int i = 0; i < info->num_headers; ++i) {
-      std::string name = info->http_headers[i].name;
-      std::transform(name.begin(), name.end(), name.begin(),
-                     [](unsigned char c) { return std::tolower(c); });
-      req.headers[name] = info->http_headers[i].value;
-    }
     // The body limit is checked before reading: a declared length over it is not read at all.
     if (info->content_length > static_cast<long long>(self->options.max_body)) {
       write(conn,
@@ -163,6 +210,27 @@ struct civet_server::impl {
             true);  // the unread body would be taken for the next request
       return 413;
     }
+    // Shed before anything else is read: a shed request costs its head and a short answer.
+    connection_state& c = state(conn);
+    admission::ticket slot;
+    if (!self->admit(c, req.path, slot)) {
+      response r = self->on.overloaded(req);
+      const bool body_unread =
+          info->content_length > 0 || mg_get_header(conn, "Transfer-Encoding") != nullptr;
+      write(conn, r, self->closes_after(c) || body_unread, !head);
+      return r.status;
+    }
+    req.query = parse_query(info->query_string);
+    for (int i = 0; i < info->num_headers; ++i) {
+      std::string name = info->http_headers[i].name;
+      std::transform(name.begin(), name.end(), name.begin(),
+                     [](unsigned char c) { return std::tolower(c); });
+      req.headers[name] = info->http_headers[i].value;
+    }
+    // A client that asked whether to send its body (RFC 9110, 10.1.1) sends it now; a shed one
+    // got its 503 above without having sent it. (CivetWeb does this only for files and CGI.)
+    if (info->content_length > 0 && strcasecmp(req.header("expect").c_str(), "100-continue") == 0)
+      mg_write(conn, "HTTP/1.1 100 Continue\r\n\r\n", 25);
     char buf[16384];
     for (int n; (n = mg_read(conn, buf, sizeof buf)) > 0;) {
       req.body.append(buf, n);
@@ -179,16 +247,14 @@ struct civet_server::impl {
       write(conn, error_response(400, "bad_request", "The body ended before its length."), true);
       return 400;
     }
-    response r = self->on_request(req);
-    write(conn, r, self->full(), !head);
+    response r = self->on.answer(req);
+    write(conn, r, self->closes_after(c), !head);
     return r.status;
   }
 };
 
-civet_server::civet_server(server_options o, handler h) : impl_(std::make_unique<impl>()) {
-  impl_->options = std::move(o);
-  impl_->on_request = std::move(h);
-}
+civet_server::civet_server(server_options o, handlers h)
+    : impl_(std::make_unique<impl>(std::move(o), std::move(h))) {}
 
 civet_server::~civet_server() {
   stop();
@@ -211,7 +277,7 @@ std::string civet_server::start() {
                            "decode_url",
                            "no",  // we decode, so that a %00 is seen rather than cutting the path
                            "keep_alive_timeout_ms",
-                           "1000",
+                           "200",
                            "request_timeout_ms",
                            "10000",
                            nullptr};
@@ -230,12 +296,18 @@ std::string civet_server::start() {
           true);
     return 0;
   };
-  callbacks.init_connection = [](const mg_connection* conn, void**) {
+  callbacks.init_connection = [](const mg_connection* conn, void** state) {
     ++impl::of(conn)->open_connections;
+    *state = new connection_state;
     return 0;
   };
   callbacks.connection_close = [](const mg_connection* conn) {
-    --impl::of(conn)->open_connections;
+    impl* self = impl::of(conn);
+    if (auto* c = static_cast<connection_state*>(mg_get_user_connection_data(conn))) {
+      self->unseat(*c);
+      delete c;
+    }
+    --self->open_connections;
   };
   mg_init_data init{&callbacks, impl_.get(), options};
   char why[256] = "";

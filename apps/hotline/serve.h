@@ -15,7 +15,7 @@ struct serve_options {
   std::string start;  // "": now
   std::string durability = "sync";
   int threads = 64;
-  int connections = 1024;
+  int connections = 128;
   long max_body = 1 << 20;
   long max_live = 20000;
   long max_in_flight = 20000;

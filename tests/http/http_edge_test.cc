@@ -177,5 +177,39 @@ TEST(EdgeFlags, BadValuesAreRefusedInEitherSpelling) {
   EXPECT_NE(good.port(), 0);
 }
 
+// One work slot, four connection threads. The first request holds the slot while its body is
+// awaited (it was told 100 Continue: admitted); with a second connection half the threads hold
+// one: the server is busy.
+TEST(EdgeOverload, ASaturatedServerShedsAtOnceWithRetryAfterBeforeTheBody) {
+  temp_dir dir;
+  server_process s("heyuan", dir.path, {"--threads=1", "--connections=4"});
+  ASSERT_NE(s.port(), 0);
+  client_connection holder(s.port());
+  holder.send("POST /api/v1/tickets HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer dev-operator\r\n"
+              "Content-Type: application/json\r\nConnection: close\r\nExpect: 100-continue\r\n"
+              "Content-Length: " +
+              std::to_string(complaint.size()) + "\r\n\r\n");
+  ASSERT_TRUE(holder.read_until("HTTP/1.1 100 Continue\r\n\r\n"));
+
+  // Shed before its body is sent: 503 in the contract's shape, Retry-After, and the connection
+  // closed, since another client may be waiting for the thread.
+  auto shed = s.raw(
+      "POST /api/v1/tickets HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer dev-operator\r\n"
+      "Content-Type: application/json\r\nExpect: 100-continue\r\nContent-Length: 4096\r\n\r\n");
+  expect_error_shape(shed, 503, "shed");
+  EXPECT_EQ(shed.code(), "overloaded");
+  EXPECT_EQ(shed.headers["retry-after"], "1");
+  EXPECT_EQ(shed.headers["connection"], "close");
+  // Operators still see the server.
+  EXPECT_EQ(s.get("/admin/health", "").status, 200);
+  auto metrics = s.get("/metrics", "dev-admin");
+  EXPECT_EQ(metrics.status, 200);
+  EXPECT_NE(metrics.body.find(R"(route="shed",status="503")"), std::string::npos) << metrics.body;
+
+  holder.send(complaint);
+  EXPECT_EQ(holder.read_reply().status, 201);
+  EXPECT_EQ(s.post("/api/v1/tickets", "dev-operator", complaint).status, 201);
+}
+
 }  // namespace
 }  // namespace hotline::testing
