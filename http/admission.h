@@ -1,9 +1,8 @@
 #pragma once
 // Admission at the edge: at most `slots` requests are worked on at once. A request that finds no
-// slot may wait a short moment for one (a burst is smoothed), then is shed: it is answered
+// slot waits a short moment for one (a burst is smoothed), then is shed: it is answered
 // 503 overloaded at once instead of queueing behind work the server cannot finish in time.
-// A slot is held by a ticket: for one request, or by a connection across its requests (a seat,
-// docs/http.md "Connections").
+// How the server paces a client that asks again before its Retry-After: docs/http.md.
 
 #include <chrono>
 #include <condition_variable>
@@ -12,25 +11,22 @@
 
 namespace hotline::http {
 
+/// The Retry-After of a 503 overloaded, in seconds.
+constexpr int overloaded_retry_after = 1;
+
 class admission {
  public:
-  explicit admission(std::size_t slots) : free_(slots) {}
+  admission(std::size_t slots, std::chrono::milliseconds patience)
+      : free_(slots), patience_(patience) {}
 
-  /// A slot held; false when the request was shed.
+  /// A slot held for one request; false when the request was shed.
   class ticket {
    public:
-    explicit ticket(admission* a = nullptr) : a_(a) {}
+    explicit ticket(admission* a) : a_(a) {}
     ticket(ticket&& o) noexcept : a_(o.a_) { o.a_ = nullptr; }
     ticket(const ticket&) = delete;
     ticket& operator=(const ticket&) = delete;
-    ticket& operator=(ticket&& o) noexcept {
-      if (this != &o) {
-        if (a_) a_->release();
-        a_ = o.a_;
-        o.a_ = nullptr;
-      }
-      return *this;
-    }
+    ticket& operator=(ticket&&) = delete;
     ~ticket() {
       if (a_) a_->release();
     }
@@ -40,10 +36,9 @@ class admission {
     admission* a_;
   };
 
-  /// A slot, waiting at most `patience` for one to free (zero: only one free now).
-  ticket enter(std::chrono::milliseconds patience) {
+  ticket enter() {
     std::unique_lock<std::mutex> lock(mutex_);
-    if (free_ == 0 && !freed_.wait_for(lock, patience, [this] { return free_ > 0; }))
+    if (free_ == 0 && !freed_.wait_for(lock, patience_, [this] { return free_ > 0; }))
       return ticket(nullptr);
     --free_;
     return ticket(this);
@@ -61,6 +56,7 @@ class admission {
   std::mutex mutex_;
   std::condition_variable freed_;
   std::size_t free_;
+  std::chrono::milliseconds patience_;
 };
 
 }  // namespace hotline::http

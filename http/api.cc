@@ -1,5 +1,6 @@
 #include "http/api.h"
 
+#include "http/admission.h"
 #include "http/ticket_json.h"
 
 namespace hotline::http {
@@ -91,8 +92,8 @@ bool api::never_shed(const std::string& path) {
   return path == "/metrics" || path.compare(0, 7, "/admin/") == 0;
 }
 
-void api::record(const request& r, const std::string& pattern, const std::string& who,
-                 int status, std::chrono::steady_clock::time_point start) {
+void api::record(const request& r, const std::string& pattern, const std::string& who, int status,
+                 std::chrono::steady_clock::time_point start) {
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   metrics_.observe(r.method, pattern, status, seconds);
@@ -115,7 +116,7 @@ response api::handle(const request& r) {
 response api::overloaded(const request& r) {
   auto start = std::chrono::steady_clock::now();
   response out = error_response(503, "overloaded", "The server is saturated; retry shortly.");
-  out.headers.emplace_back("Retry-After", "1");
+  out.headers.emplace_back("Retry-After", std::to_string(overloaded_retry_after));
   record(r, "shed", "-", out.status, start);
   return out;
 }

@@ -20,6 +20,7 @@
 #include <chrono>
 #include <cstring>
 #include <mutex>
+#include <optional>
 #include <thread>
 
 namespace hotline::http {
@@ -117,35 +118,45 @@ std::string why_not_bound(const std::string& listen, const std::string& civetweb
   return failed ? std::strerror(failed) : civetweb_says;
 }
 
+// Reads and drops a shed request's body if it is small and not held back by
+// `Expect: 100-continue`: it has then most likely come with the head, and the connection can
+// be kept. False when the body is left unread: the connection must close after the answer.
+bool discard_small_body(mg_connection* conn, const mg_request_info* info) {
+  if (info->content_length <= 0) return mg_get_header(conn, "Transfer-Encoding") == nullptr;
+  const char* expect = mg_get_header(conn, "Expect");
+  if (info->content_length > 16384 || (expect && strcasecmp(expect, "100-continue") == 0))
+    return false;
+  char buf[16384];
+  long long left = info->content_length;
+  for (int n; left > 0 && (n = mg_read(conn, buf, sizeof buf)) > 0;) left -= n;
+  return left == 0;
+}
+
 }  // namespace
 
 // One connection's state, from CivetWeb's init_connection to its connection_close.
 struct connection_state {
-  admission::ticket seat;  // a work slot kept across this connection's requests
-  std::chrono::steady_clock::time_point seated_at;
+  std::optional<std::chrono::steady_clock::time_point> shed_at;  // its last 503 overloaded
 };
 
-// A request that finds no slot while there is room waits this long for one: a burst a little
-// over capacity is smoothed rather than refused (docs/http.md).
-constexpr std::chrono::milliseconds patience{10};
-// A seat is given up after this long while others wait, so that seats go round.
-constexpr std::chrono::seconds seat_lease{1};
+// A connection's thread rests this long after answering 503 overloaded before it reads the
+// connection's next request (docs/http.md, "A client that does not wait").
+constexpr std::chrono::milliseconds shed_rest{250};
 
 struct civet_server::impl {
   impl(server_options o, handlers h)
-      : options(std::move(o)),
-        on(std::move(h)),
-        slots(options.working),
-        seat_limit(std::min(static_cast<int>(options.working), options.connections / 4)) {}
+      : options(std::move(o)), on(std::move(h)), slots(options.working, patience) {}
+
+  // A request that finds no slot waits this long for one: a burst a little over capacity is
+  // smoothed rather than refused.
+  static constexpr std::chrono::milliseconds patience{10};
 
   server_options options;
   handlers on;
   admission slots;
-  int seat_limit;  // a quarter of the threads at most, so that most answer those who wait
   mg_context* ctx = nullptr;
   std::mutex stop_mutex;
   std::atomic<int> open_connections{0};  // each holds one of CivetWeb's threads
-  std::atomic<int> seats{0};
 
   static impl* of(const mg_connection* conn) {
     return static_cast<impl*>(mg_get_user_data(mg_get_context(conn)));
@@ -153,37 +164,19 @@ struct civet_server::impl {
   static connection_state& state(const mg_connection* conn) {
     return *static_cast<connection_state*>(mg_get_user_connection_data(conn));
   }
-  // Half the threads hold a connection: soon newly connecting clients wait in the queue for
-  // one, so no connection is kept open idle beyond this (but seats), and requests do not wait.
-  bool busy() const { return open_connections.load() >= options.connections / 2; }
+  // When every thread holds a connection, new clients wait in the queue for one: a connection
+  // then closes after its answer (the client reconnects behind them) instead of keeping its
+  // thread for its next request. Keep-alive is for when there is room.
+  bool full() const { return open_connections.load() >= options.connections; }
 
-  // Whether a request is worked on (true) or shed. While there is room it waits a moment for a
-  // slot (held by `slot` for this request). While busy it does not wait, since the queue drains
-  // only as fast as requests are answered; a request that finds a slot keeps it as its
-  // connection's seat, so that the connection's next requests are neither shed nor queued behind
-  // those who just arrived (docs/http.md, "Connections").
-  bool admit(connection_state& c, const std::string& path, admission::ticket& slot) {
-    if (c.seat || on.never_shed(path)) return true;
-    if (!busy()) return static_cast<bool>(slot = slots.enter(patience));
-    if (seats.fetch_add(1) >= seat_limit || !(c.seat = slots.enter(std::chrono::milliseconds(0)))) {
-      --seats;
-      return false;
-    }
-    c.seated_at = std::chrono::steady_clock::now();
-    return true;
-  }
-  void unseat(connection_state& c) {
-    if (!c.seat) return;
-    c.seat = admission::ticket();
-    --seats;
-  }
-  // Whether an answer closes its connection: keep-alive is for when there is room, and for a
-  // seat until its lease is over.
-  bool closes_after(connection_state& c) {
-    if (!busy()) return false;
-    if (c.seat && std::chrono::steady_clock::now() - c.seated_at < seat_lease) return false;
-    unseat(c);
-    return true;
+  // A work slot for this request, or none: shed. A connection answered 503 within its
+  // Retry-After is shed again without trying: it was told when to come back, and a request
+  // that waited out the rest behind a 503 must not be taken as a fresh one.
+  admission::ticket admit(const connection_state& c) {
+    if (c.shed_at && std::chrono::steady_clock::now() - *c.shed_at <
+                         std::chrono::seconds(overloaded_retry_after))
+      return admission::ticket(nullptr);
+    return slots.enter();
   }
 
   static int handle(mg_connection* conn, void* data) {
@@ -210,14 +203,19 @@ struct civet_server::impl {
             true);  // the unread body would be taken for the next request
       return 413;
     }
-    // Shed before anything else is read: a shed request costs its head and a short answer.
+    // Admitted or shed before anything else is read: a shed request costs its head and a short
+    // answer. Operators' paths are never shed.
     connection_state& c = state(conn);
-    admission::ticket slot;
-    if (!self->admit(c, req.path, slot)) {
+    const bool operators = self->on.never_shed(req.path);
+    admission::ticket slot = operators ? admission::ticket(nullptr) : self->admit(c);
+    if (!operators && !slot) {
       response r = self->on.overloaded(req);
-      const bool body_unread =
-          info->content_length > 0 || mg_get_header(conn, "Transfer-Encoding") != nullptr;
-      write(conn, r, self->closes_after(c) || body_unread, !head);
+      const bool close = !discard_small_body(conn, info) || self->full();
+      write(conn, r, close, !head);
+      c.shed_at = std::chrono::steady_clock::now();
+      // A client that asks again at once, ignoring Retry-After, waits for its next 503 instead of
+      // taking the CPU that admitted work needs. A closing connection frees its thread instead.
+      if (!close) std::this_thread::sleep_for(shed_rest);
       return r.status;
     }
     req.query = parse_query(info->query_string);
@@ -248,7 +246,7 @@ struct civet_server::impl {
       return 400;
     }
     response r = self->on.answer(req);
-    write(conn, r, self->closes_after(c), !head);
+    write(conn, r, self->full(), !head);
     return r.status;
   }
 };
@@ -277,7 +275,7 @@ std::string civet_server::start() {
                            "decode_url",
                            "no",  // we decode, so that a %00 is seen rather than cutting the path
                            "keep_alive_timeout_ms",
-                           "200",
+                           "1000",
                            "request_timeout_ms",
                            "10000",
                            nullptr};
@@ -302,12 +300,8 @@ std::string civet_server::start() {
     return 0;
   };
   callbacks.connection_close = [](const mg_connection* conn) {
-    impl* self = impl::of(conn);
-    if (auto* c = static_cast<connection_state*>(mg_get_user_connection_data(conn))) {
-      self->unseat(*c);
-      delete c;
-    }
-    --self->open_connections;
+    delete static_cast<connection_state*>(mg_get_user_connection_data(conn));
+    --impl::of(conn)->open_connections;
   };
   mg_init_data init{&callbacks, impl_.get(), options};
   char why[256] = "";

@@ -1,9 +1,9 @@
 #pragma once
 // The CivetWeb server: the only code that knows the library. It reads a request's head, admits
-// it to a work slot or sheds it (before reading its body), reads the body (refusing one over the
+// it to a work slot or sheds it before reading its body, reads the body (refusing one over the
 // limit before reading it), hands it to the handler on CivetWeb's worker thread, and writes the
 // response. CivetWeb gives each open connection a thread of its own; the connection model (how
-// many, keep-alive, seats, queues) is explained in docs/http.md.
+// many, keep-alive, queues, shedding) is explained in docs/http.md.
 
 #include <functional>
 #include <memory>
@@ -15,15 +15,15 @@ namespace hotline::http {
 
 struct server_options {
   std::string listen = "127.0.0.1:8080";  // HOST:PORT; port 0 picks a free one
-  int connections = 128;                  // connections served at once: one thread each
+  int connections = 1024;                 // connections served at once: one thread each
   std::size_t working = 64;               // requests worked on at once (work slots)
   std::size_t max_body = 1 << 20;
 };
 
 /// What the server hands requests to.
 struct handlers {
-  std::function<response(const request&)> answer;      // an admitted request, its body read
-  std::function<response(const request&)> overloaded;  // a shed one, its body left unread
+  std::function<response(const request&)> answer;           // an admitted request, its body read
+  std::function<response(const request&)> overloaded;       // a shed one, its body left unread
   std::function<bool(const std::string& path)> never_shed;  // operators' paths: no slot needed
 };
 

@@ -56,8 +56,7 @@ server_process::server_process(const std::string& scenario_id, const std::string
   int out[2];
   if (::pipe(out) != 0) throw std::runtime_error("pipe");
   std::vector<std::string> args = {
-      HOTLINE_BINARY, "serve",
-      "--scenario",   std::string(HOTLINE_SCENARIOS_DIR) + "/" + scenario_id,
+      HOTLINE_BINARY, "serve", "--scenario", std::string(HOTLINE_SCENARIOS_DIR) + "/" + scenario_id,
       "--data-dir",   data_dir};
   if (std::find(extra.begin(), extra.end(), "--listen") == extra.end())
     args.insert(args.end(), {"--listen", "127.0.0.1:0"});
@@ -192,9 +191,22 @@ bool client_connection::read_until(const std::string& text) {
 
 http_reply client_connection::read_reply() {
   char buf[65536];
-  for (ssize_t n; fd_ >= 0 && (n = ::recv(fd_, buf, sizeof buf, 0)) > 0;)
-    in_.append(buf, static_cast<std::size_t>(n));
-  return parse_reply(std::exchange(in_, {}));
+  auto more = [&] {
+    auto n = fd_ < 0 ? 0 : ::recv(fd_, buf, sizeof buf, 0);
+    if (n > 0) in_.append(buf, static_cast<std::size_t>(n));
+    return n > 0;
+  };
+  std::size_t head_end;
+  while ((head_end = in_.find("\r\n\r\n")) == std::string::npos)
+    if (!more()) return {};
+  http_reply reply = parse_reply(in_.substr(0, head_end + 4));
+  std::size_t length =
+      reply.headers.count("content-length") ? std::stoul(reply.headers.at("content-length")) : 0;
+  while (in_.size() < head_end + 4 + length)
+    if (!more()) return {};
+  reply.body = in_.substr(head_end + 4, length);
+  in_.erase(0, head_end + 4 + length);
+  return reply;
 }
 
 }  // namespace hotline::testing

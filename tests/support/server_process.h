@@ -63,7 +63,7 @@ class client_connection {
   /// Reads until `text` has arrived or the server closes; true if it arrived. Text read after
   /// it is kept for the next read.
   bool read_until(const std::string& text);
-  /// Reads until the server closes the connection, and the reply that came.
+  /// Reads one reply (its head, and a body of its Content-Length).
   http_reply read_reply();
 
  private:
