@@ -16,8 +16,8 @@ namespace hotline::http {
 struct server_options {
   std::string listen = "127.0.0.1:8080";  // HOST:PORT; port 0 picks a free one
   int connections = 1024;                 // connections served at once: one thread each
-  std::size_t working = 64;               // requests worked on at once (work slots)
   std::size_t max_body = 1 << 20;
+  std::size_t working = 64;  // requests worked on at once (work slots)
 };
 
 /// What the server hands requests to.

@@ -18,13 +18,18 @@ namespace {
 // The gateway as a provider runs one: it takes a message once per Idempotency-Key.
 class fake_gateway {
  public:
-  fake_gateway() : server_({"127.0.0.1:0", 8, 1 << 16}, [this](const http::request& r) {
-    std::lock_guard<std::mutex> lock(mutex_);
-    if (r.header("authorization") != "Bearer gw-token") return http::json_response(401, {});
-    auto doc = boost::json::parse(r.body).as_object();
-    received_.emplace(r.header("idempotency-key"), doc);
-    return http::json_response(200, {{"accepted", true}});
-  }) {
+  fake_gateway()
+      : server_({"127.0.0.1:0", 8, 1 << 16},
+                {[this](const http::request& r) {
+                   std::lock_guard<std::mutex> lock(mutex_);
+                   if (r.header("authorization") != "Bearer gw-token")
+                     return http::json_response(401, {});
+                   auto doc = boost::json::parse(r.body).as_object();
+                   received_.emplace(r.header("idempotency-key"), doc);
+                   return http::json_response(200, {{"accepted", true}});
+                 },
+                 [](const http::request&) { return http::json_response(503, {}); },
+                 [](const std::string&) { return false; }}) {
     EXPECT_EQ(server_.start(), "");
   }
   std::string url() const { return "http://" + server_.bound() + "/send"; }
@@ -44,8 +49,7 @@ class Sms : public ::testing::Test {
   void SetUp() override {
     std::filesystem::create_directories(files.path);
     std::ofstream(files.path + "/peers.json")
-        << R"({"peers":[],"sms_gateway":{"url":")" << gateway.url()
-        << R"(","token":"gw-token"}})";
+        << R"({"peers":[],"sms_gateway":{"url":")" << gateway.url() << R"(","token":"gw-token"}})";
     server = std::make_unique<server_process>(
         "heyuan", data.path,
         std::vector<std::string>{"--clock", "virtual", "--start", "2026-03-16T09:00:00+08:00",
@@ -71,8 +75,9 @@ class Sms : public ::testing::Test {
 
 TEST_F(Sms, Heyuan004Art15_TheCallersSmsAnswerBecomesTheEvaluation) {
   std::string id = submit("consultation");
-  ASSERT_EQ(server->post("/api/v1/tickets/" + id + "/answer", "dev-operator",
-                         R"({"answer":"管网抢修中，预计今晚恢复"})")
+  ASSERT_EQ(server
+                ->post("/api/v1/tickets/" + id + "/answer", "dev-operator",
+                       R"({"answer":"管网抢修中，预计今晚恢复"})")
                 .status,
             200);
   ASSERT_EQ(drain().status, 200);
@@ -109,18 +114,20 @@ TEST_F(Sms, Heyuan004Art15_TheCallersSmsAnswerBecomesTheEvaluation) {
 TEST_F(Sms, Yaoan000Art20_ABlockedCallerIsNeverMessaged) {
   std::string earlier = submit("consultation");
   std::string abusive = submit("consultation");
-  ASSERT_EQ(server->post("/api/v1/tickets/" + abusive + "/request_block", "dev-operator",
-                         R"({"reason":"反复辱骂话务员"})")
+  ASSERT_EQ(server
+                ->post("/api/v1/tickets/" + abusive + "/request_block", "dev-operator",
+                       R"({"reason":"反复辱骂话务员"})")
                 .status,
             200);
-  ASSERT_EQ(server->post("/api/v1/tickets/" + abusive + "/approve_block", "dev-supervisor", "{}")
-                .status,
-            200);
+  ASSERT_EQ(
+      server->post("/api/v1/tickets/" + abusive + "/approve_block", "dev-supervisor", "{}").status,
+      200);
   // Answered after the block: its messages are written, and never sent.
-  ASSERT_EQ(server->post("/api/v1/tickets/" + earlier + "/answer", "dev-operator",
-                         R"({"answer":"已答复"})")
-                .status,
-            200);
+  ASSERT_EQ(
+      server
+          ->post("/api/v1/tickets/" + earlier + "/answer", "dev-operator", R"({"answer":"已答复"})")
+          .status,
+      200);
   ASSERT_EQ(drain().status, 200);
   EXPECT_TRUE(gateway.received().empty());
   auto box = server->get("/admin/outbox", "dev-admin").json();
