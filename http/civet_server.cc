@@ -194,16 +194,24 @@ struct civet_server::impl {
             true, !head);
       return 400;
     }
+    req.query = parse_query(info->query_string);
+    for (int i = 0; i < info->num_headers; ++i) {
+      std::string name = info->http_headers[i].name;
+      std::transform(name.begin(), name.end(), name.begin(),
+                     [](unsigned char c) { return std::tolower(c); });
+      req.headers[name] = info->http_headers[i].value;
+    }
     // The body limit is checked before reading: a declared length over it is not read at all.
-    if (info->content_length > static_cast<long long>(self->options.max_body)) {
+    const std::size_t max_body =
+        self->options.body_limit ? self->options.body_limit(req) : self->options.max_body;
+    if (info->content_length > static_cast<long long>(max_body)) {
       write(conn,
-            error_response(
-                413, "payload_too_large",
-                "The body is larger than " + std::to_string(self->options.max_body) + " bytes."),
+            error_response(413, "payload_too_large",
+                           "The body is larger than " + std::to_string(max_body) + " bytes."),
             true);  // the unread body would be taken for the next request
       return 413;
     }
-    // Admitted or shed before anything else is read: a shed request costs its head and a short
+    // Admitted or shed before the body is read: a shed request costs its head and a short
     // answer. Operators' paths are never shed.
     connection_state& c = state(conn);
     const bool operators = self->on.never_shed(req.path);
@@ -218,13 +226,6 @@ struct civet_server::impl {
       if (!close) std::this_thread::sleep_for(shed_rest);
       return r.status;
     }
-    req.query = parse_query(info->query_string);
-    for (int i = 0; i < info->num_headers; ++i) {
-      std::string name = info->http_headers[i].name;
-      std::transform(name.begin(), name.end(), name.begin(),
-                     [](unsigned char c) { return std::tolower(c); });
-      req.headers[name] = info->http_headers[i].value;
-    }
     // A client that asked whether to send its body (RFC 9110, 10.1.1) sends it now; a shed one
     // got its 503 above without having sent it. (CivetWeb does this only for files and CGI.)
     if (info->content_length > 0 && strcasecmp(req.header("expect").c_str(), "100-continue") == 0)
@@ -232,7 +233,7 @@ struct civet_server::impl {
     char buf[16384];
     for (int n; (n = mg_read(conn, buf, sizeof buf)) > 0;) {
       req.body.append(buf, n);
-      if (req.body.size() > self->options.max_body) {
+      if (req.body.size() > max_body) {
         write(conn, error_response(413, "payload_too_large", "The body is too large."), true);
         return 413;
       }

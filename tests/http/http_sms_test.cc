@@ -4,6 +4,7 @@
 // caller is never messaged (000 art. 20).
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <memory>
@@ -19,7 +20,7 @@ namespace {
 class fake_gateway {
  public:
   fake_gateway()
-      : server_({"127.0.0.1:0", 8, 1 << 16},
+      : server_({"127.0.0.1:0", 8, 1 << 16, nullptr},
                 {[this](const http::request& r) {
                    std::lock_guard<std::mutex> lock(mutex_);
                    if (r.header("authorization") != "Bearer gw-token")
@@ -109,6 +110,39 @@ TEST_F(Sms, Heyuan004Art15_TheCallersSmsAnswerBecomesTheEvaluation) {
   EXPECT_EQ(t.at("status"), "closed");
   EXPECT_EQ(t.at("evaluation"), "satisfied");
   EXPECT_EQ(t.at("history").as_array().back().at("by"), "gateway:sms_gateway");
+}
+
+// The survey waits for an answer for the policy's time (3 working days, assumed), counted on the
+// calendar from the answer: Monday 16 March 2026, 09:00 -> Thursday 19 March, 17:30. Heyuan
+// visits back only as needed (004 art. 15): unanswered, the item closes unscored.
+TEST_F(Sms, Heyuan004Art15_AnUnansweredSurveyIsRecordedOnItsDayAndClosesTheItem) {
+  std::string id = submit("consultation");
+  auto answered = server->post("/api/v1/tickets/" + id + "/answer", "dev-operator",
+                               R"({"answer":"管网抢修中，预计今晚恢复"})");
+  ASSERT_EQ(answered.status, 200) << answered.body;
+  EXPECT_EQ(answered.json().at("deadlines").at("survey"), "2026-03-19T17:30:00+08:00");
+  EXPECT_EQ(answered.json().at("history").as_array().back().at("event"), "survey_sent");
+  auto clock = [&](const std::string& to) {
+    return server->post("/admin/clock", "dev-admin", R"({"to":")" + to + R"("})").status;
+  };
+  ASSERT_EQ(clock("2026-03-19T17:29:59+08:00"), 200);
+  EXPECT_EQ(server->get("/api/v1/tickets/" + id, "dev-operator").json().at("status"), "answered");
+  ASSERT_EQ(clock("2026-03-19T17:30:00+08:00"), 200);
+  auto t = server->get("/api/v1/tickets/" + id, "dev-operator").json();
+  EXPECT_EQ(t.at("status"), "closed");
+  EXPECT_EQ(t.at("evaluation"), nullptr);  // silence is neither satisfied nor dissatisfied
+  const auto& history = t.at("history").as_array();
+  auto unanswered = std::find_if(history.begin(), history.end(), [](const boost::json::value& e) {
+    return e.at("event") == "survey_unanswered";
+  });
+  ASSERT_NE(unanswered, history.end());
+  EXPECT_EQ(unanswered->at("at"), "2026-03-19T17:30:00+08:00");
+  EXPECT_EQ(unanswered->at("by"), "system:timer");
+  EXPECT_EQ(unanswered->at("data").at("then"), "closes");
+  // Too late: the item is closed.
+  auto late = server->post("/api/v1/sms/inbound", "gw-token",
+                           R"({"ticket":")" + id + R"(","from":"13800000000","text":"1"})");
+  EXPECT_EQ(late.status, 409) << late.body;
 }
 
 TEST_F(Sms, Yaoan000Art20_ABlockedCallerIsNeverMessaged) {
