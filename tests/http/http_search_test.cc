@@ -44,6 +44,16 @@ struct Search : virtual_server {
     auto r = server->post("/admin/clock", "dev-admin", R"({"to":")" + to + R"("})");
     EXPECT_EQ(r.status, 200) << r.body;
   }
+  std::string dispatched(const std::string& lead) {
+    auto id = open("complaint", "13800000001");
+    act(id, "dispatch", "dev-operator", R"({"lead":")" + lead + R"("})");
+    return id;
+  }
+  // Signed (with the unit head's sign-off, 001 art. 17) and the caller contacted.
+  void taken_on(const std::string& id) {
+    act(id, "sign", "dev-housing", sign_off);
+    act(id, "contact", "dev-housing", R"({"note":"已联系"})");
+  }
   boost::json::value list(const std::string& query, const std::string& token = "dev-operator") {
     auto r = server->get("/api/v1/tickets?" + query, token);
     EXPECT_EQ(r.status, 200) << query << ": " << r.body;
@@ -112,22 +122,15 @@ TEST_F(Search, RegionTopicTypeAndCreatedCombineWithEachOtherAndTheStatus) {
 // owing nothing last; due_before=<end of today> is what is due today (and overdue).
 TEST_F(Search, Seed001Art14_Art15_Art18_TheInboxSortsByTheHoldersNextTerm) {
   advance("2026-03-16T09:00:00+08:00");
-  auto late = open("complaint", "13800000001");
-  act(late, "dispatch", "dev-operator", R"({"lead":"housing"})");
-  auto working = open("complaint", "13800000002");
-  act(working, "dispatch", "dev-operator", R"({"lead":"housing"})");
-  act(working, "sign", "dev-housing", sign_off);
-  act(working, "contact", "dev-housing", R"({"note":"已联系"})");
-  auto elsewhere = open("complaint", "13800000003");
-  act(elsewhere, "dispatch", "dev-operator", R"({"lead":"market"})");
+  auto late = dispatched("housing");
+  auto working = dispatched("housing");
+  taken_on(working);
+  auto elsewhere = dispatched("market");
   // Not signed nor returned within a working day: deemed accepted, its contact term passed.
   advance("2026-03-18T09:00:00+08:00");
-  auto fresh = open("complaint", "13800000004");
-  act(fresh, "dispatch", "dev-operator", R"({"lead":"housing"})");
-  auto done = open("complaint", "13800000005");
-  act(done, "dispatch", "dev-operator", R"({"lead":"housing"})");
-  act(done, "sign", "dev-housing", sign_off);
-  act(done, "contact", "dev-housing", R"({"note":"已联系"})");
+  auto fresh = dispatched("housing");
+  auto done = dispatched("housing");
+  taken_on(done);
   act(done, "reply", "dev-housing",
       R"({"result":"已处理","handler":{"name":"李四","post":"科长","phone":"0558-7654321"},)"
       R"("approved_by":{"name":"周局长","post":"局长"}})");
