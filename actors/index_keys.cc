@@ -56,7 +56,8 @@ std::map<std::string, std::string> index_keys(const ticket_state& s) {
   std::map<std::string, std::string> keys;
   if (!s.exists()) return keys;
   const std::string created = storage::time_key(s.created_at.seconds);
-  const std::string due = due_time_key(next_due(s));
+  const auto owed = next_due(s);
+  const std::string due = due_time_key(owed);
   const std::string at = created + s.id;  // the position in registration order
   auto listed = [&](char tag, std::string_view value) { keys[list_prefix(tag, value) + at]; };
   listed('a', "");
@@ -74,6 +75,7 @@ std::map<std::string, std::string> index_keys(const ticket_state& s) {
   if (s.termination_request) listed('p', name_of(pending_kind::termination));
   if (s.block_request) listed('p', name_of(pending_kind::block));
   keys[list_prefix('d') + due + at];
+  if (owed) listed('w', "");
   auto held = [&](const std::string& d) {
     if (d.empty()) return;
     listed('h', d);

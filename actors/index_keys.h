@@ -4,7 +4,7 @@
 // indexes always equal the durable states. Listing (ticket_search.h) walks them; nothing scans
 // tickets.
 //
-// Every list is "<tag>\0<value>\0" (value "" for a, o, d), then a position. Lists in
+// Every list is "<tag>\0<value>\0" (value "" for a, o, w, d), then a position. Lists in
 // registration order: position T + id, T = time_key(created_at) (8 bytes), so every list sorts by
 // (created_at, id) and a created range is a seek:
 //   s status          h holder: lead, co-handler or unit    o overdue (value "")
@@ -12,6 +12,7 @@
 //   n the caller's phone digits (same_caller_key), callers not confidential
 //   m the same, confidential callers (only center staff find those: runtime::list)
 //   r region          t topic                               y type
+//   w owing a term now (next_due set; value "")
 // Lists in due order, position D + T + id, D = time_key(next_due) or, with none, the largest key:
 //   d every ticket    e by holder ("e\0<holder>\0"): a department's inbox by its next term
 // Where a ticket sorts: "k\0<id>" -> T D, for cursors and for the due of a candidate.

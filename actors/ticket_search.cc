@@ -33,9 +33,15 @@ class posting {
 
   /// Moves to the least position >= `at`; false when there is none.
   bool seek(std::string_view at) {
-    for (auto& p : parts_)
-      if (p.state == part::unstarted || (p.state == part::at && p.position() < at))
-        p.moved(p.c->seek(p.prefix + std::string(at)));
+    for (auto& p : parts_) {
+      if (p.state == part::ended || (p.state == part::at && p.position() >= at)) continue;
+      // The next key is often the one wanted (a page read in order): a Next costs a fraction of
+      // a Seek, which merges every level of the tree again.
+      if (p.state == part::at &&
+          (p.moved(p.c->next()), p.state == part::ended || p.position() >= at))
+        continue;
+      p.moved(p.c->seek(p.prefix + std::string(at)));
+    }
     return settle();
   }
   /// Moves past the current position; false at the end.
@@ -137,11 +143,15 @@ class search {
     if (q_.order == list_order::created) {
       if (q_.due_before) few = few_by_due();
       if (!few && error_.empty()) stream_created();
+    } else if (filters_.empty()) {
+      stream_due(true);  // the inbox list holds every ticket in due order
     } else {
-      if (!filters_.empty()) few = few_by_filters();
-      if (!few && error_.empty()) stream_due();
+      few = few_by_filters();
+      if (!few && error_.empty()) stream_due(false);
     }
     if (few && error_.empty()) page_of(*few);
+    if (q_.order == list_order::due && !filters_.empty() && !q_.due_before && error_.empty())
+      stream_owing_nothing();
     if (!error_.empty()) return lookup<id_page>::failed("the indexes: " + error_);
     return std::move(page_);
   }
@@ -212,11 +222,23 @@ class search {
   }
   bool full() const { return page_.ids.size() == q_.limit; }
 
-  // Registration order: where all the filters meet (every ticket without one), from the start.
-  void stream_created() {
+  // The filters' and the holders' lists in registration order, and those of `more`.
+  std::vector<posting> lists_in_created_order(std::vector<filter> more = {}) const {
     std::vector<posting> lists;
     for (const auto& f : filters_) lists.emplace_back(db_, f);
     if (!holders_.empty()) lists.emplace_back(db_, holders_);
+    for (const auto& f : more) lists.emplace_back(db_, f);
+    return lists;
+  }
+
+  // Registration order: where all the filters meet (every ticket without one), from the start.
+  // With due_before, only the tickets owing a term can pass.
+  void stream_created() {
+    std::vector<posting> lists;
+    if (q_.due_before)
+      lists = lists_in_created_order({{list_prefix('w')}});
+    else
+      lists = lists_in_created_order();
     if (lists.empty()) lists.emplace_back(db_, filter{list_prefix('a')});
     for (std::string at = start_; !full() && meet(lists, at); at.push_back('\0')) {
       std::string created = at.substr(0, 8);
@@ -233,13 +255,15 @@ class search {
   }
 
   // Due order: the holders' inbox lists (every ticket's without holders), the other filters
-  // checked one by one.
-  void stream_due() {
+  // checked one by one; those owing nothing too if `through_none`.
+  void stream_due(bool through_none) {
     posting inbox(db_, inbox_);
+    const std::string none = due_time_key(std::nullopt);
     for (bool more = inbox.seek(start_); more && !full(); more = inbox.next()) {
       const std::string& at = inbox.position();
       std::string due = at.substr(0, 8), created = at.substr(8, 8), id = at.substr(16);
       if (q_.due_before && due >= due_before_) break;
+      if (!through_none && due == none) break;
       bool in = created_in_range(created) && passes(created, id);
       if (!error_.empty()) return;
       if (!in) continue;
@@ -267,11 +291,10 @@ class search {
     return out;
   }
 
-  // The tickets where the filters meet, if there are at most small_set of them, with their due.
+  // The tickets owing a term where the filters meet, if there are at most small_set of them,
+  // with their due.
   std::optional<std::vector<hit>> few_by_filters() {
-    std::vector<posting> lists;
-    for (const auto& f : filters_) lists.emplace_back(db_, f);
-    if (!holders_.empty()) lists.emplace_back(db_, holders_);
+    auto lists = lists_in_created_order({{list_prefix('w')}});
     std::vector<hit> out;
     for (std::string at = from_; meet(lists, at); at.push_back('\0')) {
       if (!to_.empty() && at.compare(0, 8, to_) >= 0) break;
@@ -285,6 +308,25 @@ class search {
       if (where) h.due = where->due;
     }
     return out;
+  }
+
+  // Due order, after every ticket owing a term: those owing nothing, in registration order, where
+  // the filters meet (the inbox list would walk all of them to find those).
+  void stream_owing_nothing() {
+    const std::string none = due_time_key(std::nullopt);
+    std::string at = from_;
+    if (start_.compare(0, 8, none) == 0) at = std::max(at, start_.substr(8));
+    auto lists = lists_in_created_order();
+    for (; !full() && meet(lists, at); at.push_back('\0')) {
+      std::string created = at.substr(0, 8);
+      if (!to_.empty() && created >= to_) break;
+      std::string id = at.substr(8);
+      auto owing = db_.read(family::indexes, list_prefix('w') + at);
+      if (owing.failed()) error_ = owing.error;
+      if (!error_.empty()) return;
+      if (!owing.value) take({none, std::move(created), std::move(id)});
+    }
+    collect_errors(lists);
   }
 
   // A page of `few` in the listing's order, from the start.

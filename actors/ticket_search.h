@@ -1,10 +1,11 @@
 #pragma once
 // Listing tickets from the index lists alone (index_keys.h): each filter is a list, a page is
 // where the lists meet (a leapfrog intersection: every list seeks to the furthest position any
-// other reached), so a page costs seeks, not a scan of the tickets. In due order the driving list
-// is the due list (all tickets, or the holders'), the other filters are point checks; where a
-// filter or the due bound leaves few tickets (at most small_set), those are collected and sorted
-// instead of walking a long list that rarely matches.
+// other reached), so a page costs seeks, not a scan of the tickets. In due order the inbox list
+// (every ticket's, or the holders') drives; with other filters, the tickets owing a term (few:
+// those are the open ones) are collected where the filters meet and sorted by due if at most
+// small_set, else the inbox list is walked checking each filter; the tickets owing nothing come
+// last, where the filters meet in registration order.
 
 #include <string>
 #include <vector>

@@ -153,6 +153,7 @@ int main(int argc, char** argv) {
     if (!std::strcmp(argv[i], "--runs")) runs = std::stoi(argv[i + 1]);
     if (!std::strcmp(argv[i], "--dir")) dir = argv[i + 1];
   }
+  std::setvbuf(stdout, nullptr, _IOLBF, 0);  // each figure as soon as it is measured
   fs::remove_all(dir);
   std::printf("search_bench: %zu tickets' index keys in RocksDB (%s)\n", tickets, dir.c_str());
   auto t0 = steady::now();

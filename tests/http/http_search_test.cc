@@ -149,6 +149,11 @@ TEST_F(Search, Seed001Art14_Art15_Art18_TheInboxSortsByTheHoldersNextTerm) {
   EXPECT_EQ(ids("due_before=2026-03-20T00:00:00%2B08:00"), (ids_t{late, elsewhere, fresh}));
   EXPECT_EQ(ids("sort=due&department=market"), (ids_t{elsewhere}));
   EXPECT_EQ(ids("sort=due&status=handling", "dev-housing"), (ids_t{late, working}));
+  // With a filter too, those owing nothing come last, and the cursor crosses over to them.
+  auto owing = list("sort=due&type=complaint&limit=3", "dev-housing");
+  EXPECT_EQ(ids_in(owing), (ids_t{late, fresh, working}));
+  EXPECT_EQ(ids("sort=due&type=complaint&after=" + text(owing.at("next")), "dev-housing"),
+            (ids_t{done}));
 
   // Page by page through the cursor: each page's next, passed back as after.
   ids_t paged;
