@@ -22,6 +22,13 @@ std::string list_prefix(char tag, std::string_view value) {
   return p;
 }
 
+std::string region_topic(std::string_view region, std::string_view topic) {
+  std::string v(region);
+  v += sep;
+  v += topic;
+  return v;
+}
+
 std::string sort_keys_key(const std::string& id) {
   return "k" + sep + id;
 }
@@ -65,9 +72,12 @@ std::map<std::string, std::string> index_keys(const ticket_state& s) {
   listed('y', name_of(s.type));
   if (!s.region.empty()) listed('r', s.region);
   if (!s.topic.empty()) listed('t', s.topic);
+  if (!s.region.empty() && !s.topic.empty()) listed('x', region_topic(s.region, s.topic));
   if (s.caller)
-    if (auto digits = same_caller_key(s.caller->phone); !digits.empty())
-      listed(s.confidential ? 'm' : 'n', digits);
+    if (auto digits = same_caller_key(s.caller->phone); !digits.empty()) {
+      listed('n', digits);
+      if (s.confidential) listed('m', digits);
+    }
   if (s.overdue) listed('o', "");
   if (s.supervision != supervision_level::none) listed('v', name_of(s.supervision));
   if (s.return_request) listed('p', name_of(pending_kind::return_));

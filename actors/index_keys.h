@@ -9,9 +9,11 @@
 // (created_at, id) and a created range is a seek:
 //   s status          h holder: lead, co-handler or unit    o overdue (value "")
 //   v supervision     p awaiting a supervisor: return, ...  a every ticket (value "")
-//   n the caller's phone digits (same_caller_key), callers not confidential
-//   m the same, confidential callers (only center staff find those: runtime::list)
+//   n the caller's phone digits (same_caller_key)
+//   m the same, of confidential callers only: a department's search by phone leaves them out
 //   r region          t topic                               y type
+//   x region and topic together ("<region>\0<topic>", region_topic): a hot spot's tickets, and
+//     a region-and-topic search without intersecting two long lists
 //   w owing a term now (next_due set; value "")
 // Lists in due order, position D + T + id, D = time_key(next_due) or, with none, the largest key:
 //   d every ticket    e by holder ("e\0<holder>\0"): a department's inbox by its next term
@@ -43,6 +45,9 @@ std::map<std::string, std::string> index_keys(const workflow::ticket_state& s);
 
 /// The prefix of list `tag` for `value`: "<tag>\0<value>\0".
 std::string list_prefix(char tag, std::string_view value = {});
+
+/// The value of the region-and-topic list.
+std::string region_topic(std::string_view region, std::string_view topic);
 
 /// Where a ticket sorts: its creation time and next due (D as above), both as time keys.
 struct sort_keys {

@@ -302,6 +302,13 @@ int main(int argc, char** argv) {
          q.created_to = instant{q.created_from->seconds + 7 * day};
          return query(q);
        }},
+      {"region + topic (a hot spot)", runs,
+       [&](int) {
+         Q q;
+         q.region = region();
+         q.topic = topic();
+         return query(q);
+       }},
       {"region + topic + type (common values, rare together)", runs / 4,
        [&](int) {
          Q q;
