@@ -59,6 +59,7 @@ runtime::runtime(const runtime_options& o) : impl_(std::make_unique<impl>()) {
   if (auto error = upgrade_indexes(ctx->repo); !error.empty())
     ctx->cannot_recover("the index upgrade: " + error);
   start_with_loaded_calendars();
+  start_with_loaded_policies();
   auto by_status = ctx->repo.count_by_status();
   auto armed = ctx->repo.count_due();
   auto by_lead = ctx->repo.count_open_by_lead();

@@ -29,6 +29,8 @@ bool called_for(const ticket_state& s, deadline_kind kind) {
     case deadline_kind::co_report:
       return handling &&
              std::any_of(s.co.begin(), s.co.end(), [](const co_handler& c) { return !c.reported; });
+    case deadline_kind::survey:  // an evaluation, whoever gives it, moves the ticket on
+      return s.current == status::answered || s.current == status::replied;
     case deadline_kind::escalate:  // the ladder climbs by itself only while still late (003 §6)
       return s.still_overdue() && s.supervision < supervision_level::transferred;
   }
@@ -36,10 +38,10 @@ bool called_for(const ticket_state& s, deadline_kind kind) {
 }
 
 // In the order equal instants are armed in.
-constexpr deadline_kind every_kind[] = {deadline_kind::dispatch,      deadline_kind::sign,
-                                        deadline_kind::return_window, deadline_kind::contact,
-                                        deadline_kind::plan,          deadline_kind::handle,
-                                        deadline_kind::co_report,     deadline_kind::escalate};
+constexpr deadline_kind every_kind[] = {
+    deadline_kind::dispatch,  deadline_kind::sign,   deadline_kind::return_window,
+    deadline_kind::contact,   deadline_kind::plan,   deadline_kind::handle,
+    deadline_kind::co_report, deadline_kind::survey, deadline_kind::escalate};
 
 }  // namespace
 
@@ -59,7 +61,8 @@ std::optional<instant> next_due(const ticket_state& s) {
   if (!s.forwarded_to.empty()) return std::nullopt;  // the lower platform holds it
   std::optional<instant> next;
   // The holder's own terms: the center's dispatch, the unit's sign, contact, plan and reply. The
-  // return window is the unit's option, the co-handlers' term theirs, the ladder the center's.
+  // return window is the unit's option, the co-handlers' term theirs, the survey the caller's,
+  // the ladder the center's.
   for (deadline_kind kind : {deadline_kind::dispatch, deadline_kind::sign, deadline_kind::contact,
                              deadline_kind::plan, deadline_kind::handle}) {
     const deadline_slot& slot = s.slot(kind);
