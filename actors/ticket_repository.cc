@@ -274,13 +274,12 @@ lookup<std::vector<std::string>> ticket_repository::all_ids() const {
 
 lookup<std::vector<blocked_caller>> ticket_repository::blocked_callers(std::size_t limit) const {
   std::vector<blocked_caller> out;
-  std::string error =
-      scan_prefix(db_, family::indexes, list_prefix('b'), [&](std::string_view key, auto) {
-        key.remove_prefix(2);  // "b\0"
-        auto end = key.find('\0');
-        out.push_back({std::string(key.substr(0, end)), std::string(key.substr(end + 1))});
-        return out.size() < limit;
-      });
+  std::string error = scan_prefix(db_, family::indexes, "b" + sep, [&](std::string_view key, auto) {
+    key.remove_prefix(2);  // "b\0"
+    auto end = key.find('\0');
+    out.push_back({std::string(key.substr(0, end)), std::string(key.substr(end + 1))});
+    return out.size() < limit;
+  });
   if (!error.empty()) return lookup<decltype(out)>::failed("the block index: " + error);
   return out;
 }
