@@ -12,7 +12,8 @@ const std::vector<api::route>& api::routes() {
        [](api& a, const call&) { return a.openapi(); }},
       {{"/api/v1/tickets",
         {"GET", "POST"},
-        {"status", "supervision_level", "pending", "overdue", "limit", "after", "department"}},
+        {"status", "supervision_level", "pending", "overdue", "limit", "after", "department",
+         "phone", "region", "topic", "type", "created_from", "created_to", "due_before", "sort"}},
        [](api& a, const call& c) {
          return c.req.method == "POST" ? a.submit(c) : a.list_tickets(c);
        }},

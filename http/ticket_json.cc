@@ -116,6 +116,7 @@ json::object ticket_json(const ticket_state& s, const jurisdiction& j, const act
                  {"unit", text_or_null(s.unit)},
                  {"proposed_lead", text_or_null(s.proposed_lead)},
                  {"deadlines", std::move(deadlines)},
+                 {"next_due", or_null(next_due(s))},
                  {"provisional", std::move(provisional)},
                  {"overdue", s.overdue},
                  {"repeat_count", s.repeat_count},
