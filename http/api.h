@@ -79,6 +79,9 @@ class api {
   // The SMS gateway's inbound replies (routes_sms.cc).
   response sms_inbound(const call& c);
   response openapi();
+  // The browser console and whose token it holds (routes_console.cc).
+  response console_file(const std::string& name);
+  response me(const call& c);
 
   /// Runs a command that changes something: idempotency, backpressure, waiting for durability,
   /// and the answer. `decode` reads the body (a refusal, or nothing when the command is ready);
