@@ -90,8 +90,8 @@ export async function ticketPage(root, id) {
   const run = async (action, body) => {
     try {
       await call(`/api/v1/tickets/${encodeURIComponent(id)}/${action}`, body);
-      notice(`已${w.say(w.actions, action)}`, 'ok');
       await ticketPage(root, id);
+      notice(`已${w.say(w.actions, action)}`, 'ok');
     } catch (e) {
       notice(e.message);
     }
