@@ -1,7 +1,7 @@
 // The action forms: for each action the ticket's `allowed` list offers and the signed-in role
 // may take, the fields its body has (docs/http-api.md, "Actions"), with one signature line per
 // level of the step's sign_off_chain.
-import { h, field, select } from './dom.js';
+import { h, field, select, complete } from './dom.js';
 import * as w from './words.js';
 import { deptOptions, session } from './session.js';
 
@@ -13,7 +13,8 @@ const signOff = (step) => ({ name: 'approved_by', kind: 'sign_off', step });
 const yesNo = [['true', '是'], ['false', '否']];
 const departments = () => deptOptions();
 
-/** Each action's fields; `optional: true` leaves the field out of the body when empty. */
+/** Each action's fields; `optional: true` leaves the field out of the body when empty; `only`
+ *  names the one jurisdiction whose rules have the field (003 §4 classes, 002 art. 17(2)). */
 const forms = {
   answer: [area('answer', '答复内容')],
   decline: [
@@ -24,15 +25,15 @@ const forms = {
   dispatch: [
     choice('lead', '主办单位', departments),
     { name: 'co', label: '协办单位', kind: 'departments' },
-    choice('class', '分类（仅平顶山）', () => [['A', 'A 即办'], ['B', 'B 一般'], ['C', 'C 重要'], ['D', 'D 紧急重要']], { optional: true }),
-    choice('complexity', '复杂程度（仅枝江）', () => [['general', '一般'], ['complex', '复杂']], { optional: true }),
+    choice('class', '分类', () => [['A', 'A 即办'], ['B', 'B 一般'], ['C', 'C 重要'], ['D', 'D 紧急重要']], { only: 'pingdingshan' }),
+    choice('complexity', '复杂程度', () => [['general', '一般'], ['complex', '复杂']], { optional: true, only: 'zhijiang' }),
     signOff('dispatch'),
   ],
   sign: [signOff('sign')],
   return: [area('reason', '退回理由'), text('basis', '政策或法律依据', { optional: true }), text('suggest', '建议承办单位', { optional: true })],
   approve_return: [choice('redispatch_to', '改派至（不填则退回中心）', departments, { optional: true }), signOff('dispatch')],
   reject_return: [area('reason', '不同意的理由')],
-  assign_unit: [choice('unit', '下级单位', () => deptOptions((d) => d.parent))],
+  assign_unit: [choice('unit', '下级单位', () => deptOptions((d) => d.parent === session.me.department))],
   unit_report: [area('result', '办理结果')],
   contact: [text('note', '联系情况', { optional: true })],
   plan: [area('plan', '阶段方案')],
@@ -69,10 +70,28 @@ const byRole = {
   supervisor: ['approve_return', 'reject_return', 'approve_extension', 'reject_extension', 'review', 'supervise', 'approve_termination', 'reject_termination', 'approve_block', 'reject_block', 'lift_block'],
 };
 
+/** Whether `id` is `other` or a unit above it. */
+function atOrAbove(id, other) {
+  for (let d = other; d; d = (session.departments.find((x) => x.id === d) || {}).parent) if (d === id) return true;
+  return false;
+}
+
+/** For a department: whether the action is its part on this ticket (the server checks it too:
+ *  the lead or a unit above it signs and replies, the holding unit reports, a co-handler
+ *  reports its part). */
+function departmentsPart(ticket, action) {
+  const me = session.me.department;
+  if (action === 'co_report') return ticket.co_departments.includes(me);
+  if (action === 'unit_report') return ticket.unit === me;
+  if (action === 'assign_unit') return atOrAbove(me, ticket.lead_department) && session.departments.some((d) => d.parent === me);
+  return atOrAbove(me, ticket.lead_department) || ticket.unit === me;
+}
+
 /** The actions of `ticket.allowed` the signed-in role may take, in the ticket's order. */
 export function actionsFor(ticket) {
   const mine = byRole[session.me.role] || [];
-  return ticket.allowed.filter((a) => mine.includes(a) && forms[a]);
+  return ticket.allowed.filter((a) => mine.includes(a) && forms[a] &&
+    (session.me.role !== 'department' || departmentsPart(ticket, a)));
 }
 
 function input(f) {
@@ -97,6 +116,11 @@ function coInputs(ticket) {
   return h('fieldset.co', {}, h('legend', {}, '协办单位（可多选）'),
     h('div.choices', {}, deptOptions().map(([id, name]) =>
       h('label.check', {}, h('input', { type: 'checkbox', name: 'co', value: id }), name))));
+}
+
+/** The fields of `action` in this jurisdiction. */
+function fieldsOf(action) {
+  return forms[action].filter((f) => !f.only || f.only === session.me.jurisdiction);
 }
 
 /** The body the form says, in the action's wire names. */
@@ -133,17 +157,18 @@ function bodyOf(form, fields, ticket) {
   return body;
 }
 
-/** The form for `action` on `ticket`; `run(action, body)` sends it. */
-export function actionForm(ticket, action, run) {
-  const fields = forms[action];
-  const form = h('form.action', { dataset: { action } },
-    h('h3', {}, w.say(w.actions, action)),
+/** The form for `action` on `ticket`, folded under its name (`open`: unfolded); `run(action,
+ *  body)` sends it. */
+export function actionForm(ticket, action, run, open) {
+  const fields = fieldsOf(action);
+  const form = h('form', { novalidate: true },
     fields.map((f) => f.kind === 'sign_off' ? signOffInputs(ticket, f)
       : f.kind === 'departments' ? coInputs(ticket) : field(f.label, input(f))),
     h('button', { type: 'submit' }, w.say(w.actions, action)));
   form.addEventListener('submit', (e) => {
     e.preventDefault();
+    if (!complete(form)) return;
     run(action, bodyOf(form, fields, ticket));
   });
-  return form;
+  return h('details.action', { dataset: { action }, open }, h('summary', {}, w.say(w.actions, action)), form);
 }

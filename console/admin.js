@@ -68,7 +68,7 @@ export async function adminView(root) {
         ], actors.items)),
         section(`已设定时器（${timers.length}）`, table([
           ['工单', (t) => ticketLink(t.id)],
-          ['时限', (t) => w.say(w.timerKinds, t.kind)],
+          ['时限', (t) => w.say(w.deadlineKinds, t.kind)],
           ['到期', (t) => when(t.due)],
           ['剩余', (t) => left(t.due)],
         ], timers, '没有活动工单的定时器')))));

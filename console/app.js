@@ -1,7 +1,7 @@
 // The console's entry: sign in with a token (kept in sessionStorage, never in a URL), ask the
 // server whose it is (GET /api/v1/me), then show that role's desk or a ticket (#/ticket/<id>).
 import { token, setToken, ApiError } from './api.js';
-import { h, fill, notice } from './dom.js';
+import { h, fill, notice, complete } from './dom.js';
 import * as w from './words.js';
 import { session, load, refreshClock } from './session.js';
 import { when } from './time.js';
@@ -17,13 +17,14 @@ const views = { operator: operatorView, department: departmentView, supervisor: 
 function signIn(message) {
   fill(document.getElementById('who'));
   const input = h('input', { name: 'token', type: 'password', required: true, autocomplete: 'off', autofocus: true });
-  const form = h('form.signin', {},
+  const form = h('form.signin', { novalidate: true },
     h('h1', {}, '登录'),
     h('p', {}, '请输入管理员发放的访问令牌。令牌只保存在本浏览器标签页中，关闭后需重新登录。'),
     h('label.field', {}, h('span.label', {}, '访问令牌'), input),
     h('button', { type: 'submit' }, '登录'));
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
+    if (!complete(form)) return;
     setToken(input.value.trim());
     notice('');
     await start();

@@ -72,3 +72,17 @@ export function section(title, ...children) {
 export function ticketLink(id, text) {
   return h('a', { href: `#/ticket/${encodeURIComponent(id)}` }, text || id);
 }
+
+/** Whether every required field of `form` is filled; if not, says which (in Chinese: the
+ *  browser's own bubble speaks the browser's language) and focuses it. */
+export function complete(form) {
+  for (const el of form.querySelectorAll('[required]')) {
+    if (el.value.trim() !== '') continue;
+    const label = el.closest('label');
+    const name = label ? label.querySelector('.label').textContent : el.name;
+    notice(`请填写：${name}`);
+    el.focus();
+    return false;
+  }
+  return true;
+}

@@ -1,9 +1,10 @@
 // The operator's desk: intake (with the caller's earlier tickets, to set related_to), the tickets
 // waiting for disposition (answer, decline, dispatch) and for the visit-back (evaluate).
 import { call, query, unknownParameter } from './api.js';
-import { h, fill, notice, section, field, select, table, ticketLink } from './dom.js';
+import { h, fill, notice, section, field, select, table, ticketLink, complete } from './dom.js';
 import * as w from './words.js';
 import { when } from './time.js';
+import { session } from './session.js';
 import { listTickets, ticketTable } from './lists.js';
 
 function intakeForm() {
@@ -30,7 +31,7 @@ function intakeForm() {
         ? '本服务器尚不支持按电话查询（phone 筛选）；如知道前件编号，可直接填写关联工单。' : e.message));
     }
   };
-  const form = h('form.intake', {},
+  const form = h('form.intake', { novalidate: true },
     h('div.row', {},
       field('来源渠道', select('channel', Object.entries(w.channels).filter(([k]) => k !== 'upper_platform'), undefined, true)),
       field('诉求类型', select('type', Object.entries(w.types), '请选择', true))),
@@ -47,11 +48,13 @@ function intakeForm() {
       field('关联工单（重复来电）', related)),
     h('div.row', {},
       field('重点件来源', select('key_source', Object.entries(w.keySources), '（非重点件）')),
-      field('事项性质', select('nature', Object.entries(w.natures), '（一般事项）')),
+      session.me.jurisdiction === 'mengcheng' // 001 art. 25: not scored on satisfaction
+        ? field('事项性质', select('nature', Object.entries(w.natures), '（一般事项）')) : null,
       h('label.check', {}, h('input', { type: 'checkbox', name: 'confidential' }), '为来电人保密')),
     h('button', { type: 'submit' }, '登记工单'));
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
+    if (!complete(form)) return;
     const d = new FormData(form);
     const body = { channel: d.get('channel'), type: d.get('type'), title: d.get('title').trim(), content: d.get('content').trim() };
     const citizen = {};

@@ -37,6 +37,28 @@ function overdueKinds(t) {
   return new Set((t.history || []).map((e) => /^(.*)_overdue$/.exec(e.event)).filter(Boolean).map((m) => m[1]));
 }
 
+// The events that meet each deadline, and those that set it anew (workflow/events.h): a
+// deadline is met when the last of the first comes after the last of the second.
+const meets = {
+  dispatch: ['dispatched', 'answered', 'declined', 'forwarded'], sign: ['signed', 'deemed_signed'],
+  return: ['signed', 'deemed_signed', 'return_requested'], contact: ['contacted'], plan: ['plan_submitted'],
+  handle: ['replied'], handle_term: ['replied', 'extension_requested'],
+};
+const sets = {
+  dispatch: ['submitted', 'reopened', 'return_approved'], sign: ['dispatched', 'return_rejected'], return: ['dispatched'],
+  contact: ['dispatched', 'signed', 'deemed_signed'], plan: ['signed', 'deemed_signed', 'supervised'],
+  handle: ['signed', 'deemed_signed', 'extension_approved', 'rework_started'],
+  handle_term: ['signed', 'deemed_signed', 'extension_approved', 'rework_started'],
+};
+
+function met(t, kind) {
+  if (kind === 'co_report') return t.co_reports.every((c) => c.reported_at);
+  const last = (names) => Math.max(0, ...(t.history || []).filter((e) => (names || []).includes(e.event)).map((e) => e.seq));
+  return last(meets[kind]) > last(sets[kind]);
+}
+
+const ended = ['closed', 'terminated', 'declined'];
+
 function deadlines(t) {
   const late = overdueKinds(t);
   const rows = Object.entries(t.deadlines).filter(([, due]) => due).map(([kind, due]) => ({ kind, due }));
@@ -44,6 +66,8 @@ function deadlines(t) {
     ['时限', (r) => w.say(w.deadlineKinds, r.kind)],
     ['到期（北京时间）', (r) => when(r.due)],
     ['剩余', (r) => {
+      if (met(t, r.kind)) return h('span.due.done', {}, late.has(r.kind) ? '已完成（曾超期）' : '已完成');
+      if (ended.includes(t.status)) return h('span.due.done', {}, '已结束');
       const u = urgency(r.due);
       const tag = late.has(r.kind) ? '已超期' : u === 'overdue' ? '已过' : u === 'today' ? '今日到期' : '';
       return h('span', { class: `due ${late.has(r.kind) ? 'overdue' : u}` }, left(r.due), tag ? `（${tag}）` : '');
@@ -108,7 +132,7 @@ export async function ticketPage(root, id) {
         section('已有签批', approvals(t)),
         section('待审批申请', pending(t))),
       h('div', {},
-        section('可办理操作', mine.length ? mine.map((a) => actionForm(t, a, run))
+        section('可办理操作', mine.length ? mine.map((a, i) => actionForm(t, a, run, i === 0))
           : h('p.muted', {}, `当前状态下${w.say(w.roles, session.me.role)}无可办理操作`)),
         section('办理经过', timeline(t)))));
 }

@@ -40,7 +40,7 @@ export const levels = {
 export const steps = { dispatch: '派单', sign: '签收', extension: '延期', reply: '回复', termination: '终结申请', termination_approval: '终结审批' };
 
 export const deadlineKinds = {
-  dispatch: '派单', sign: '签收', return: '退回申请', contact: '联系来电人', plan: '阶段方案', handle: '办理',
+  dispatch: '派单', sign: '签收', return: '可申请退回', contact: '联系来电人', plan: '阶段方案', handle: '办理',
   handle_term: '办理期限（延期须在此前申请）', co_report: '协办报送', escalate: '督办升级',
 };
 
@@ -57,8 +57,6 @@ export const actions = {
 };
 
 export const actorKinds = { ticket: '工单', department: '部门', center: '热线中心', escalation: '督办升级', timer: '计时器', delivery: '投递（发件箱）' };
-
-export const timerKinds = { ...deadlineKinds, return: '退回窗口' };
 
 /** A wire name in words, or the name itself when the table lacks it. */
 export function say(table, name) {

@@ -43,6 +43,40 @@ TEST_F(Contract, EveryRequestButHealthNeedsAToken) {
   EXPECT_EQ(server->get("/api/v1/departments", "not-a-token").status, 401);
 }
 
+// The console's files are open (the page asks for the token), built into the binary, and only
+// this server's own scripts may run in them.
+TEST_F(Contract, TheConsoleIsServedWithoutATokenFromTheBinary) {
+  start("mengcheng");
+  auto page = server->get("/", "");
+  EXPECT_EQ(page.status, 200);
+  EXPECT_EQ(page.headers["content-type"], "text/html; charset=utf-8");
+  EXPECT_NE(page.body.find("<script type=\"module\" src=\"/console/app.js\">"), std::string::npos);
+  EXPECT_EQ(page.headers["content-security-policy"].rfind("default-src 'self'", 0), 0u);
+  auto script = server->get("/console/app.js", "");
+  EXPECT_EQ(script.status, 200);
+  EXPECT_EQ(script.headers["content-type"], "text/javascript; charset=utf-8");
+  EXPECT_EQ(server->get("/console/style.css", "").headers["content-type"], "text/css; charset=utf-8");
+  auto missing = server->get("/console/secret.txt", "");
+  EXPECT_EQ(missing.status, 404);
+  EXPECT_EQ(missing.code(), "not_found");
+  EXPECT_EQ(server->get("/console/../admin/actors", "").status, 401);  // no way out of console/
+  EXPECT_EQ(server->get("/?token=x", "").code(), "validation_failed");  // never in a URL
+}
+
+TEST_F(Contract, MeSaysWhoseTokenItIsAndTheServersClock) {
+  start("mengcheng");
+  auto unit = server->get("/api/v1/me", "dev-waterworks").json();
+  EXPECT_EQ(unit, boost::json::parse(R"({"role":"department","department":"waterworks",
+      "display_name":"蒙城县自来水公司","by":"department:waterworks","jurisdiction":"mengcheng",
+      "jurisdiction_name":"蒙城县县长热线 (Mengcheng County Magistrate's Hotline)",
+      "now":"2026-03-16T08:30:00+08:00"})"));
+  auto op = server->get("/api/v1/me", "dev-operator").json();
+  EXPECT_EQ(op.at("role"), "operator");
+  EXPECT_EQ(op.at("department"), nullptr);
+  EXPECT_EQ(op.at("display_name"), "dev");
+  EXPECT_EQ(server->get("/api/v1/me", "").code(), "unauthorized");
+}
+
 TEST_F(Contract, AdminAndMetricsAreForAdminsOnly) {
   start();
   for (const char* token : {"dev-operator", "dev-supervisor", "dev-housing"}) {
