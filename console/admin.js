@@ -27,6 +27,20 @@ function clockForm(clock, redraw) {
   return form;
 }
 
+/** The official years one by one; the provisional run (computed from the holiday law until an
+ *  official file arrives, docs/calendars.md) as one line. */
+function calendarsTable(items) {
+  const official = items.filter((c) => !c.provisional);
+  const provisional = items.filter((c) => c.provisional).map((c) => c.year);
+  return [
+    table([
+      ['年份', (c) => c.year], ['范围', (c) => (c.scope === 'national' ? '全国' : '本地')], ['来源', (c) => c.source],
+    ], official, '没有官方日历'),
+    provisional.length ? h('p.muted', {}, `${Math.min(...provisional)}—${Math.max(...provisional)} 年为临时日历：` +
+      '按《全国年节及纪念日放假办法》推算法定节假日，无调休工作日；官方安排发布后请添加对应年份的日历文件。') : null,
+  ];
+}
+
 async function timersOf(actors) {
   const tickets = actors.filter((a) => a.kind === 'ticket').slice(0, 20);
   const details = await Promise.all(tickets.map((a) => call(`/admin/actors/ticket/${encodeURIComponent(a.id)}`).catch(() => null)));
@@ -54,10 +68,7 @@ export async function adminView(root) {
           h('dt', {}, '官方日历至'), h('dd', {}, health.calendar_official_through || '—'),
           h('dt', {}, '告警'), h('dd', {}, health.warnings.length ? health.warnings.join('；') : '无'))),
         section('时钟', h('p', {}, `${clock.mode === 'virtual' ? '虚拟时钟' : '真实时钟'}：${when(clock.now)}`), clockForm(clock, redraw)),
-        section('工作日历', table([
-          ['年份', (c) => c.year], ['范围', (c) => (c.scope === 'national' ? '全国' : '本地')],
-          ['性质', (c) => (c.provisional ? '临时（按节假日办法推算）' : '官方安排')], ['来源', (c) => c.source],
-        ], calendars.items)),
+        section('工作日历', calendarsTable(calendars.items)),
         section('发件箱', h('p', {}, `待投递 ${outbox.pending}，失败 ${outbox.failed}，已投递 ${outbox.delivered}`))),
       h('div', {},
         section(`活动 Actor（${actors.items.length}）`, table([

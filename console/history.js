@@ -38,7 +38,9 @@ const sentences = {
   rework_started: (d) => `退回重办` + due('办理', d.handle_due),
   review_started: () => '转入专业评估',
   reviewed: (d) => `专业评估：${d.upheld ? '维持办理结果' : '不维持办理结果'}` + (d.note ? `，${d.note}` : ''),
-  supervised: (d) => `${w.say(w.supervisionLevels, d.level)}（${w.say(w.supervisionTriggers, d.trigger)}）` + (d.reason ? `：${d.reason}` : ''),
+  // The rules' own reasons are for logs; the trigger says why in words. A supervisor's is shown.
+  supervised: (d) => `${w.say(w.supervisionLevels, d.level)}（${w.say(w.supervisionTriggers, d.trigger)}）` +
+    (d.trigger === 'manual' && d.reason ? `：${d.reason}` : ''),
   termination_requested: (d) => `申请终结：${d.reason}` + signatures(d),
   terminated: (d) => `终结` + (d.reason ? `：${d.reason}` : '') + (d.reported_to ? `；报${d.reported_to}销号` : '') + signatures(d),
   termination_rejected: (d) => `不同意终结：${d.reason}`,
