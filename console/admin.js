@@ -4,7 +4,7 @@ import { call } from './api.js';
 import { h, fill, notice, section, table, field, ticketLink } from './dom.js';
 import * as w from './words.js';
 import { when, left } from './time.js';
-import { refreshClock } from './session.js';
+import { refreshClock, deptName } from './session.js';
 
 function clockForm(clock, redraw) {
   if (clock.mode !== 'virtual') return h('p.muted', {}, '真实时钟：不能手动调整');
@@ -27,6 +27,20 @@ function clockForm(clock, redraw) {
   return form;
 }
 
+/** An actor's supervisor in words: the center, or a department actor ("department:<id>"). */
+function supervisorWords(supervisor) {
+  if (!supervisor) return '—';
+  if (supervisor === 'center') return w.actorKinds.center;
+  const [kind, id] = supervisor.split(':');
+  return kind === 'department' ? deptName(id) : supervisor;
+}
+
+/** A calendar's source: its Chinese title where the source gives one in brackets. */
+function sourceWords(source) {
+  const chinese = /\(([^)]*[\u4e00-\u9fff][^)]*)\)/.exec(source || '');
+  return chinese ? chinese[1] : source;
+}
+
 /** The official years one by one; the provisional run (computed from the holiday law until an
  *  official file arrives, docs/calendars.md) as one line. */
 function calendarsTable(items) {
@@ -34,7 +48,7 @@ function calendarsTable(items) {
   const provisional = items.filter((c) => c.provisional).map((c) => c.year);
   return [
     table([
-      ['年份', (c) => c.year], ['范围', (c) => (c.scope === 'national' ? '全国' : '本地')], ['来源', (c) => c.source],
+      ['年份', (c) => c.year], ['范围', (c) => (c.scope === 'national' ? '全国' : '本地')], ['来源', (c) => sourceWords(c.source)],
     ], official, '没有官方日历'),
     provisional.length ? h('p.muted', {}, `${Math.min(...provisional)}—${Math.max(...provisional)} 年为临时日历：` +
       '按《全国年节及纪念日放假办法》推算法定节假日，无调休工作日；官方安排发布后请添加对应年份的日历文件。') : null,
@@ -73,9 +87,9 @@ export async function adminView(root) {
       h('div', {},
         section(`活动 Actor（${actors.items.length}）`, table([
           ['类型', (a) => w.say(w.actorKinds, a.kind)],
-          ['编号', (a) => (a.kind === 'ticket' ? ticketLink(a.id) : a.id)],
+          ['编号', (a) => (a.kind === 'ticket' ? ticketLink(a.id) : a.kind === 'department' ? `${deptName(a.id)}（${a.id}）` : a.id)],
           ['邮箱', (a) => a.mailbox],
-          ['监管者', (a) => a.supervisor || '—'],
+          ['监管者', (a) => supervisorWords(a.supervisor)],
         ], actors.items)),
         section(`已设定时器（${timers.length}）`, table([
           ['工单', (t) => ticketLink(t.id)],

@@ -52,7 +52,6 @@ function header() {
 async function route() {
   try {
     await refreshClock();
-    header();
     const m = /^#\/ticket\/(.+)$/.exec(location.hash);
     if (m) await ticketPage(app, decodeURIComponent(m[1]));
     else if (views[session.me.role]) await views[session.me.role](app);
@@ -75,6 +74,7 @@ async function start() {
   await route();
 }
 
+document.addEventListener('hotline:me', header);
 window.addEventListener('hashchange', () => {
   if (document.getElementById('notice').className === 'error') notice(''); // what was done stays said
   if (token()) route();

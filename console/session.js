@@ -10,10 +10,12 @@ export async function load() {
   session.departments = (await call('/api/v1/departments')).items;
 }
 
-/** Reads the server's clock again (before each view: a virtual clock may have moved). */
+/** Reads the server's clock again (before each view: a virtual clock may have moved); the
+ *  page's header listens for 'hotline:me'. */
 export async function refreshClock() {
   session.me = await call('/api/v1/me');
   setServerNow(session.me.now);
+  document.dispatchEvent(new Event('hotline:me'));
 }
 
 /** A department's name by its id. */

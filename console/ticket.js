@@ -1,10 +1,10 @@
 // A ticket's page: what was asked, who holds it, its deadlines with the time left, the sign-offs
 // it needs and has, open requests, the history in words, and the actions this role may take.
-import { call } from './api.js';
+import { call, query } from './api.js';
 import { h, fill, notice, table, section } from './dom.js';
 import * as w from './words.js';
 import { deptName, session } from './session.js';
-import { when, left, urgency } from './time.js';
+import { when, left, urgency, workingLeft, now, shanghaiDay } from './time.js';
 import { sentence, actor } from './history.js';
 import { actionsFor, actionForm } from './actions.js';
 
@@ -23,6 +23,7 @@ function facts(t) {
       `${deptName(c.department)}（${c.reported_at ? `已报送 ${when(c.reported_at)}` : c.overdue ? '超期未报送' : `报送时限 ${when(c.due)}`}）`).join('；') : '—'],
     ['来电次数', t.repeat_count ? `第 ${t.repeat_count + 1} 次（关联 ${t.related_to || '—'}）` : '首次'],
     ['督办', w.say(w.supervisionLevels, t.supervision_level)],
+    ['超期', t.overdue ? h('span.due.overdue', {}, '是') : '否'],
     ['重办 / 延期', `${t.rework_count} 次 / ${t.extension_count} 次`],
     ['评价', t.evaluation === 'satisfied' ? '满意' : t.evaluation === 'dissatisfied' ? '不满意' : '—'],
   ];
@@ -59,7 +60,7 @@ function met(t, kind) {
 
 const ended = ['closed', 'terminated', 'declined'];
 
-function deadlines(t) {
+function deadlines(t, calendar) {
   const late = overdueKinds(t);
   const rows = Object.entries(t.deadlines).filter(([, due]) => due).map(([kind, due]) => ({ kind, due }));
   return table([
@@ -72,8 +73,26 @@ function deadlines(t) {
       const tag = late.has(r.kind) ? '已超期' : u === 'overdue' ? '已过' : u === 'today' ? '今日到期' : '';
       return h('span', { class: `due ${late.has(r.kind) ? 'overdue' : u}` }, left(r.due), tag ? `（${tag}）` : '');
     }],
+    ['剩余工作时间', (r) => {
+      if (!calendar || met(t, r.kind) || ended.includes(t.status)) return '';
+      const working = workingLeft(r.due, calendar);
+      return working ? `剩 ${working}` : '';
+    }],
     ['临时日历', (r) => (t.provisional.includes(r.kind) ? '是（当年官方安排未发布）' : '')],
   ], rows, '暂无时限');
+}
+
+/** The working days from today to the last deadline still ahead, or null (none ahead, or a
+ *  server without GET /api/v1/calendar). */
+async function calendarFor(t) {
+  const ahead = Object.values(t.deadlines).filter((d) => d && Date.parse(d) > now());
+  if (!ahead.length) return null;
+  const to = shanghaiDay(Math.max(...ahead.map(Date.parse)));
+  try {
+    return await call(`/api/v1/calendar${query({ from: shanghaiDay(now()), to })}`);
+  } catch (e) {
+    return null;
+  }
 }
 
 function signOffs(t) {
@@ -111,6 +130,7 @@ function timeline(t) {
 /** Renders ticket `id` into `root`. */
 export async function ticketPage(root, id) {
   const t = await call(`/api/v1/tickets/${encodeURIComponent(id)}`);
+  const calendar = await calendarFor(t);
   const run = async (action, body) => {
     try {
       await call(`/api/v1/tickets/${encodeURIComponent(id)}/${action}`, body);
@@ -127,7 +147,7 @@ export async function ticketPage(root, id) {
     h('div.columns', {},
       h('div', {},
         section('基本情况', facts(t), h('p.content', {}, t.content)),
-        section('办理时限', deadlines(t)),
+        section('办理时限', deadlines(t, calendar)),
         section('签批要求', signOffs(t)),
         section('已有签批', approvals(t)),
         section('待审批申请', pending(t))),

@@ -45,3 +45,29 @@ export function urgency(iso) {
   if (t < now()) return 'overdue';
   return shanghaiDay(t) === shanghaiDay(now()) ? 'today' : 'later';
 }
+
+/** The working time from the server's now to `iso`, as the deadlines count it: the business
+ *  hours of the working days of `calendar` (GET /api/v1/calendar) in between. "1个工作日6小时"
+ *  (a working day being the business hours of one day); null if the calendar does not reach. */
+export function workingLeft(iso, calendar) {
+  const end = Date.parse(iso);
+  let start = now();
+  if (end <= start) return null;
+  const clock = (day, hm) => Date.parse(`${day}T${hm}:00+08:00`);
+  const dayLength = calendar.business_hours.reduce((n, b) => n + clock('2000-01-01', b.end) - clock('2000-01-01', b.start), 0);
+  let total = 0;
+  const last = shanghaiDay(end);
+  for (const d of calendar.days) {
+    if (d.date < shanghaiDay(start)) continue;
+    if (d.date > last) break;
+    if (!d.working) continue;
+    for (const b of calendar.business_hours) {
+      const from = Math.max(start, clock(d.date, b.start)), to = Math.min(end, clock(d.date, b.end));
+      if (to > from) total += to - from;
+    }
+  }
+  if (!calendar.days.length || calendar.days[calendar.days.length - 1].date < last) return null;
+  const days = Math.floor(total / dayLength), rest = total - days * dayLength;
+  const hours = Math.floor(rest / 3600000), minutes = Math.floor((rest % 3600000) / 60000);
+  return `${days ? `${days}个工作日` : ''}${hours ? `${hours}小时` : ''}${minutes || (!days && !hours) ? `${minutes}分` : ''}`;
+}

@@ -72,6 +72,7 @@ class api {
   response admin_calendars();
   response admin_put_calendar(const call& c, const std::string& year);
   response admin_reload_calendars();
+  response calendar(const call& c);
   response prometheus();
   // The outbox (routes_outbox.cc).
   response admin_outbox(const call& c);

@@ -15,6 +15,8 @@ const std::vector<api::route>& api::routes() {
       {{"/console/{file}", {"GET"}, {}, true},
        [](api& a, const call& c) { return a.console_file(c.parts[1]); }},
       {{"/api/v1/me", {"GET"}}, [](api& a, const call& c) { return a.me(c); }},
+      {{"/api/v1/calendar", {"GET"}, {"from", "to"}},
+       [](api& a, const call& c) { return a.calendar(c); }},
       {{"/api/v1/tickets",
         {"GET", "POST"},
         {"status", "supervision_level", "pending", "overdue", "limit", "after", "department"}},

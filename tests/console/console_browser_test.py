@@ -200,6 +200,9 @@ def life_of_a_ticket(c, lookup):
     c.act("dispatch", "已派单", {"lead": "waterworks", "approved_by.0.name": "陈主任",
                                 "approved_by.0.post": "热线办主任"})
     assert c.status() == "已派单待签收", c.status()
+    # Signing is due Tuesday 17:30: from Monday 09:00 that is 6 business hours today and a working
+    # day of 6.5 hours tomorrow (001 art. 14, business hours assumed, rules.md §2).
+    c.shows("剩 1个工作日6小时")
 
     # A third call, for the waterworks with the housing bureau as co-handler: left unsigned.
     c.driver.get(c.base + "/#/")

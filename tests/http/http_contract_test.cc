@@ -77,6 +77,28 @@ TEST_F(Contract, MeSaysWhoseTokenItIsAndTheServersClock) {
   EXPECT_EQ(server->get("/api/v1/me", "").code(), "unauthorized");
 }
 
+// Qingming 2026: Saturday 4 April to Monday 6 April off (the State Council's notice), so the
+// console counts no working time on them.
+TEST_F(Contract, TheCalendarRouteListsWorkingDaysAndBusinessHours) {
+  start("mengcheng");
+  auto r = server->get("/api/v1/calendar?from=2026-04-02&to=2026-04-07", "dev-waterworks");
+  ASSERT_EQ(r.status, 200) << r.body;
+  auto doc = r.json();
+  EXPECT_EQ(doc.at("business_hours"), boost::json::parse(R"([{"start":"08:30","end":"12:00"},
+      {"start":"14:30","end":"17:30"}])"));
+  std::string working;
+  for (const auto& d : doc.at("days").as_array()) working += d.at("working").as_bool() ? 'W' : '-';
+  EXPECT_EQ(working, "WW---W");  // Thu, Fri, the three days of Qingming, Tue
+  EXPECT_EQ(doc.at("days").at(0).at("provisional"), false);
+  EXPECT_EQ(server->get("/api/v1/calendar?from=2026-04-07&to=2026-04-02", "dev-operator").code(),
+            "validation_failed");
+  EXPECT_EQ(server->get("/api/v1/calendar?from=2026-01-01&to=2027-12-31", "dev-operator").code(),
+            "validation_failed");
+  auto defaults = server->get("/api/v1/calendar", "dev-operator").json();
+  EXPECT_EQ(defaults.at("from"), "2026-03-16");  // today on the server's clock
+  EXPECT_EQ(defaults.at("to"), "2026-05-15");
+}
+
 TEST_F(Contract, AdminAndMetricsAreForAdminsOnly) {
   start();
   for (const char* token : {"dev-operator", "dev-supervisor", "dev-housing"}) {
