@@ -25,9 +25,9 @@ response load_response(const result<actors::calendar_load>& done, const working_
   if (!done->error.empty())
     return error_response(503, "unavailable", done->error,
                           {{"checked", done->checked}, {"changed", done->changed}});
-  return json_response(200, {{"checked", done->checked},
-                             {"changed", done->changed},
-                             {"items", calendar_items(now)}});
+  return json_response(
+      200,
+      {{"checked", done->checked}, {"changed", done->changed}, {"items", calendar_items(now)}});
 }
 
 }  // namespace
@@ -82,7 +82,8 @@ response api::calendar(const call& c) {
   }
   const std::int64_t span = days_from_civil(to) - days_from_civil(from);
   if (span < 0) return refusal_response(invalid_field("to", "must not be before from"));
-  if (span >= max_days) return refusal_response(invalid_field("to", "must be within 400 days of from"));
+  if (span >= max_days)
+    return refusal_response(invalid_field("to", "must be within 400 days of from"));
   auto where = rt_.where();
   const auto& cal = where->calendar;
   json::array hours, days;

@@ -55,11 +55,12 @@ TEST_F(Contract, TheConsoleIsServedWithoutATokenFromTheBinary) {
   auto script = server->get("/console/app.js", "");
   EXPECT_EQ(script.status, 200);
   EXPECT_EQ(script.headers["content-type"], "text/javascript; charset=utf-8");
-  EXPECT_EQ(server->get("/console/style.css", "").headers["content-type"], "text/css; charset=utf-8");
+  EXPECT_EQ(server->get("/console/style.css", "").headers["content-type"],
+            "text/css; charset=utf-8");
   auto missing = server->get("/console/secret.txt", "");
   EXPECT_EQ(missing.status, 404);
   EXPECT_EQ(missing.code(), "not_found");
-  EXPECT_EQ(server->get("/console/../admin/actors", "").status, 401);  // no way out of console/
+  EXPECT_EQ(server->get("/console/../admin/actors", "").status, 401);   // no way out of console/
   EXPECT_EQ(server->get("/?token=x", "").code(), "validation_failed");  // never in a URL
 }
 
@@ -69,12 +70,13 @@ TEST_F(Contract, MeSaysWhoseTokenItIsAndTheServersClock) {
   EXPECT_EQ(unit, boost::json::parse(R"({"role":"department","department":"waterworks",
       "display_name":"蒙城县自来水公司","by":"department:waterworks","jurisdiction":"mengcheng",
       "jurisdiction_name":"蒙城县县长热线 (Mengcheng County Magistrate's Hotline)",
-      "now":"2026-03-16T08:30:00+08:00"})"));
+      "now":"2026-03-16T08:30:00+08:00"
+})"));
   auto op = server->get("/api/v1/me", "dev-operator").json();
-  EXPECT_EQ(op.at("role"), "operator");
-  EXPECT_EQ(op.at("department"), nullptr);
-  EXPECT_EQ(op.at("display_name"), "dev");
-  EXPECT_EQ(server->get("/api/v1/me", "").code(), "unauthorized");
+EXPECT_EQ(op.at("role"), "operator");
+EXPECT_EQ(op.at("department"), nullptr);
+EXPECT_EQ(op.at("display_name"), "dev");
+EXPECT_EQ(server->get("/api/v1/me", "").code(), "unauthorized");
 }
 
 // Qingming 2026: Saturday 4 April to Monday 6 April off (the State Council's notice), so the
