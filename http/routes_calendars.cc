@@ -59,11 +59,12 @@ response api::admin_reload_calendars() {
 
 namespace {
 
+// "08:30" for a second of the day.
 std::string clock_text(std::int64_t second_of_day) {
-  char text[6];
-  std::snprintf(text, sizeof text, "%02d:%02d", static_cast<int>(second_of_day / 3600),
-                static_cast<int>(second_of_day % 3600 / 60));
-  return text;
+  auto two = [](std::int64_t n) {
+    return std::string{char('0' + n / 10 % 10), char('0' + n % 10)};
+  };
+  return two(second_of_day / 3600) + ":" + two(second_of_day % 3600 / 60);
 }
 
 }  // namespace

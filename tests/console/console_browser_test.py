@@ -208,7 +208,8 @@ def life_of_a_ticket(c, lookup):
     c.driver.get(c.base + "/#/")
     intake = c.find("form.intake")
     c.fill(intake, {"channel": "wechat", "type": "help", "title": "水表井盖破损",
-                    "content": "幸福小区门口水表井盖破损，夜间有行人跌倒风险", "region": "城关街道", "topic": "供水"})
+                    "content": "幸福小区门口水表井盖破损，夜间有行人跌倒风险", "region": "城关街道", "topic": "供水",
+                    "name": "王五", "phone": "13900000001", "confidential": True})
     intake.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
     third = c.ticket_id()
     form = c.unfold("dispatch")
@@ -220,6 +221,12 @@ def life_of_a_ticket(c, lookup):
     c.sign_in("dev-waterworks", "蒙城县自来水公司")
     c.shows(second)
     c.shows(third)
+    # The caller of a confidential item is hidden from the unit (002 art. 25, 004 art. 19).
+    c.open_ticket(third)
+    c.shows("保密件：来电人信息不向承办单位显示")
+    assert "13900000001" not in c.text() and "王五" not in c.text()
+    c.driver.get(c.base + "/#/")
+    c.shows(second)
     c.shot("department-inbox")
     c.find(f"a[href='#/ticket/{second}']").click()
     c.wait(lambda: second in c.find("h1").text, "the ticket from the inbox")

@@ -67,16 +67,15 @@ TEST_F(Contract, TheConsoleIsServedWithoutATokenFromTheBinary) {
 TEST_F(Contract, MeSaysWhoseTokenItIsAndTheServersClock) {
   start("mengcheng");
   auto unit = server->get("/api/v1/me", "dev-waterworks").json();
-  EXPECT_EQ(unit, boost::json::parse(R"({"role":"department","department":"waterworks",
+  EXPECT_EQ(unit, boost::json::parse(R"json({"role":"department","department":"waterworks",
       "display_name":"蒙城县自来水公司","by":"department:waterworks","jurisdiction":"mengcheng",
       "jurisdiction_name":"蒙城县县长热线 (Mengcheng County Magistrate's Hotline)",
-      "now":"2026-03-16T08:30:00+08:00"
-})"));
+      "now":"2026-03-16T08:30:00+08:00"})json"));
   auto op = server->get("/api/v1/me", "dev-operator").json();
-EXPECT_EQ(op.at("role"), "operator");
-EXPECT_EQ(op.at("department"), nullptr);
-EXPECT_EQ(op.at("display_name"), "dev");
-EXPECT_EQ(server->get("/api/v1/me", "").code(), "unauthorized");
+  EXPECT_EQ(op.at("role"), "operator");
+  EXPECT_EQ(op.at("department"), nullptr);
+  EXPECT_EQ(op.at("display_name"), "dev");
+  EXPECT_EQ(server->get("/api/v1/me", "").code(), "unauthorized");
 }
 
 // Qingming 2026: Saturday 4 April to Monday 6 April off (the State Council's notice), so the
