@@ -87,11 +87,16 @@ function departmentsPart(ticket, action) {
   return atOrAbove(me, ticket.lead_department) || ticket.unit === me;
 }
 
-/** The actions of `ticket.allowed` the signed-in role may take, in the ticket's order. */
+/** The usual next steps first: the form shown unfolded is the one most often wanted. */
+const usual = ['dispatch', 'answer', 'sign', 'contact', 'co_report', 'unit_report', 'reply', 'evaluate',
+  'approve_extension', 'approve_return', 'approve_termination', 'approve_block', 'review'];
+const rank = (a) => (usual.includes(a) ? usual.indexOf(a) : usual.length);
+
+/** The actions of `ticket.allowed` the signed-in role may take, the usual next step first. */
 export function actionsFor(ticket) {
   const mine = byRole[session.me.role] || [];
   return ticket.allowed.filter((a) => mine.includes(a) && forms[a] &&
-    (session.me.role !== 'department' || departmentsPart(ticket, a)));
+    (session.me.role !== 'department' || departmentsPart(ticket, a))).sort((a, b) => rank(a) - rank(b));
 }
 
 function input(f) {
