@@ -2,7 +2,8 @@
 # cmake --install into a temporary prefix, then the installed binary run from another directory:
 # it finds its default scenario (Mengcheng) from where it is installed, serves the OpenAPI
 # document and the console (built in), and writes an access log line per request; the systemd
-# unit names the binary; the simulator, its stderr not a terminal, draws no progress bar and writes every bulletin format.
+# unit names the binary; the simulator, its stderr not a terminal, draws no progress bar and
+# writes every bulletin format.
 # Usage: installed_binary_test.sh BUILD_DIR
 set -euo pipefail
 build=$(cd "$1" && pwd)
