@@ -27,6 +27,16 @@ function clockForm(clock, redraw) {
   return form;
 }
 
+/** Live actors by kind: how many, and the messages waiting in their mailboxes. */
+function actorSummary(items) {
+  const kinds = [...new Set(items.map((a) => a.kind))];
+  return table([
+    ['类型', (k) => w.say(w.actorKinds, k)],
+    ['数量', (k) => items.filter((a) => a.kind === k).length],
+    ['邮箱积压', (k) => items.filter((a) => a.kind === k).reduce((n, a) => n + a.mailbox, 0)],
+  ], kinds);
+}
+
 /** An actor's supervisor in words: the center, or a department actor ("department:<id>"). */
 function supervisorWords(supervisor) {
   if (!supervisor) return '—';
@@ -65,7 +75,7 @@ async function timersOf(actors) {
 export async function adminView(root) {
   const redraw = () => adminView(root);
   const [health, clock, actors, calendars, outbox] = await Promise.all([
-    call('/admin/health'), call('/admin/clock'), call('/admin/actors?limit=500'),
+    call('/admin/health'), call('/admin/clock'), call('/admin/actors?limit=10000'),
     call('/admin/calendars'), call('/admin/outbox?limit=20'),
   ]);
   const timers = await timersOf(actors.items);
@@ -85,12 +95,12 @@ export async function adminView(root) {
         section('工作日历', calendarsTable(calendars.items)),
         section('发件箱', h('p', {}, `待投递 ${outbox.pending}，失败 ${outbox.failed}，已投递 ${outbox.delivered}`))),
       h('div', {},
-        section(`活动 Actor（${actors.items.length}）`, table([
+        section('活动 Actor', actorSummary(actors.items), h('h3', {}, '邮箱积压最多的 50 个'), table([
           ['类型', (a) => w.say(w.actorKinds, a.kind)],
           ['编号', (a) => (a.kind === 'ticket' ? ticketLink(a.id) : a.kind === 'department' ? `${deptName(a.id)}（${a.id}）` : a.id)],
           ['邮箱', (a) => a.mailbox],
           ['监管者', (a) => supervisorWords(a.supervisor)],
-        ], actors.items)),
+        ], [...actors.items].sort((a, b) => b.mailbox - a.mailbox).slice(0, 50))),
         section(`已设定时器（${timers.length}）`, table([
           ['工单', (t) => ticketLink(t.id)],
           ['时限', (t) => w.say(w.deadlineKinds, t.kind)],
