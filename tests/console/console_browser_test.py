@@ -143,7 +143,8 @@ class Console:
 def start_server(data):
     args = [HOTLINE, "serve", "--scenario", os.path.join(SCENARIOS, "mengcheng"), "--data-dir", data,
             "--listen", "127.0.0.1:0", "--clock", "virtual", "--start", "2026-03-16T09:00:00+08:00"]
-    server = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    # Its stderr is the test's: a sanitizer's finding (scripts/sanitized-tests) shows in the log.
+    server = subprocess.Popen(args, stdout=subprocess.PIPE, text=True)
     line = server.stdout.readline()
     assert line.startswith("listening on "), f"the server did not start: {line!r}"
     return server, "http://" + line.split()[-1]
