@@ -9,7 +9,7 @@ import { listTickets, ticketTable } from './lists.js';
 
 function intakeForm() {
   const earlier = h('div.lookup', {});
-  const related = h('input', { name: 'related_to', type: 'text', placeholder: '同一来电人同一事项的前件编号', autocomplete: 'off' });
+  const related = h('input', { name: 'related_to', type: 'text', placeholder: '前件编号', autocomplete: 'off' });
   const phone = h('input', { name: 'phone', type: 'tel', autocomplete: 'off' });
   const lookup = async () => {
     const digits = phone.value.replace(/\D/g, '');

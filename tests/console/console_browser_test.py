@@ -246,6 +246,8 @@ def life_of_a_ticket(c, lookup):
     c.shows("待审批：延期申请（1）")
     c.shot("supervisor-desk")
     c.open_ticket(second)
+    c.unfold("approve_extension")
+    c.shot("ticket-supervisor")
     c.act("approve_extension", "已批准延期")
     c.shows("批准延期 5 个工作日")
 
