@@ -1,6 +1,8 @@
 // Talking to the server: the token from this browser session (never in a URL), JSON in and
 // out, and every error as the contract's {"error":{"code","message","details"}}.
 
+import { errorCodes } from './words.js';
+
 const TOKEN_KEY = 'hotline.token';
 
 export function token() {
@@ -12,10 +14,12 @@ export function setToken(value) {
   else sessionStorage.removeItem(TOKEN_KEY);
 }
 
-/** A refusal from the server: `message` is its own sentence, shown as is. */
+/** A refusal from the server: `message` says what kind in Chinese, then the server's own
+ *  sentence as is (`serverMessage`). */
 export class ApiError extends Error {
   constructor(status, code, message, details) {
-    super(message);
+    super(`${errorCodes[code] || '请求失败'}：${message}`);
+    this.serverMessage = message;
     this.status = status;
     this.code = code;
     this.details = details || {};
@@ -36,14 +40,14 @@ export async function call(path, body, method) {
   try {
     response = await fetch(path, init);
   } catch (e) {
-    throw new ApiError(0, 'network', `无法连接服务器：${e.message}`);
+    throw new ApiError(0, 'network', `无法连接服务器（${e.message}）`);
   }
   const text = await response.text();
   let json = null;
   try {
     json = text ? JSON.parse(text) : null;
   } catch (e) {
-    throw new ApiError(response.status, 'bad_answer', `服务器的回答无法读取（${response.status}）`);
+    throw new ApiError(response.status, 'bad_answer', `服务器的回答无法读取（HTTP ${response.status}）`);
   }
   if (!response.ok) {
     const e = (json && json.error) || {};

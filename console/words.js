@@ -63,3 +63,15 @@ export function say(table, name) {
   if (name === null || name === undefined || name === '') return '—';
   return table[name] || name;
 }
+
+/** Error codes of the contract (docs/http-api.md, "Errors"): what went wrong, before the
+ *  server's own sentence. */
+export const errorCodes = {
+  bad_json: '请求格式有误', bad_request: '请求格式有误', unauthorized: '未登录或令牌无效', forbidden: '无权办理',
+  caller_blocked: '该来电号码已屏蔽', not_found: '未找到', method_not_allowed: '不支持的操作',
+  invalid_transition: '当前状态不允许此操作', deadline_passed: '已过时限', limit_reached: '已达上限',
+  virtual_clock_only: '仅虚拟时钟可调整', payload_too_large: '内容过长', unsupported_media_type: '请求格式有误',
+  validation_failed: '填写有误', internal: '服务器内部错误', overloaded: '服务器繁忙，请稍后重试',
+  unavailable: '服务暂不可用，请稍后重试', calendar_unavailable: '工作日历未覆盖该日期',
+  network: '网络错误', bad_answer: '网络错误',
+};

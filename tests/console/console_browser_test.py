@@ -130,6 +130,15 @@ class Console:
         self.wait(lambda: self.notice(), f"the answer to {action}")
         assert self.notice() == done_words, f"{action}: {self.notice()}"
 
+    def refused(self, action, values):
+        """Sends the action's form expecting a refusal; the page's error line, which it returns."""
+        form = self.unfold(action).find_element(By.TAG_NAME, "form")
+        self.fill(form, values)
+        self.driver.execute_script("document.getElementById('notice').hidden = true")
+        form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+        self.wait(lambda: self.driver.find_elements(By.CSS_SELECTOR, "#notice.error:not([hidden])"), f"{action} refused")
+        return self.notice()
+
     def status(self):
         return self.find("dl.facts .status").text
 
@@ -248,7 +257,10 @@ def life_of_a_ticket(c, lookup):
     c.open_ticket(second)
     c.unfold("approve_extension")
     c.shot("ticket-supervisor")
-    c.act("approve_extension", "已批准延期")
+    # More days than asked is refused (001 art. 19): the server's message shows, nothing changes.
+    refusal = c.refused("approve_extension", {"working_days": "9"})
+    assert refusal.startswith("填写有误：") or refusal.startswith("已达上限："), refusal
+    c.act("approve_extension", "已批准延期", {"working_days": ""})
     c.shows("批准延期 5 个工作日")
 
     # The waterworks replies, signed off by the unit head (001 art. 24).
