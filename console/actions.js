@@ -117,7 +117,7 @@ function signOffInputs(ticket, f) {
       field('职务', h('input', { name: `approved_by.${i}.post`, autocomplete: 'off' })))));
 }
 
-function coInputs(ticket) {
+function coInputs() {
   return h('fieldset.co', {}, h('legend', {}, '协办单位（可多选）'),
     h('div.choices', {}, deptOptions().map(([id, name]) =>
       h('label.check', {}, h('input', { type: 'checkbox', name: 'co', value: id }), name))));
@@ -168,7 +168,7 @@ export function actionForm(ticket, action, run, open) {
   const fields = fieldsOf(action);
   const form = h('form', { novalidate: true },
     fields.map((f) => f.kind === 'sign_off' ? signOffInputs(ticket, f)
-      : f.kind === 'departments' ? coInputs(ticket) : field(f.label, input(f))),
+      : f.kind === 'departments' ? coInputs() : field(f.label, input(f))),
     h('button', { type: 'submit' }, w.say(w.actions, action)));
   form.addEventListener('submit', (e) => {
     e.preventDefault();

@@ -52,8 +52,8 @@ export function table(columns, rows, empty) {
 }
 
 /** A labelled form field. */
-export function field(label, input, hint) {
-  return h('label.field', {}, h('span.label', {}, label), input, hint ? h('span.hint', {}, hint) : null);
+export function field(label, input) {
+  return h('label.field', {}, h('span.label', {}, label), input);
 }
 
 /** A <select> of [value, text] pairs; `blank` adds an empty first choice with that text. */
