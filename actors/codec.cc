@@ -10,7 +10,7 @@ namespace {
 // Format 1: the first layout. Each later format only adds members tagged since{N}; a reader
 // given an older format leaves those members at their defaults.
 constexpr char format_first = 1;
-constexpr char format_current = 4;
+constexpr char format_current = 5;
 
 class writer {
  public:
@@ -72,6 +72,7 @@ class writer {
     put(e.at);
     put(e.by);
     put(e.body);
+    put(e.policy_version);
   }
   template <class T>
   void put(const T& v) {
@@ -170,6 +171,7 @@ class reader {
     get(e.at);
     get(e.by);
     get(e.body);
+    if (format_ >= 5) get(e.policy_version);  // the policy version applied, since format 5
   }
   template <class T>
   void get(T& v) {

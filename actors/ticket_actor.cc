@@ -5,6 +5,7 @@
 // service's idle sweep, by capacity pressure, or by itself once the ticket is closed.
 #include <algorithm>
 
+#include "actors/attachment_store.h"
 #include "actors/runtime_context.h"
 
 namespace hotline::actors {
@@ -106,13 +107,15 @@ void run_command(self_ptr self, command_request& r) {
     return;
   }
   auto f = ctx->fold(st.ticket, std::move(*out), r.idempotency_key);
+  if (r.payload)  // an upload: its bytes are durable with the event that records them, or not
+    for (auto& w : attachment_writes(*f.change.events, *r.payload)) f.batch.push_back(std::move(w));
   st.ticket =
       f.change.after;  // later commands decide on this; their answers wait for this batch too
   ++st.commits->outstanding;
   caf::actor me = caf::actor_cast<caf::actor>(self);
   ctx->commit(std::move(f.batch), [ctx, me, reply = r.reply, change = f.change,
-                                   commits = st.commits,
-                                   messages = std::move(f.messages)](const std::string& error) mutable {
+                                   commits = st.commits, messages = std::move(f.messages)](
+                                      const std::string& error) mutable {
     if (--commits->outstanding == 0 && commits->waiting)
       caf::anon_send(me, persisted_atom::value, ctx->work.begin());
     if (!error.empty()) {

@@ -21,8 +21,17 @@
 
 namespace hotline::storage {
 
-enum class family : std::uint8_t { events, snapshots, indexes, due, idempotency, counters, outbox };
-constexpr std::size_t family_count = 7;
+enum class family : std::uint8_t {
+  events,
+  snapshots,
+  indexes,
+  due,
+  idempotency,
+  counters,
+  outbox,
+  attachments  // a ticket's files by the sha256 of their bytes (actors/attachment_store.h)
+};
+constexpr std::size_t family_count = 8;
 const char* family_name(family f);
 
 /// One put (value set) or delete (no value).
