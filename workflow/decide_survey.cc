@@ -38,7 +38,7 @@ events with_survey(const ticket_state& s, events decided, const context& ctx) {
   auto due = term_from(ctx.now, ctx.where.rules.survey_expiry.value, ctx.where.calendar);
   if (!due) return due.error();
   recorded.push_back({recorded.back().seq + 1, ctx.now, by_text(ctx.by),
-                      event{survey_sent{due->due, due->set_by}}});
+                      event{survey_sent{due->due, due->set_by}}, ctx.where.rules.version.id});
   return decided;
 }
 
