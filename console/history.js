@@ -54,6 +54,9 @@ const sentences = {
   forwarded: (d) => `转下级平台 ${d.platform || ''}`,
   platform_reported: (d) => `下级平台报告（${d.kind}）` + (d.text ? `：${d.text}` : ''),
   deadline_recomputed: () => '工作日历调整，时限重新计算',
+  attached: (d) => (d.redacted ? '上传附件（中心专用，不向承办单位显示）' : `上传附件：${d.name}`),
+  survey_sent: (d) => `短信发送满意度调查` + due('回复', d.due),
+  survey_unanswered: () => '满意度调查短信未获回复',
 };
 
 /** The sentence for one history entry. */

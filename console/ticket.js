@@ -7,6 +7,7 @@ import { deptName, session } from './session.js';
 import { when, left, urgency, workingLeft, now, shanghaiDay } from './time.js';
 import { sentence, actor } from './history.js';
 import { actionsFor, actionForm } from './actions.js';
+import { attachmentsSection } from './attachments.js';
 
 function facts(t) {
   const caller = t.citizen === null ? '匿名'
@@ -127,6 +128,18 @@ function timeline(t) {
     h('span.at', {}, when(e.at)), h('span.by', {}, actor(e.by)), h('span.what', {}, sentence(e)))));
 }
 
+/** Who may upload (docs/http-api.md, "Attachments"): center staff while the ticket is open, a
+ *  unit that holds it while it is handled or replied. */
+function mayUpload(t) {
+  const role = session.me.role;
+  if (role === 'operator' || role === 'supervisor') return !ended.includes(t.status);
+  if (role !== 'department') return false;
+  const me = session.me.department;
+  const holds = t.lead_department === me || t.unit === me || t.co_departments.includes(me) ||
+    session.departments.some((d) => d.id === t.lead_department && d.parent === me);
+  return holds && (t.status === 'handling' || t.status === 'replied');
+}
+
 /** Renders ticket `id` into `root`. */
 export async function ticketPage(root, id) {
   const t = await call(`/api/v1/tickets/${encodeURIComponent(id)}`);
@@ -150,7 +163,8 @@ export async function ticketPage(root, id) {
         section('办理时限', deadlines(t, calendar)),
         section('签批要求', signOffs(t)),
         section('已有签批', approvals(t)),
-        section('待审批申请', pending(t))),
+        section('待审批申请', pending(t)),
+        section('附件', attachmentsSection(t, mayUpload(t), () => ticketPage(root, id)))),
       h('div', {},
         section('可办理操作', mine.length ? mine.map((a, i) => actionForm(t, a, run, i === 0))
           : h('p.muted', {}, `当前状态下${w.say(w.roles, session.me.role)}无可办理操作`)),

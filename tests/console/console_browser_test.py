@@ -263,9 +263,17 @@ def life_of_a_ticket(c, lookup):
     c.act("approve_extension", "已批准延期", {"working_days": ""})
     c.shows("批准延期 5 个工作日")
 
-    # The waterworks replies, signed off by the unit head (001 art. 24).
+    # The waterworks uploads the signed sign-off (003 §5(4)), then replies, signed off by the unit
+    # head (001 art. 24).
     c.sign_in("dev-waterworks", "蒙城县自来水公司")
     c.open_ticket(second)
+    signed = os.path.join(c.profile, "领导签发件.png")
+    shutil.copy(os.path.join(ARTIFACTS, "01-signin.png"), signed)  # any PNG will do
+    c.find("form.upload input[type=file]").send_keys(signed)
+    c.driver.execute_script("document.getElementById('notice').hidden = true")
+    c.find("form.upload button").click()
+    c.wait(lambda: c.notice() == "已上传附件 领导签发件.png", "the upload")
+    c.shows("上传附件：领导签发件.png")
     form = c.unfold("reply")
     assert "单位负责人" in form.text, form.text
     c.act("reply", "已办结回复", {"result": "更换爆裂管段，已恢复供水", "handler.name": "李四",
