@@ -52,7 +52,7 @@ export function attachmentsSection(t, mayUpload, done) {
   return [
     table([
       ['文件', (a) => h('a', { href: '#', onclick: (e) => { e.preventDefault(); download(t.id, a); } }, a.name)],
-      ['类型', (a) => a.type.toUpperCase()],
+      ['类型', (a) => a.type.split('/').pop().toUpperCase()],
       ['大小', (a) => size(a.size)],
       ['上传', (a) => `${actor(a.by)} ${when(a.at)}`],
     ], t.attachments || [], '暂无附件'),
