@@ -82,6 +82,7 @@ class api {
   response admin_calendars();
   response admin_put_calendar(const call& c, const std::string& year);
   response admin_reload_calendars();
+  response calendar(const call& c);
   // Policy versions (routes_policy.cc).
   response admin_policy();
   response admin_put_policy(const call& c);
@@ -96,6 +97,9 @@ class api {
   response list_attachments(const call& c, const std::string& id);
   response download_attachment(const call& c, const std::string& id, const std::string& digest);
   response openapi();
+  // The browser console and whose token it holds (routes_console.cc).
+  response console_file(const std::string& name);
+  response me(const call& c);
 
   /// Runs a command that changes something: idempotency, backpressure, waiting for durability,
   /// and the answer. `decode` reads the body (a refusal, or nothing when the command is ready);
