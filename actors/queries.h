@@ -73,19 +73,33 @@ class answer {
   std::variant<T, workflow::refusal, unavailable_t> v_;
 };
 
-/// A listing query (GET /api/v1/tickets); unset parts do not filter.
+/// The order of a listing: by registration (created_at, then id; ids are given in that order),
+/// or by the holder's next term (workflow::next_due; tickets without one last), then as created.
+enum class list_order { created, due };
+
+/// A listing query (GET /api/v1/tickets); unset parts do not filter, and the filters combine.
 struct ticket_query {
   std::optional<workflow::status> status;
   std::string department;  // held by this department or one of its units ("": any)
   bool overdue_only = false;
   std::optional<workflow::supervision_level> supervision;
   std::optional<workflow::pending_kind> pending;  // a request awaiting a supervisor's decision
-  std::string after;  // ids sort by date and sequence; list those after this one
+  std::string phone;  // the caller's, compared by digits (workflow::same_caller_key)
+  std::string region;
+  std::string topic;
+  std::optional<workflow::ticket_type> type;
+  std::optional<workflow::instant> created_from;  // created_at in [created_from, created_to)
+  std::optional<workflow::instant> created_to;
+  std::optional<workflow::instant> due_before;  // next_due before this instant
+  list_order order = list_order::created;
+  /// Where the previous page ended (its `next`): a ticket id in registration order,
+  /// "<next_due seconds|none>:<id>" in due order. "" for the first page.
+  std::string after;
   std::size_t limit = 50;
 };
 
-/// One page of a listing: the tickets (durable states, without history) and the id to list
-/// after for the next page (empty on the last page).
+/// One page of a listing: the tickets (durable states, without history) and where the next page
+/// starts (`after`; empty on the last page).
 struct ticket_page {
   std::vector<workflow::ticket_state> items;
   std::string next;

@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <future>
 
+#include "actors/index_upgrade.h"
 #include "actors/runtime_impl.h"
 
 namespace hotline::actors {
@@ -55,6 +56,8 @@ runtime::runtime(const runtime_options& o) : impl_(std::make_unique<impl>()) {
   impl_->ctx = std::make_unique<runtime_context>(o, *impl_->time, impl_->work);
   runtime_context* ctx = impl_->ctx.get();
   if (!unrecovered.empty()) ctx->cannot_recover(unrecovered);
+  if (auto error = upgrade_indexes(ctx->repo); !error.empty())
+    ctx->cannot_recover("the index upgrade: " + error);
   start_with_loaded_calendars();
   start_with_loaded_policies();
   auto by_status = ctx->repo.count_by_status();

@@ -8,6 +8,7 @@
 #include "actors/attachment_store.h"
 #include "actors/codec.h"
 #include "actors/runtime_impl.h"
+#include "workflow/across_tickets.h"
 
 namespace hotline::actors {
 using namespace workflow;
@@ -114,15 +115,18 @@ answer<ticket_page> runtime::list(const ticket_query& q, const actor_ref& viewer
   } else if (!q.department.empty()) {
     holders = tree.subtree(q.department);
   }
-  auto ids = impl_->ctx->repo.list(q, holders);
+  if (!q.phone.empty() && same_caller_key(q.phone).empty())
+    return invalid_field("phone", "has no digits");
+  auto ids = impl_->ctx->repo.list(q, {holders, sees_confidential_callers(viewer)});
   if (ids.failed()) return answer<ticket_page>::unavailable(ids.error());
+  if (!ids) return invalid_field("after", "is not a cursor of this listing (pass back its next)");
   ticket_page page;
-  for (const auto& id : *ids) {
+  for (const auto& id : ids->ids) {
     auto s = impl_->ctx->repo.load(id);
     if (s.failed()) return answer<ticket_page>::unavailable(s.error());
     if (s) page.items.push_back(std::move(*s));
   }
-  if (ids->size() == q.limit) page.next = ids->back();
+  page.next = std::move(ids->next);
   return page;
 }
 
@@ -151,15 +155,15 @@ answer<unit_counts> runtime::department_counts(const std::string& id, instant fr
   ticket_query q;
   q.limit = 500;
   for (;;) {
-    auto ids = impl_->ctx->repo.list(q, units);
+    auto ids = impl_->ctx->repo.list(q, {units});
     if (ids.failed()) return answer<unit_counts>::unavailable(ids.error());
-    for (const auto& ticket : *ids) {
+    for (const auto& ticket : ids->ids) {
       auto h = impl_->ctx->repo.history(ticket);
       if (h.failed()) return answer<unit_counts>::unavailable(h.error());
       if (h) tally(*h, from, to, tallies);
     }
-    if (ids->size() < q.limit) break;
-    q.after = ids->back();
+    if (ids->next.empty()) break;
+    q.after = ids->next;
   }
   unit_counts total;
   for (const auto& u : units)

@@ -4,6 +4,7 @@
 #include <set>
 
 #include "actors/codec.h"
+#include "actors/index_keys.h"
 #include "workflow/across_tickets.h"
 
 namespace hotline::actors {
@@ -16,55 +17,6 @@ const std::string sep(1, '\0');
 
 std::string event_key(const std::string& id, std::uint64_t seq) {
   return id + sep + storage::be64(seq);
-}
-
-std::string status_key(status s, const std::string& id) {
-  return "s" + sep + std::string(name_of(s)) + sep + id;
-}
-std::string holder_key(const std::string& d, const std::string& id) {
-  return "h" + sep + d + sep + id;
-}
-std::string overdue_key(const std::string& id) {
-  return "o" + sep + id;
-}
-std::string level_key(supervision_level l, const std::string& id) {
-  return "v" + sep + std::string(name_of(l)) + sep + id;
-}
-// An open ticket under its lead ("" before dispatch) and whether it is overdue: /metrics' figures
-// by department are counted at start-up from these keys alone, without loading a ticket.
-std::string lead_key(const ticket_state& s) {
-  return "l" + sep + s.lead + sep + (s.overdue ? "1" : "0") + sep + s.id;
-}
-std::string pending_key(pending_kind k, const std::string& id) {
-  return "p" + sep + std::string(name_of(k)) + sep + id;
-}
-std::string submission_key(const ticket_state& s) {
-  return "c" + sep + storage::time_key(s.created_at.seconds) + sep + s.topic + sep + s.region +
-         sep + s.id;
-}
-
-std::string blocked_prefix(const std::string& phone) {
-  return "b" + sep + same_caller_key(phone) + sep;
-}
-
-// The index keys a state belongs under.
-std::set<std::string> index_keys(const ticket_state& s) {
-  std::set<std::string> keys;
-  if (!s.exists()) return keys;
-  keys.insert(status_key(s.current, s.id));
-  for (const std::string* d : {&s.lead, &s.unit})
-    if (!d->empty()) keys.insert(holder_key(*d, s.id));
-  for (const auto& c : s.co) keys.insert(holder_key(c.department, s.id));
-  if (s.overdue) keys.insert(overdue_key(s.id));
-  if (s.is_open()) keys.insert(lead_key(s));
-  if (s.supervision != supervision_level::none) keys.insert(level_key(s.supervision, s.id));
-  if (s.return_request) keys.insert(pending_key(pending_kind::return_, s.id));
-  if (s.extension_request) keys.insert(pending_key(pending_kind::extension, s.id));
-  if (s.termination_request) keys.insert(pending_key(pending_kind::termination, s.id));
-  if (s.block_request) keys.insert(pending_key(pending_kind::block, s.id));
-  keys.insert(submission_key(s));
-  if (s.caller_blocked && s.caller) keys.insert(blocked_prefix(s.caller->phone) + s.id);
-  return keys;
 }
 
 std::set<std::string> due_keys(const ticket_state& s) {
@@ -80,6 +32,15 @@ void diff(family f, const std::set<std::string>& before, const std::set<std::str
     if (!after.count(k)) out.push_back({f, k, std::nullopt});
   for (const auto& k : after)
     if (!before.count(k)) out.push_back({f, k, std::string()});
+}
+
+// The same for keys with values: a put also where the value changed.
+void diff(family f, const std::map<std::string, std::string>& before,
+          const std::map<std::string, std::string>& after, storage::batch& out) {
+  for (const auto& [k, v] : before)
+    if (!after.count(k)) out.push_back({f, k, std::nullopt});
+  for (const auto& [k, v] : after)
+    if (auto it = before.find(k); it == before.end() || it->second != v) out.push_back({f, k, v});
 }
 
 // The id at the end of an index key.
@@ -229,63 +190,13 @@ lookup<std::vector<due_entry>> ticket_repository::due_until(instant until, std::
   return out;
 }
 
-lookup<std::vector<std::string>> ticket_repository::list(
-    const ticket_query& q, const std::vector<std::string>& holders) const {
-  // Candidates come from the narrowest index given, each scanned in id order from the cursor;
-  // the other filters are index lookups.
-  std::vector<std::string> prefixes;
-  if (!holders.empty()) {
-    for (const auto& d : holders) prefixes.push_back("h" + sep + d + sep);
-  } else if (q.pending) {
-    prefixes.push_back("p" + sep + std::string(name_of(*q.pending)) + sep);
-  } else if (q.status) {
-    prefixes.push_back("s" + sep + std::string(name_of(*q.status)) + sep);
-  } else if (q.supervision) {
-    prefixes.push_back("v" + sep + std::string(name_of(*q.supervision)) + sep);
-  } else if (q.overdue_only) {
-    prefixes.push_back("o" + sep);
-  } else {
-    for (std::size_t i = 0; i < count_of<status>(); ++i)
-      prefixes.push_back("s" + sep + std::string(name_of(static_cast<status>(i))) + sep);
-  }
-  std::string error;
-  auto has = [&](const std::string& key) {
-    auto r = db_.read(family::indexes, key);
-    if (r.failed()) error = r.error;
-    return r.value.has_value();
-  };
-  std::set<std::string> found;
-  for (const auto& prefix : prefixes) {
-    std::string end = prefix;
-    end.back() = '\1';
-    std::size_t taken = 0;
-    std::string cut = db_.scan(family::indexes, prefix + q.after + std::string(1, '\1'), end,
-                               [&](std::string_view key, std::string_view) {
-                                 std::string id = last_part(key);
-                                 if (q.status && !has(status_key(*q.status, id))) return true;
-                                 if (q.overdue_only && !has(overdue_key(id))) return true;
-                                 if (q.supervision && !has(level_key(*q.supervision, id)))
-                                   return true;
-                                 if (q.pending && !has(pending_key(*q.pending, id))) return true;
-                                 found.insert(std::move(id));
-                                 return error.empty() && ++taken < q.limit;
-                               });
-    if (error.empty()) error = cut;
-    if (!error.empty()) return lookup<std::vector<std::string>>::failed("the indexes: " + error);
-  }
-  std::vector<std::string> out(found.begin(), found.end());
-  if (out.size() > q.limit) out.resize(q.limit);
-  return out;
-}
-
 lookup<std::vector<std::pair<status, std::size_t>>> ticket_repository::count_by_status() const {
   std::vector<std::pair<status, std::size_t>> out;
   for (std::size_t i = 0; i < count_of<status>(); ++i) {
     auto st = static_cast<status>(i);
     std::size_t n = 0;
-    std::string error =
-        scan_prefix(db_, family::indexes, "s" + sep + std::string(name_of(st)) + sep,
-                    [&](auto, auto) { return ++n, true; });
+    std::string error = scan_prefix(db_, family::indexes, list_prefix('s', name_of(st)),
+                                    [&](auto, auto) { return ++n, true; });
     if (!error.empty()) return lookup<decltype(out)>::failed("the status index: " + error);
     out.emplace_back(st, n);
   }
@@ -295,7 +206,7 @@ lookup<std::vector<std::pair<status, std::size_t>>> ticket_repository::count_by_
 lookup<std::map<std::string, lead_load>> ticket_repository::count_open_by_lead() const {
   std::map<std::string, lead_load> out;
   std::string error =
-      scan_prefix(db_, family::indexes, "l" + sep, [&](std::string_view key, std::string_view) {
+      scan_prefix(db_, family::indexes, lead_prefix(), [&](std::string_view key, std::string_view) {
         // l \0 lead \0 overdue \0 id
         auto lead_end = key.find('\0', 2);
         auto& load = out[std::string(key.substr(2, lead_end - 2))];
@@ -310,7 +221,7 @@ lookup<std::map<std::string, lead_load>> ticket_repository::count_open_by_lead()
 lookup<std::vector<std::string>> ticket_repository::open_ids() const {
   std::vector<std::string> out;
   std::string error =
-      scan_prefix(db_, family::indexes, "l" + sep, [&](std::string_view key, std::string_view) {
+      scan_prefix(db_, family::indexes, lead_prefix(), [&](std::string_view key, std::string_view) {
         out.emplace_back(key.substr(key.rfind('\0') + 1));  // l \0 lead \0 overdue \0 id
         return true;
       });
@@ -321,7 +232,7 @@ lookup<std::vector<std::string>> ticket_repository::open_ids() const {
 lookup<std::vector<submission_entry>> ticket_repository::submissions_since(instant from) const {
   std::vector<submission_entry> out;
   std::string error =
-      db_.scan(family::indexes, "c" + sep + storage::time_key(from.seconds),
+      db_.scan(family::indexes, created_prefix() + storage::time_key(from.seconds),
                "c" + std::string(1, '\1'), [&](std::string_view key, std::string_view) {
                  // c \0 <time:8> \0 topic \0 region \0 id
                  submission_entry e;
@@ -341,8 +252,8 @@ lookup<std::vector<submission_entry>> ticket_repository::submissions_since(insta
 lookup<std::vector<std::string>> ticket_repository::created_between(instant from,
                                                                     instant to) const {
   std::vector<std::string> ids;
-  std::string error = db_.scan(family::indexes, "c" + sep + storage::time_key(from.seconds),
-                               "c" + sep + storage::time_key(to.seconds),
+  std::string error = db_.scan(family::indexes, created_prefix() + storage::time_key(from.seconds),
+                               created_prefix() + storage::time_key(to.seconds),
                                [&](std::string_view key, std::string_view) {
                                  ids.push_back(last_part(key));
                                  return true;

@@ -3,16 +3,7 @@
 //   events     "<id>\0<first seq>"           the events of one command, in order
 //   snapshots  "<id>"                        the state after the last command
 //   due        "<time><id>\0<kind>"          armed deadlines, so the next due is a range scan
-//   indexes    "s\0<status>\0<id>"           by status
-//              "h\0<department>\0<id>"       by holder: lead, co-handler or unit
-//              "o\0<id>"                     overdue
-//              "l\0<lead>\0<0|1>\0<id>"       open, by lead ("" before dispatch), 1 if overdue
-//              "v\0<level>\0<id>"            supervised, by rung
-//              "p\0<request>\0<id>"          awaiting a supervisor: return, extension, ...
-//              "c\0<time>\0<topic>\0<region>\0<id>"  every ticket by creation time: for
-//                                            concentration windows and bulletins
-//              "b\0<phone digits>\0<id>"     callers blocked for harassment, by the ticket
-//                                            whose approved block screens them
+//   indexes    index_keys.h                  listing, counts at start-up, blocks, concentration
 //   idempotency "<token>\0<key>"            the first answer to a repeated request
 
 #include <map>
@@ -21,6 +12,7 @@
 #include <vector>
 
 #include "actors/queries.h"
+#include "actors/ticket_search.h"
 #include "storage/store.h"
 #include "workflow/decide.h"
 
@@ -68,9 +60,10 @@ class ticket_repository {
   // The scans below fail as a whole when the store cannot finish them: a partial answer is
   // never taken for the whole.
 
-  /// Ticket ids matching `q` and held by one of `holders` (none: any), in id order.
-  lookup<std::vector<std::string>> list(const ticket_query& q,
-                                        const std::vector<std::string>& holders) const;
+  /// A page of the ids matching `q` within `scope` (search_tickets).
+  lookup<id_page> list(const ticket_query& q, const search_scope& scope) const {
+    return search_tickets(db_, q, scope);
+  }
   /// How many entries the due index holds.
   lookup<std::size_t> count_due() const;
   /// How many tickets each status has now.

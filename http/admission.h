@@ -2,6 +2,7 @@
 // Admission at the edge: at most `slots` requests are worked on at once. A request that finds no
 // slot waits a short moment for one (a burst is smoothed), then is shed: it is answered
 // 503 overloaded at once instead of queueing behind work the server cannot finish in time.
+// How the server paces a client that asks again before its Retry-After: docs/http.md.
 
 #include <chrono>
 #include <condition_variable>
@@ -9,6 +10,9 @@
 #include <mutex>
 
 namespace hotline::http {
+
+/// The Retry-After of a 503 overloaded, in seconds.
+constexpr int overloaded_retry_after = 1;
 
 class admission {
  public:

@@ -1,5 +1,6 @@
 #include "http/api.h"
 
+#include "http/admission.h"
 #include "http/ticket_json.h"
 
 namespace hotline::http {
@@ -84,34 +85,39 @@ std::variant<json::value, response> json_body(const request& r) {
   return v;
 }
 
-// A burst a little over capacity waits this long for a slot rather than being refused; past it,
-// a client is better served by a 503 and its Retry-After than by a wait (docs/http.md).
-constexpr std::chrono::milliseconds admission_patience{10};
+api::api(actors::runtime& rt, token_table tokens, access_log* log)
+    : rt_(rt), tokens_(std::move(tokens)), log_(log) {}
 
-api::api(actors::runtime& rt, token_table tokens, std::size_t working, access_log* log)
-    : rt_(rt), tokens_(std::move(tokens)), admission_(working, admission_patience), log_(log) {}
+bool api::never_shed(const std::string& path) {
+  return path == "/metrics" || path.compare(0, 7, "/admin/") == 0;
+}
+
+void api::record(const request& r, const std::string& pattern, const std::string& who, int status,
+                 std::chrono::steady_clock::time_point start) {
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  metrics_.observe(r.method, pattern, status, seconds);
+  if (log_) log_->write(who, r.method, pattern, status, seconds);
+}
 
 response api::handle(const request& r) {
   auto start = std::chrono::steady_clock::now();
   std::string pattern = "unmatched", who = "-";
   response out;
   try {
-    const bool operators = r.path == "/metrics" || r.path.compare(0, 7, "/admin/") == 0;
-    auto slot = operators ? admission::ticket(nullptr) : admission_.enter();
-    if (operators || slot) {
-      out = route_request(r, pattern, who);
-    } else {
-      pattern = "shed";
-      out = error_response(503, "overloaded", "The server is saturated; retry shortly.");
-      out.headers.emplace_back("Retry-After", "1");
-    }
+    out = route_request(r, pattern, who);
   } catch (const std::exception& e) {  // never a crash for one request
     out = error_response(500, "internal", std::string("Unexpected failure: ") + e.what());
   }
-  const double seconds =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  metrics_.observe(r.method, pattern, out.status, seconds);
-  if (log_) log_->write(who, r.method, pattern, out.status, seconds);
+  record(r, pattern, who, out.status, start);
+  return out;
+}
+
+response api::overloaded(const request& r) {
+  auto start = std::chrono::steady_clock::now();
+  response out = error_response(503, "overloaded", "The server is saturated; retry shortly.");
+  out.headers.emplace_back("Retry-After", std::to_string(overloaded_retry_after));
+  record(r, "shed", "-", out.status, start);
   return out;
 }
 

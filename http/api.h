@@ -10,7 +10,6 @@
 
 #include "actors/runtime.h"
 #include "http/access_log.h"
-#include "http/admission.h"
 #include "http/auth.h"
 #include "http/http_types.h"
 #include "http/metrics.h"
@@ -27,11 +26,16 @@ struct route_spec {
 
 class api {
  public:
-  /// `working`: requests worked on at once; past them, and a short wait, 503 overloaded.
   /// `log`: where each request is logged, if anywhere; it outlives the api.
-  api(actors::runtime& rt, token_table tokens, std::size_t working = 64, access_log* log = nullptr);
-  /// Answers one request; thread-safe. Operators' paths (/admin, /metrics) are never shed.
+  api(actors::runtime& rt, token_table tokens, access_log* log = nullptr);
+  /// Answers one request; thread-safe.
   response handle(const request& r);
+  /// The answer to a request the edge shed (no work slot): 503 overloaded with Retry-After,
+  /// counted and logged like any answer.
+  response overloaded(const request& r);
+  /// Operators' paths (/admin, /metrics): never shed, so that the server can be seen and
+  /// steered while it is saturated.
+  static bool never_shed(const std::string& path);
   /// The largest body `head` (a request not yet read) may have: `max_body` (--max-body), or for an
   /// upload of an attachment the jurisdiction's attachment limit if that is larger.
   std::size_t body_limit(const request& head, std::size_t max_body) const;
@@ -53,6 +57,9 @@ class api {
   static const std::vector<route>& routes();
   /// The answer; `pattern` and `who` (role:label, or "-") say what it was, for metrics and log.
   response route_request(const request& r, std::string& pattern, std::string& who);
+  /// Counts an answer in the metrics and writes its access log line.
+  void record(const request& r, const std::string& pattern, const std::string& who, int status,
+              std::chrono::steady_clock::time_point start);
 
   // Tickets (routes_tickets.cc).
   response submit(const call& c);
@@ -75,6 +82,7 @@ class api {
   response admin_calendars();
   response admin_put_calendar(const call& c, const std::string& year);
   response admin_reload_calendars();
+  response calendar(const call& c);
   // Policy versions (routes_policy.cc).
   response admin_policy();
   response admin_put_policy(const call& c);
@@ -89,6 +97,9 @@ class api {
   response list_attachments(const call& c, const std::string& id);
   response download_attachment(const call& c, const std::string& id, const std::string& digest);
   response openapi();
+  // The browser console and whose token it holds (routes_console.cc).
+  response console_file(const std::string& name);
+  response me(const call& c);
 
   /// Runs a command that changes something: idempotency, backpressure, waiting for durability,
   /// and the answer. `decode` reads the body (a refusal, or nothing when the command is ready);
@@ -108,7 +119,6 @@ class api {
   actors::runtime& rt_;
   token_table tokens_;
   metrics metrics_;
-  admission admission_;
   access_log* log_;
   std::mutex in_progress_mutex_;
   std::map<std::string, std::shared_future<response>> in_progress_;  // idempotency keys

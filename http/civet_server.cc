@@ -2,11 +2,13 @@
 
 #include <civetweb.h>
 
+#include "http/admission.h"
 #include "http/url.h"
 #include "http/utf8.h"
 
 #include <arpa/inet.h>
 #include <netinet/in.h>
+#include <strings.h>
 #include <sys/resource.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -18,6 +20,7 @@
 #include <chrono>
 #include <cstring>
 #include <mutex>
+#include <optional>
 #include <thread>
 
 namespace hotline::http {
@@ -115,11 +118,42 @@ std::string why_not_bound(const std::string& listen, const std::string& civetweb
   return failed ? std::strerror(failed) : civetweb_says;
 }
 
+// Reads and drops a shed request's body if it is small and not held back by
+// `Expect: 100-continue`: it has then most likely come with the head, and the connection can
+// be kept. False when the body is left unread: the connection must close after the answer.
+bool discard_small_body(mg_connection* conn, const mg_request_info* info) {
+  if (info->content_length <= 0) return mg_get_header(conn, "Transfer-Encoding") == nullptr;
+  const char* expect = mg_get_header(conn, "Expect");
+  if (info->content_length > 16384 || (expect && strcasecmp(expect, "100-continue") == 0))
+    return false;
+  char buf[16384];
+  long long left = info->content_length;
+  for (int n; left > 0 && (n = mg_read(conn, buf, sizeof buf)) > 0;) left -= n;
+  return left == 0;
+}
+
 }  // namespace
 
+// One connection's state, from CivetWeb's init_connection to its connection_close.
+struct connection_state {
+  std::optional<std::chrono::steady_clock::time_point> shed_at;  // its last 503 overloaded
+};
+
+// A connection's thread rests this long after answering 503 overloaded before it reads the
+// connection's next request (docs/http.md, "A client that does not wait").
+constexpr std::chrono::milliseconds shed_rest{250};
+
 struct civet_server::impl {
+  impl(server_options o, handlers h)
+      : options(std::move(o)), on(std::move(h)), slots(options.working, patience) {}
+
+  // A request that finds no slot waits this long for one: a burst a little over capacity is
+  // smoothed rather than refused.
+  static constexpr std::chrono::milliseconds patience{10};
+
   server_options options;
-  handler on_request;
+  handlers on;
+  admission slots;
   mg_context* ctx = nullptr;
   std::mutex stop_mutex;
   std::atomic<int> open_connections{0};  // each holds one of CivetWeb's threads
@@ -127,10 +161,23 @@ struct civet_server::impl {
   static impl* of(const mg_connection* conn) {
     return static_cast<impl*>(mg_get_user_data(mg_get_context(conn)));
   }
+  static connection_state& state(const mg_connection* conn) {
+    return *static_cast<connection_state*>(mg_get_user_connection_data(conn));
+  }
   // When every thread holds a connection, new clients wait in the queue for one: a connection
   // then closes after its answer (the client reconnects behind them) instead of keeping its
   // thread for its next request. Keep-alive is for when there is room.
   bool full() const { return open_connections.load() >= options.connections; }
+
+  // A work slot for this request, or none: shed. A connection answered 503 within its
+  // Retry-After is shed again without trying: it was told when to come back, and a request
+  // that waited out the rest behind a 503 must not be taken as a fresh one.
+  admission::ticket admit(const connection_state& c) {
+    if (c.shed_at && std::chrono::steady_clock::now() - *c.shed_at <
+                         std::chrono::seconds(overloaded_retry_after))
+      return admission::ticket(nullptr);
+    return slots.enter();
+  }
 
   static int handle(mg_connection* conn, void* data) {
     auto* self = static_cast<impl*>(data);
@@ -164,6 +211,25 @@ struct civet_server::impl {
             true);  // the unread body would be taken for the next request
       return 413;
     }
+    // Admitted or shed before the body is read: a shed request costs its head and a short
+    // answer. Operators' paths are never shed.
+    connection_state& c = state(conn);
+    const bool operators = self->on.never_shed(req.path);
+    admission::ticket slot = operators ? admission::ticket(nullptr) : self->admit(c);
+    if (!operators && !slot) {
+      response r = self->on.overloaded(req);
+      const bool close = !discard_small_body(conn, info) || self->full();
+      write(conn, r, close, !head);
+      c.shed_at = std::chrono::steady_clock::now();
+      // A client that asks again at once, ignoring Retry-After, waits for its next 503 instead of
+      // taking the CPU that admitted work needs. A closing connection frees its thread instead.
+      if (!close) std::this_thread::sleep_for(shed_rest);
+      return r.status;
+    }
+    // A client that asked whether to send its body (RFC 9110, 10.1.1) sends it now; a shed one
+    // got its 503 above without having sent it. (CivetWeb does this only for files and CGI.)
+    if (info->content_length > 0 && strcasecmp(req.header("expect").c_str(), "100-continue") == 0)
+      mg_write(conn, "HTTP/1.1 100 Continue\r\n\r\n", 25);
     char buf[16384];
     for (int n; (n = mg_read(conn, buf, sizeof buf)) > 0;) {
       req.body.append(buf, n);
@@ -180,16 +246,14 @@ struct civet_server::impl {
       write(conn, error_response(400, "bad_request", "The body ended before its length."), true);
       return 400;
     }
-    response r = self->on_request(req);
+    response r = self->on.answer(req);
     write(conn, r, self->full(), !head);
     return r.status;
   }
 };
 
-civet_server::civet_server(server_options o, handler h) : impl_(std::make_unique<impl>()) {
-  impl_->options = std::move(o);
-  impl_->on_request = std::move(h);
-}
+civet_server::civet_server(server_options o, handlers h)
+    : impl_(std::make_unique<impl>(std::move(o), std::move(h))) {}
 
 civet_server::~civet_server() {
   stop();
@@ -231,11 +295,13 @@ std::string civet_server::start() {
           true);
     return 0;
   };
-  callbacks.init_connection = [](const mg_connection* conn, void**) {
+  callbacks.init_connection = [](const mg_connection* conn, void** state) {
     ++impl::of(conn)->open_connections;
+    *state = new connection_state;
     return 0;
   };
   callbacks.connection_close = [](const mg_connection* conn) {
+    delete static_cast<connection_state*>(mg_get_user_connection_data(conn));
     --impl::of(conn)->open_connections;
   };
   mg_init_data init{&callbacks, impl_.get(), options};

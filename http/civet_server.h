@@ -1,8 +1,9 @@
 #pragma once
-// The CivetWeb server: the only code that knows the library. It reads a request (refusing a
-// body over the limit before reading it), hands it to the handler on CivetWeb's worker thread,
-// and writes the response. CivetWeb gives each open connection a thread of its own; the
-// connection model (how many, keep-alive, queues) is explained in docs/http.md.
+// The CivetWeb server: the only code that knows the library. It reads a request's head, admits
+// it to a work slot or sheds it before reading its body, reads the body (refusing one over the
+// limit before reading it), hands it to the handler on CivetWeb's worker thread, and writes the
+// response. CivetWeb gives each open connection a thread of its own; the connection model (how
+// many, keep-alive, queues, shedding) is explained in docs/http.md.
 
 #include <functional>
 #include <memory>
@@ -18,12 +19,19 @@ struct server_options {
   std::size_t max_body = 1 << 20;
   /// The largest body a request (its head read, its body not yet) may have, if not max_body.
   std::function<std::size_t(const request& head)> body_limit;
+  std::size_t working = 64;  // requests worked on at once (work slots)
+};
+
+/// What the server hands requests to.
+struct handlers {
+  std::function<response(const request&)> answer;           // an admitted request, its body read
+  std::function<response(const request&)> overloaded;       // a shed one, its body left unread
+  std::function<bool(const std::string& path)> never_shed;  // operators' paths: no slot needed
 };
 
 class civet_server {
  public:
-  using handler = std::function<response(const request&)>;
-  civet_server(server_options o, handler h);
+  civet_server(server_options o, handlers h);
   ~civet_server();  // stops accepting, waits for running handlers
   /// Starts listening; an error message, or "" on success.
   std::string start();

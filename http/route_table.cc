@@ -10,9 +10,17 @@ const std::vector<api::route>& api::routes() {
       // The contract's own description: nothing secret, and tools fetch it without a token.
       {{"/api/v1/openapi.json", {"GET"}, {}, true},
        [](api& a, const call&) { return a.openapi(); }},
+      // The browser console: the page asks for a token and keeps it in the browser session.
+      {{"/", {"GET"}, {}, true}, [](api& a, const call&) { return a.console_file("index.html"); }},
+      {{"/console/{file}", {"GET"}, {}, true},
+       [](api& a, const call& c) { return a.console_file(c.parts[1]); }},
+      {{"/api/v1/me", {"GET"}}, [](api& a, const call& c) { return a.me(c); }},
+      {{"/api/v1/calendar", {"GET"}, {"from", "to"}},
+       [](api& a, const call& c) { return a.calendar(c); }},
       {{"/api/v1/tickets",
         {"GET", "POST"},
-        {"status", "supervision_level", "pending", "overdue", "limit", "after", "department"}},
+        {"status", "supervision_level", "pending", "overdue", "limit", "after", "department",
+         "phone", "region", "topic", "type", "created_from", "created_to", "due_before", "sort"}},
        [](api& a, const call& c) {
          return c.req.method == "POST" ? a.submit(c) : a.list_tickets(c);
        }},

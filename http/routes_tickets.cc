@@ -101,41 +101,68 @@ response api::blocked_callers(const call& c) {
   return json_response(200, {{"items", std::move(items)}});
 }
 
-response api::list_tickets(const call& c) {
-  actors::ticket_query q;
-  const auto& params = c.req.query;
+namespace {
+
+// The listing's filters, each a query parameter (docs/http-api.md "List"); a bad one is a 422
+// naming it.
+std::optional<refusal> read_filters(const std::map<std::string, std::string>& params,
+                                    actors::ticket_query& q) {
   auto param = [&](const char* name) {
     auto it = params.find(name);
     return it == params.end() ? std::string() : it->second;
   };
   if (auto v = param("status"); !v.empty()) {
     q.status = parse_name<status>(v);
-    if (!q.status) return refusal_response(invalid_field("status", "is not a status"));
+    if (!q.status) return invalid_field("status", "is not a status");
   }
   if (auto v = param("supervision_level"); !v.empty()) {
     q.supervision = parse_name<supervision_level>(v);
-    if (!q.supervision)
-      return refusal_response(invalid_field("supervision_level", "is not a level"));
+    if (!q.supervision) return invalid_field("supervision_level", "is not a level");
   }
   if (auto v = param("pending"); !v.empty()) {
     q.pending = parse_name<pending_kind>(v);
     if (!q.pending)
-      return refusal_response(
-          invalid_field("pending", "must be return, extension, termination or block"));
+      return invalid_field("pending", "must be return, extension, termination or block");
+  }
+  if (auto v = param("type"); !v.empty()) {
+    q.type = parse_name<ticket_type>(v);
+    if (!q.type) return invalid_field("type", "is not a ticket type");
   }
   if (auto v = param("overdue"); !v.empty()) {
-    if (v != "true" && v != "false")
-      return refusal_response(invalid_field("overdue", "must be true or false"));
+    if (v != "true" && v != "false") return invalid_field("overdue", "must be true or false");
     q.overdue_only = v == "true";
+  }
+  if (auto v = param("sort"); !v.empty()) {
+    if (v != "created" && v != "due") return invalid_field("sort", "must be created or due");
+    q.order = v == "due" ? actors::list_order::due : actors::list_order::created;
+  }
+  for (auto [name, target] : {std::pair{"created_from", &q.created_from},
+                              {"created_to", &q.created_to},
+                              {"due_before", &q.due_before}}) {
+    auto v = param(name);
+    if (v.empty()) continue;
+    *target = query_instant(v);
+    if (!*target) return invalid_field(name, query_instant_format);
   }
   if (auto v = param("limit"); !v.empty()) {
     char* end = nullptr;
     long n = std::strtol(v.c_str(), &end, 10);
-    if (*end || n < 1 || n > 500) return refusal_response(invalid_field("limit", "must be 1..500"));
+    if (*end || n < 1 || n > 500) return invalid_field("limit", "must be 1..500");
     q.limit = static_cast<std::size_t>(n);
   }
   q.after = param("after");
   q.department = param("department");
+  q.phone = param("phone");
+  q.region = param("region");
+  q.topic = param("topic");
+  return std::nullopt;
+}
+
+}  // namespace
+
+response api::list_tickets(const call& c) {
+  actors::ticket_query q;
+  if (auto bad = read_filters(c.req.query, q)) return refusal_response(*bad);
   auto page = rt_.list(q, c.who);
   if (!page) return no_value(page);
   json_text out;

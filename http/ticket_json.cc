@@ -121,8 +121,10 @@ std::string ticket_json_text(const ticket_state& s, const jurisdiction& j, const
     t.key(name);
     or_null(t, *due);
   }
+  t.end_object().key("next_due");
+  or_null(t, next_due(s));
   // Counted on a year without its official arrangement (rules.md §9).
-  t.end_object().key("provisional").begin_array();
+  t.key("provisional").begin_array();
   for (auto kind : provisional_deadlines(s, j.calendar)) t.string(name_of(kind));
   t.end_array()
       .key("overdue")

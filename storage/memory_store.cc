@@ -45,6 +45,8 @@ class memory_store final : public store {
     return {};
   }
 
+  std::unique_ptr<cursor> open_cursor(family f, std::string_view to) const override;
+
   store_stats stats() const override { return committer_.stats(); }
   bool durable() const override { return true; }
   void note_read_error(const std::string& what) const override { committer_.note_read_error(what); }
@@ -80,11 +82,48 @@ class memory_store final : public store {
     return {};
   }
 
+  friend class memory_cursor;
   memory_faults* const faults_;
   mutable std::shared_mutex mutex_;
   std::array<std::map<std::string, std::string, std::less<>>, family_count> data_;
   mutable group_committer committer_;  // last: its thread stops before the maps go
 };
+
+// Looks the key up again on every move, under the lock, so a cursor holds no lock between moves
+// (a commit waiting for the writer never waits for a reader). Each seek counts as a read for the
+// fault injection.
+class memory_cursor final : public cursor {
+ public:
+  memory_cursor(const memory_store& s, family f, std::string_view to)
+      : store_(s), f_(f), bound_(to) {}
+  bool seek(std::string_view key) override {
+    if (store_.trips(&memory_faults::read)) {
+      error_ = store_.injected("scan");
+      return false;
+    }
+    return move_to(key, false);
+  }
+  bool next() override { return move_to(key_, true); }
+  std::string_view key() const override { return key_; }
+  std::string error() const override { return error_; }
+
+ private:
+  bool move_to(std::string_view key, bool past) {
+    std::shared_lock lock(store_.mutex_);
+    const auto& m = store_.data_[static_cast<std::size_t>(f_)];
+    auto it = past ? m.upper_bound(key) : m.lower_bound(key);
+    if (it == m.end() || (!bound_.empty() && it->first >= bound_)) return false;
+    key_ = it->first;
+    return true;
+  }
+  const memory_store& store_;
+  family f_;
+  std::string bound_, key_, error_;
+};
+
+std::unique_ptr<cursor> memory_store::open_cursor(family f, std::string_view to) const {
+  return std::make_unique<memory_cursor>(*this, f, to);
+}
 
 }  // namespace
 

@@ -14,6 +14,42 @@
 namespace hotline::storage {
 namespace {
 
+class rocksdb_cursor final : public cursor {
+ public:
+  rocksdb_cursor(rocksdb::DB* db, rocksdb::ColumnFamilyHandle* h, std::string_view to,
+                 std::function<std::string(const rocksdb::Status&)> failed)
+      : bound_(to), upper_(bound_), failed_(std::move(failed)) {
+    rocksdb::ReadOptions ro;
+    if (!bound_.empty()) ro.iterate_upper_bound = &upper_;
+    it_.reset(db->NewIterator(ro, h));
+  }
+  bool seek(std::string_view key) override {
+    it_->Seek(rocksdb::Slice(key.data(), key.size()));
+    return found();
+  }
+  bool next() override {
+    it_->Next();
+    return found();
+  }
+  std::string_view key() const override {
+    auto k = it_->key();
+    return {k.data(), k.size()};
+  }
+  std::string error() const override { return error_; }
+
+ private:
+  bool found() {
+    if (it_->Valid()) return true;
+    if (!it_->status().ok() && error_.empty()) error_ = failed_(it_->status());
+    return false;
+  }
+  std::string bound_;
+  rocksdb::Slice upper_;  // iterate_upper_bound points at it: it lives as long as the iterator
+  std::function<std::string(const rocksdb::Status&)> failed_;
+  std::unique_ptr<rocksdb::Iterator> it_;
+  std::string error_;
+};
+
 class rocksdb_store final : public store {
  public:
   rocksdb_store(rocksdb::DB* db, std::vector<rocksdb::ColumnFamilyHandle*> handles, bool sync)
@@ -61,6 +97,11 @@ class rocksdb_store final : public store {
     }
     // Valid() is false at the end and on an error alike; only the status tells them apart.
     return it->status().ok() ? std::string() : failed("scan", f, it->status());
+  }
+
+  std::unique_ptr<cursor> open_cursor(family f, std::string_view to) const override {
+    return std::make_unique<rocksdb_cursor>(
+        db_, handle(f), to, [this, f](const rocksdb::Status& s) { return failed("scan", f, s); });
   }
 
   store_stats stats() const override { return committer_->stats(); }

@@ -14,6 +14,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -69,6 +70,21 @@ struct store_stats {
   std::string last_read_error;
 };
 
+/// An ordered walk over one family that can jump forward, for intersecting index ranges
+/// (actors/ticket_search.cc). Not thread-safe; it must not outlive its store.
+class cursor {
+ public:
+  virtual ~cursor() = default;
+  /// Moves to the first key >= `key` (and below the cursor's bound); false at the end or on error.
+  virtual bool seek(std::string_view key) = 0;
+  /// Moves to the next key; false at the end or on error. REQUIRES: the last move found a key.
+  virtual bool next() = 0;
+  /// REQUIRES: the last move found a key.
+  virtual std::string_view key() const = 0;
+  /// The error that ended the walk (counted in stats()), or "".
+  virtual std::string error() const = 0;
+};
+
 class store {
  public:
   virtual ~store() = default;
@@ -85,6 +101,8 @@ class store {
   /// visitor stopped it.
   virtual std::string scan(family f, std::string_view from, std::string_view to,
                            const scan_visitor& visit) const = 0;
+  /// A cursor over keys of `f` below `to` (empty: to the end), not yet positioned.
+  virtual std::unique_ptr<cursor> open_cursor(family f, std::string_view to) const = 0;
   virtual store_stats stats() const = 0;
   /// Records a read error found above the engine (a stored record that cannot be decoded), so
   /// that operators see it in stats() alongside the engine's own.

@@ -5,6 +5,7 @@
 //   deadlines(state)                -> the timers to arm.
 // Time is a parameter: nothing here reads a clock, a file or a random source.
 
+#include <optional>
 #include <vector>
 
 #include "workflow/commands.h"
@@ -43,6 +44,12 @@ inline bool operator==(const armed_deadline& a, const armed_deadline& b) {
 /// The deadlines whose expiry would change something now, earliest first.
 std::vector<armed_deadline> deadlines(const ticket_state& s);
 
+/// The holder's next term: the earliest deadline that whoever holds the ticket now still has to
+/// meet (the center's dispatch; the unit's sign, contact, plan and handling terms), passed or not,
+/// so an overdue ticket comes before one due later. Nothing when the holder owes none (replied,
+/// closed, forwarded to a lower platform...).
+std::optional<instant> next_due(const ticket_state& s);
+
 /// The actions the ticket's status allows now, whoever asks.
 std::vector<action> allowed_actions(const ticket_state& s, const policy& p);
 
@@ -63,5 +70,9 @@ bool may_view(const ticket_state& s, const actor_ref& viewer, const department_t
 
 /// Whether `viewer` may see the caller's name and contact (000 art. 9, 004 art. 19).
 bool citizen_visible(const ticket_state& s, const actor_ref& viewer);
+/// Whether `viewer` sees the callers of confidential tickets: center staff do, departments do not.
+/// So a department's search by phone never finds a confidential ticket: it would tell the
+/// department who the hidden caller is.
+bool sees_confidential_callers(const actor_ref& viewer);
 
 }  // namespace hotline::workflow

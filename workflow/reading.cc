@@ -6,34 +6,74 @@
 
 namespace hotline::workflow {
 
-std::vector<armed_deadline> deadlines(const ticket_state& s) {
-  std::vector<armed_deadline> out;
-  auto arm = [&](deadline_kind kind, bool when) {
-    const deadline_slot& slot = s.slot(kind);
-    if (when && slot.due && !slot.fired) out.push_back({kind, *slot.due});
-  };
+namespace {
+
+// Whether the ticket's status and open requests call for a `kind` deadline now: it is armed if
+// it is also set and has not fired.
+bool called_for(const ticket_state& s, deadline_kind kind) {
   const bool dispatched = s.current == status::dispatched;
   const bool handling = s.current == status::handling;
-  const bool co_missing =
-      std::any_of(s.co.begin(), s.co.end(), [](const co_handler& c) { return !c.reported; });
-  arm(deadline_kind::dispatch, s.current == status::received);
-  // A return asked for in time stops the sign clock until the center decides (002 art. 17(1)).
-  arm(deadline_kind::sign, dispatched && !s.return_request);
-  arm(deadline_kind::return_window,
-      dispatched && s.deemed_on_return_expiry && !s.return_request && !s.return_refused);
-  // "At once" contact runs from dispatch (002 art. 16(3)); others from taking the ticket on.
-  arm(deadline_kind::contact, (dispatched || handling) && !s.contacted);
-  arm(deadline_kind::plan, handling && !s.plan_given);
-  arm(deadline_kind::handle, handling);
-  arm(deadline_kind::co_report, handling && co_missing);
-  // An evaluation, whoever gives it, moves the ticket on and so disarms the survey.
-  arm(deadline_kind::survey, s.current == status::answered || s.current == status::replied);
-  // The ladder climbs by itself only while the item is still late (003 §6).
-  arm(deadline_kind::escalate, s.still_overdue() && s.supervision < supervision_level::transferred);
-  // Earliest first; at the same instant, in the order of deadline_kind (sign before return).
+  switch (kind) {
+    case deadline_kind::dispatch:
+      return s.current == status::received;
+    case deadline_kind::sign:  // a return asked for in time stops the sign clock (002 art. 17(1))
+      return dispatched && !s.return_request;
+    case deadline_kind::return_window:
+      return dispatched && s.deemed_on_return_expiry && !s.return_request && !s.return_refused;
+    case deadline_kind::contact:  // "at once" runs from dispatch (002 art. 16(3))
+      return (dispatched || handling) && !s.contacted;
+    case deadline_kind::plan:
+      return handling && !s.plan_given;
+    case deadline_kind::handle:
+      return handling;
+    case deadline_kind::co_report:
+      return handling &&
+             std::any_of(s.co.begin(), s.co.end(), [](const co_handler& c) { return !c.reported; });
+    case deadline_kind::survey:  // an evaluation, whoever gives it, moves the ticket on
+      return s.current == status::answered || s.current == status::replied;
+    case deadline_kind::escalate:  // the ladder climbs by itself only while still late (003 §6)
+      return s.still_overdue() && s.supervision < supervision_level::transferred;
+  }
+  return false;
+}
+
+// In the order equal instants are armed in.
+constexpr deadline_kind every_kind[] = {
+    deadline_kind::dispatch,  deadline_kind::sign,   deadline_kind::return_window,
+    deadline_kind::contact,   deadline_kind::plan,   deadline_kind::handle,
+    deadline_kind::co_report, deadline_kind::survey, deadline_kind::escalate};
+
+}  // namespace
+
+std::vector<armed_deadline> deadlines(const ticket_state& s) {
+  std::vector<armed_deadline> out;
+  for (deadline_kind kind : every_kind) {
+    const deadline_slot& slot = s.slot(kind);
+    if (called_for(s, kind) && slot.due && !slot.fired) out.push_back({kind, *slot.due});
+  }
+  // Earliest first; at the same instant, in every_kind's order (sign before return).
   std::stable_sort(out.begin(), out.end(),
                    [](const armed_deadline& a, const armed_deadline& b) { return a.due < b.due; });
   return out;
+}
+
+std::optional<instant> next_due(const ticket_state& s) {
+  if (!s.forwarded_to.empty()) return std::nullopt;  // the lower platform holds it
+  std::optional<instant> next;
+  // The holder's own terms: the center's dispatch, the unit's sign, contact, plan and reply. The
+  // return window is the unit's option, the co-handlers' term theirs, the survey the caller's,
+  // the ladder the center's.
+  for (deadline_kind kind : {deadline_kind::dispatch, deadline_kind::sign, deadline_kind::contact,
+                             deadline_kind::plan, deadline_kind::handle}) {
+    const deadline_slot& slot = s.slot(kind);
+    // A passed sign, contact, plan or handling term is still owed (the status or flag that meets
+    // it has not changed). A fired dispatch term may have been met (a reopened ticket), so only
+    // an unfired one counts.
+    if (!called_for(s, kind) || !slot.due || (slot.fired && kind == deadline_kind::dispatch))
+      continue;
+    if (!next || *slot.due < *next) next = slot.due;
+  }
+  return next;
 }
 
 std::vector<action> allowed_actions(const ticket_state& s, const policy& p) {
@@ -141,8 +181,12 @@ bool may_view(const ticket_state& s, const actor_ref& viewer, const department_t
                      [&](const co_handler& c) { return holds(c.department); });
 }
 
+bool sees_confidential_callers(const actor_ref& viewer) {
+  return viewer.who != role::department;
+}
+
 bool citizen_visible(const ticket_state& s, const actor_ref& viewer) {
-  return !(s.confidential && viewer.who == role::department);
+  return !s.confidential || sees_confidential_callers(viewer);
 }
 
 std::optional<action> action_of(const command& c) {

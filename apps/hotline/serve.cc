@@ -179,15 +179,18 @@ int serve(const serve_options& f) {
       log = std::make_unique<http::access_log>(f.access_log);
       if (!log->error().empty()) return fail(log->error());
     }
-    http::api api(rt, std::move(tokens), static_cast<std::size_t>(f.threads), log.get());
+    http::api api(rt, std::move(tokens), log.get());
     http::server_options so;
     so.listen = f.listen;
     so.connections = f.connections;
+    so.working = static_cast<std::size_t>(f.threads);
     so.max_body = static_cast<std::size_t>(f.max_body);
     so.body_limit = [&api, max = so.max_body](const http::request& head) {
       return api.body_limit(head, max);
     };
-    http::civet_server server(so, [&api](const http::request& r) { return api.handle(r); });
+    http::civet_server server(
+        so, {[&api](const http::request& r) { return api.handle(r); },
+             [&api](const http::request& r) { return api.overloaded(r); }, &http::api::never_shed});
     if (auto e = server.start(); !e.empty()) return fail(e);
     std::printf("listening on %s\n", server.bound().c_str());
     std::fflush(stdout);

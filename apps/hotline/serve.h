@@ -19,7 +19,7 @@ struct serve_options {
   long max_body = 1 << 20;
   long max_live = 20000;
   long max_in_flight = 20000;
-  std::string peers;      // "": no peer platforms, no SMS gateway (http/peers.h)
+  std::string peers;       // "": no peer platforms, no SMS gateway (http/peers.h)
   double retry_max = 300;  // seconds: the longest wait between two delivery attempts
   std::string access_log;  // "": none; "-": stderr; else a file appended to
 };

@@ -129,11 +129,11 @@ TEST(StoredFormat, TermFactsRoundTrip) {
 TEST(StoredFormat, AttachmentsAndTheSurveyRoundTrip) {
   std::vector<event_record> events{
       {7, instant{1773626400}, "department:xinhua",
-       attached{std::string(64, 'a'), "现场.jpg", media_type::jpeg, 2048, false}, ""},
+       attached{std::string(64, 'a'), "现场.jpg", media_type::jpeg, 2048, false}, "v1"},
       {8, instant{1773630000}, "department:xinhua",
-       survey_sent{instant{1773912600}, term_fact{instant{1773630000}, working_days(3), 0}}, ""},
+       survey_sent{instant{1773912600}, term_fact{instant{1773630000}, working_days(3), 0}}, "v1"},
       {9, instant{1773912600}, "system:timer",
-       survey_unanswered{instant{1773912600}, survey_silence::closes}, ""}};
+       survey_unanswered{instant{1773912600}, survey_silence::closes}, "v1"}};
   auto decoded = actors::decode_events(actors::encode(events));
   ASSERT_TRUE(decoded);
   ASSERT_EQ(decoded->size(), 3u);

@@ -10,6 +10,7 @@
 #include <map>
 #include <set>
 
+#include "actors/index_upgrade.h"
 #include "actors/ticket_repository.h"
 #include "storage/rocksdb_store.h"
 #include "tests/support/runtime_case.h"
@@ -104,6 +105,66 @@ TEST(Recovery, ASnapshotFromAnOlderLayoutFallsBackToReplayingTheEvents) {
   EXPECT_EQ(loaded->version, replay(*repo.history(id)).version);
   runtime_case r("zhijiang", "2026-03-16T10:00:00+08:00", *db);
   r.ok(id, reply_with("已处理"), department("housing"));  // and it carries on
+}
+
+std::vector<std::string> listed(runtime_case& r, const actors::ticket_query& q) {
+  auto page = r.rt->list(q, operator_role());
+  EXPECT_TRUE(page);
+  std::vector<std::string> ids;
+  if (page)
+    for (const auto& t : page->items) ids.push_back(t.id);
+  return ids;
+}
+
+std::size_t open_under(runtime_case& r, const std::string& lead) {
+  for (const auto& d : r.rt->stats().by_lead)
+    if (d.department == lead) return d.open;
+  return 0;
+}
+
+// A data directory written before the listing's indexes existed (index layout 1: status, holder,
+// overdue keys in id order; no phone, region, topic, type, due or sort keys; the open-by-lead key
+// missing for tickets older than it) is indexed once at start-up from the tickets' own states.
+TEST(Recovery, ADataDirectoryFromBeforeTheListingIndexesIsIndexedOnceAtStartUp) {
+  data_dir dir;
+  std::string id = signed_ticket_then_stop(dir);
+  const std::string sep(1, '\0');
+  {
+    // Back to what an older build left: only its keys, and no layout number.
+    auto db = dir.open();
+    storage::batch b;
+    db->scan(storage::family::indexes, "", "", [&](std::string_view key, auto) {
+      if (key[0] != 'c') b.push_back({storage::family::indexes, std::string(key), std::nullopt});
+      return true;
+    });
+    for (std::string old : {"s" + sep + "handling" + sep + id, "h" + sep + "housing" + sep + id})
+      b.push_back({storage::family::indexes, old, std::string()});
+    b.push_back({storage::family::counters, actors::index_layout_key, std::nullopt});
+    ASSERT_EQ(db->commit_and_wait(std::move(b)), "");
+  }
+  {
+    auto db = dir.open();
+    runtime_case r("zhijiang", "2026-03-16T10:00:00+08:00", *db);
+    actors::ticket_query by_phone;
+    by_phone.phone = "+86 13800000000";
+    EXPECT_EQ(listed(r, by_phone), std::vector<std::string>{id});
+    actors::ticket_query inbox;
+    inbox.department = "housing";
+    inbox.order = actors::list_order::due;
+    inbox.status = status::handling;
+    EXPECT_EQ(listed(r, inbox), std::vector<std::string>{id});
+    EXPECT_EQ(open_under(r, "housing"), 1u);  // the figures by department count it again
+    EXPECT_FALSE(db->get(storage::family::indexes, "s" + sep + "handling" + sep + id));
+    // A key no ticket has, to see whether the next start-up indexes again.
+    ASSERT_EQ(db->commit_and_wait({{storage::family::indexes, "zz", std::string()}}), "");
+  }
+  auto db = dir.open();
+  runtime_case r("zhijiang", "2026-03-16T10:00:00+08:00", *db);
+  EXPECT_TRUE(db->get(storage::family::indexes, "zz"));  // once: not indexed again
+  r.ok(id, reply_with("已处理"), department("housing"));
+  actors::ticket_query replied;
+  replied.status = status::replied;
+  EXPECT_EQ(listed(r, replied), std::vector<std::string>{id});
 }
 
 // The child prints one "ack <id> <version>" per durable command.

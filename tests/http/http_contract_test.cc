@@ -43,6 +43,63 @@ TEST_F(Contract, EveryRequestButHealthNeedsAToken) {
   EXPECT_EQ(server->get("/api/v1/departments", "not-a-token").status, 401);
 }
 
+// The console's files are open (the page asks for the token), built into the binary, and only
+// this server's own scripts may run in them.
+TEST_F(Contract, TheConsoleIsServedWithoutATokenFromTheBinary) {
+  start("mengcheng");
+  auto page = server->get("/", "");
+  EXPECT_EQ(page.status, 200);
+  EXPECT_EQ(page.headers["content-type"], "text/html; charset=utf-8");
+  EXPECT_NE(page.body.find("<script type=\"module\" src=\"/console/app.js\">"), std::string::npos);
+  EXPECT_EQ(page.headers["content-security-policy"].rfind("default-src 'self'", 0), 0u);
+  auto script = server->get("/console/app.js", "");
+  EXPECT_EQ(script.status, 200);
+  EXPECT_EQ(script.headers["content-type"], "text/javascript; charset=utf-8");
+  EXPECT_EQ(server->get("/console/style.css", "").headers["content-type"],
+            "text/css; charset=utf-8");
+  auto missing = server->get("/console/secret.txt", "");
+  EXPECT_EQ(missing.status, 404);
+  EXPECT_EQ(missing.code(), "not_found");
+  EXPECT_EQ(server->get("/console/../admin/actors", "").status, 401);   // no way out of console/
+  EXPECT_EQ(server->get("/?token=x", "").code(), "validation_failed");  // never in a URL
+}
+
+TEST_F(Contract, MeSaysWhoseTokenItIsAndTheServersClock) {
+  start("mengcheng");
+  auto unit = server->get("/api/v1/me", "dev-waterworks").json();
+  EXPECT_EQ(unit, boost::json::parse(R"json({"role":"department","department":"waterworks",
+      "display_name":"蒙城县自来水公司","by":"department:waterworks","jurisdiction":"mengcheng",
+      "jurisdiction_name":"蒙城县县长热线 (Mengcheng County Magistrate's Hotline)",
+      "now":"2026-03-16T08:30:00+08:00"})json"));
+  auto op = server->get("/api/v1/me", "dev-operator").json();
+  EXPECT_EQ(op.at("role"), "operator");
+  EXPECT_EQ(op.at("department"), nullptr);
+  EXPECT_EQ(op.at("display_name"), "dev");
+  EXPECT_EQ(server->get("/api/v1/me", "").code(), "unauthorized");
+}
+
+// Qingming 2026: Saturday 4 April to Monday 6 April off (the State Council's notice), so the
+// console counts no working time on them.
+TEST_F(Contract, TheCalendarRouteListsWorkingDaysAndBusinessHours) {
+  start("mengcheng");
+  auto r = server->get("/api/v1/calendar?from=2026-04-02&to=2026-04-07", "dev-waterworks");
+  ASSERT_EQ(r.status, 200) << r.body;
+  auto doc = r.json();
+  EXPECT_EQ(doc.at("business_hours"), boost::json::parse(R"([{"start":"08:30","end":"12:00"},
+      {"start":"14:30","end":"17:30"}])"));
+  std::string working;
+  for (const auto& d : doc.at("days").as_array()) working += d.at("working").as_bool() ? 'W' : '-';
+  EXPECT_EQ(working, "WW---W");  // Thu, Fri, the three days of Qingming, Tue
+  EXPECT_EQ(doc.at("days").at(0).at("provisional"), false);
+  EXPECT_EQ(server->get("/api/v1/calendar?from=2026-04-07&to=2026-04-02", "dev-operator").code(),
+            "validation_failed");
+  EXPECT_EQ(server->get("/api/v1/calendar?from=2026-01-01&to=2027-12-31", "dev-operator").code(),
+            "validation_failed");
+  auto defaults = server->get("/api/v1/calendar", "dev-operator").json();
+  EXPECT_EQ(defaults.at("from"), "2026-03-16");  // today on the server's clock
+  EXPECT_EQ(defaults.at("to"), "2026-05-15");
+}
+
 TEST_F(Contract, AdminAndMetricsAreForAdminsOnly) {
   start();
   for (const char* token : {"dev-operator", "dev-supervisor", "dev-housing"}) {

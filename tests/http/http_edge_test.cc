@@ -177,5 +177,51 @@ TEST(EdgeFlags, BadValuesAreRefusedInEitherSpelling) {
   EXPECT_NE(good.port(), 0);
 }
 
+// One work slot. The first request holds it while its body is awaited: it was told
+// 100 Continue, so it was admitted.
+TEST(EdgeOverload, ASaturatedServerShedsWithRetryAfterBeforeTheBodyAndOperatorsStillSeeIt) {
+  temp_dir dir;
+  server_process s("heyuan", dir.path, {"--threads=1"});
+  ASSERT_NE(s.port(), 0);
+  client_connection holder(s.port());
+  holder.send(
+      "POST /api/v1/tickets HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer dev-operator\r\n"
+      "Content-Type: application/json\r\nExpect: 100-continue\r\nContent-Length: " +
+      std::to_string(complaint.size()) + "\r\n\r\n");
+  ASSERT_TRUE(holder.read_until("HTTP/1.1 100 Continue\r\n\r\n"));
+
+  // Shed before its body is sent: 503 in the contract's shape with Retry-After, and the
+  // connection closed, since the body it announced was never read.
+  auto shed = s.raw(
+      "POST /api/v1/tickets HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer dev-operator\r\n"
+      "Content-Type: application/json\r\nExpect: 100-continue\r\nContent-Length: 4096\r\n\r\n");
+  expect_error_shape(shed, 503, "shed");
+  EXPECT_EQ(shed.code(), "overloaded");
+  EXPECT_EQ(shed.headers["retry-after"], "1");
+  EXPECT_EQ(shed.headers["connection"], "close");
+  // A shed request without a body keeps its connection: the next request on it is answered.
+  client_connection kept(s.port());
+  const std::string list =
+      "GET /api/v1/tickets HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer dev-operator\r\n\r\n";
+  for (int i = 0; i < 2; ++i) {
+    kept.send(list);
+    auto again = kept.read_reply();
+    EXPECT_EQ(again.status, 503) << i;
+    EXPECT_EQ(again.headers.count("connection"), 0u) << i;
+  }
+  // Operators still see the server.
+  EXPECT_EQ(s.get("/admin/health", "").status, 200);
+  auto metrics = s.get("/metrics", "dev-admin");
+  EXPECT_EQ(metrics.status, 200);
+  EXPECT_NE(metrics.body.find(R"({method="POST",route="shed",status="503"} 1)"), std::string::npos)
+      << metrics.body;
+  EXPECT_NE(metrics.body.find(R"({method="GET",route="shed",status="503"} 2)"), std::string::npos)
+      << metrics.body;
+
+  holder.send(complaint);
+  EXPECT_EQ(holder.read_reply().status, 201);
+  EXPECT_EQ(s.post("/api/v1/tickets", "dev-operator", complaint).status, 201);
+}
+
 }  // namespace
 }  // namespace hotline::testing

@@ -20,13 +20,17 @@ namespace {
 class fake_gateway {
  public:
   fake_gateway()
-      : server_({"127.0.0.1:0", 8, 1 << 16, nullptr}, [this](const http::request& r) {
-          std::lock_guard<std::mutex> lock(mutex_);
-          if (r.header("authorization") != "Bearer gw-token") return http::json_response(401, {});
-          auto doc = boost::json::parse(r.body).as_object();
-          received_.emplace(r.header("idempotency-key"), doc);
-          return http::json_response(200, {{"accepted", true}});
-        }) {
+      : server_({"127.0.0.1:0", 8, 1 << 16, nullptr},
+                {[this](const http::request& r) {
+                   std::lock_guard<std::mutex> lock(mutex_);
+                   if (r.header("authorization") != "Bearer gw-token")
+                     return http::json_response(401, {});
+                   auto doc = boost::json::parse(r.body).as_object();
+                   received_.emplace(r.header("idempotency-key"), doc);
+                   return http::json_response(200, {{"accepted", true}});
+                 },
+                 [](const http::request&) { return http::json_response(503, {}); },
+                 [](const std::string&) { return false; }}) {
     EXPECT_EQ(server_.start(), "");
   }
   std::string url() const { return "http://" + server_.bound() + "/send"; }

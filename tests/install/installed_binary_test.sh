@@ -1,8 +1,9 @@
 #!/bin/bash
 # cmake --install into a temporary prefix, then the installed binary run from another directory:
 # it finds its default scenario (Mengcheng) from where it is installed, serves the OpenAPI
-# document and writes an access log line per request; the systemd unit names the binary; the
-# simulator, its stderr not a terminal, draws no progress bar and writes every bulletin format.
+# document and the console (built in), and writes an access log line per request; the systemd
+# unit names the binary; the simulator, its stderr not a terminal, draws no progress bar and
+# writes every bulletin format.
 # Usage: installed_binary_test.sh BUILD_DIR
 set -euo pipefail
 build=$(cd "$1" && pwd)
@@ -12,7 +13,8 @@ fail() { echo "FAILED: $*"; exit 1; }
 
 cmake --install "$build" --prefix "$prefix" > "$work/install.log"
 for f in bin/hotline share/hotline/scenarios/mengcheng/policy.json \
-         share/hotline/scenarios/calendars/2026.json lib/systemd/system/hotline.service; do
+         share/hotline/scenarios/calendars/2026.json lib/systemd/system/hotline.service \
+         share/hotline/console/index.html; do
   [ -e "$prefix/$f" ] || fail "$f is not installed"
 done
 grep -q "^ExecStart=.*/bin/hotline serve" "$prefix/lib/systemd/system/hotline.service" \
@@ -29,6 +31,10 @@ departments=$(curl -sS "http://$address/api/v1/departments" -H 'Authorization: B
 echo "$departments" | grep -q '"id":"chengguan"' || fail "not Mengcheng's departments: $departments"
 openapi=$(curl -sS -o /dev/null -w '%{http_code} %{content_type}' "http://$address/api/v1/openapi.json")
 [ "$openapi" = "200 application/json" ] || fail "openapi.json: $openapi"
+# The console is built into the binary: served here, away from the source tree.
+console=$(curl -sS -o /dev/null -w '%{http_code} %{content_type}' "http://$address/console/app.js")
+[ "$console" = "200 text/javascript; charset=utf-8" ] || fail "the console's app.js: $console"
+curl -sS "http://$address/" | grep -q '12345 热线工作台' || fail "GET / is not the console"
 stop
 grep -Eq '^[0-9T:.+-]+ operator:dev GET /api/v1/departments 200 [0-9.]+$' "$work/access.log" \
   || fail "no access log line for the request: $(cat "$work/access.log")"

@@ -73,6 +73,23 @@ TEST_P(StoreTest, ScansAreOrderedAndBounded) {
   EXPECT_EQ(seen, 2);
 }
 
+TEST_P(StoreTest, ACursorSeeksForwardAndStopsAtItsBound) {
+  batch b;
+  for (std::string k : {"t2", "t1", "t3", "u1"}) b.push_back({family::indexes, k, "v"});
+  ASSERT_EQ(s->commit_and_wait(b), "");
+  auto c = s->open_cursor(family::indexes, "u");
+  ASSERT_TRUE(c->seek("t15"));
+  EXPECT_EQ(c->key(), "t2");
+  ASSERT_TRUE(c->next());
+  EXPECT_EQ(c->key(), "t3");
+  EXPECT_FALSE(c->next());  // u1 is past the bound
+  EXPECT_FALSE(c->seek("t4"));
+  EXPECT_EQ(c->error(), "");
+  auto unbounded = s->open_cursor(family::indexes, "");
+  ASSERT_TRUE(unbounded->seek("t4"));
+  EXPECT_EQ(unbounded->key(), "u1");
+}
+
 TEST_P(StoreTest, TimeKeysSortInTimeOrderAcrossTheEpoch) {
   ASSERT_EQ(s->commit_and_wait({{family::due, time_key(100), ""},
                                 {family::due, time_key(-5), ""},

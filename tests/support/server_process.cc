@@ -111,27 +111,45 @@ http_reply server_process::request(const std::string& method, const std::string&
   return raw(req);
 }
 
-http_reply server_process::raw(const std::string& req) {
-  http_reply reply;
+namespace {
+
+int connect_loopback(int port) {
   int fd = ::socket(AF_INET, SOCK_STREAM, 0);
   sockaddr_in addr{};
   addr.sin_family = AF_INET;
-  addr.sin_port = htons(static_cast<uint16_t>(port_));
+  addr.sin_port = htons(static_cast<uint16_t>(port));
   addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
   if (::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) {
     ::close(fd);
-    return reply;
+    return -1;
   }
-  for (std::size_t sent = 0; sent < req.size();) {
-    auto n = ::send(fd, req.data() + sent, req.size() - sent, MSG_NOSIGNAL);
+  return fd;
+}
+
+void send_all(int fd, const std::string& bytes) {
+  for (std::size_t sent = 0; sent < bytes.size();) {
+    auto n = ::send(fd, bytes.data() + sent, bytes.size() - sent, MSG_NOSIGNAL);
     if (n <= 0) break;
     sent += static_cast<std::size_t>(n);
   }
+}
+
+}  // namespace
+
+http_reply server_process::raw(const std::string& req) {
+  int fd = connect_loopback(port_);
+  if (fd < 0) return {};
+  send_all(fd, req);
   std::string raw;
   char buf[65536];
   for (ssize_t n; (n = ::recv(fd, buf, sizeof buf, 0)) > 0;)
     raw.append(buf, static_cast<std::size_t>(n));
   ::close(fd);
+  return parse_reply(raw);
+}
+
+http_reply parse_reply(const std::string& raw) {
+  http_reply reply;
   auto head_end = raw.find("\r\n\r\n");
   if (head_end == std::string::npos) return reply;
   std::sscanf(raw.c_str(), "HTTP/1.1 %d", &reply.status);
@@ -146,6 +164,50 @@ http_reply server_process::raw(const std::string& req) {
     line = next + 2;
   }
   reply.body = raw.substr(head_end + 4);
+  return reply;
+}
+
+client_connection::client_connection(int port) : fd_(connect_loopback(port)) {
+  timeval limit{30, 0};  // a server that never answers fails the test instead of hanging it
+  if (fd_ >= 0) ::setsockopt(fd_, SOL_SOCKET, SO_RCVTIMEO, &limit, sizeof limit);
+}
+
+client_connection::~client_connection() {
+  if (fd_ >= 0) ::close(fd_);
+}
+
+void client_connection::send(const std::string& bytes) {
+  send_all(fd_, bytes);
+}
+
+bool client_connection::read_until(const std::string& text) {
+  char buf[65536];
+  while (in_.find(text) == std::string::npos) {
+    auto n = fd_ < 0 ? 0 : ::recv(fd_, buf, sizeof buf, 0);
+    if (n <= 0) return false;
+    in_.append(buf, static_cast<std::size_t>(n));
+  }
+  in_.erase(0, in_.find(text) + text.size());
+  return true;
+}
+
+http_reply client_connection::read_reply() {
+  char buf[65536];
+  auto more = [&] {
+    auto n = fd_ < 0 ? 0 : ::recv(fd_, buf, sizeof buf, 0);
+    if (n > 0) in_.append(buf, static_cast<std::size_t>(n));
+    return n > 0;
+  };
+  std::size_t head_end;
+  while ((head_end = in_.find("\r\n\r\n")) == std::string::npos)
+    if (!more()) return {};
+  http_reply reply = parse_reply(in_.substr(0, head_end + 4));
+  std::size_t length =
+      reply.headers.count("content-length") ? std::stoul(reply.headers.at("content-length")) : 0;
+  while (in_.size() < head_end + 4 + length)
+    if (!more()) return {};
+  reply.body = in_.substr(head_end + 4, length);
+  in_.erase(0, head_end + 4 + length);
   return reply;
 }
 

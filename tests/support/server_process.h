@@ -52,6 +52,29 @@ class server_process {
   int port_ = 0;
 };
 
+/// A connection to the server kept open by the test: a request sent in parts (a head now, its
+/// body later), and what comes back read as it arrives.
+class client_connection {
+ public:
+  explicit client_connection(int port);
+  ~client_connection();
+  client_connection(const client_connection&) = delete;
+  client_connection& operator=(const client_connection&) = delete;
+  void send(const std::string& bytes);
+  /// Reads until `text` has arrived or the server closes; true if it arrived. Text read after
+  /// it is kept for the next read.
+  bool read_until(const std::string& text);
+  /// Reads one reply (its head, and a body of its Content-Length).
+  http_reply read_reply();
+
+ private:
+  int fd_ = -1;
+  std::string in_;
+};
+
+/// A reply as the server wrote it: status line, headers, body (status 0 if there is none).
+http_reply parse_reply(const std::string& raw);
+
 /// A loopback port free now (bound and released), for a server that must come back on the
 /// same port after a kill, where peers find it.
 int free_port();
