@@ -9,25 +9,38 @@ namespace json = boost::json;
 
 namespace {
 
-std::vector<std::string> split_path(const std::string& path) {
-  std::vector<std::string> parts;
+// Calls `f` with each non-empty segment of `path` ("/a//b/" has a and b), until it returns false.
+template <class F>
+void for_each_segment(std::string_view path, F f) {
   std::size_t start = 1;
   while (start <= path.size()) {
     std::size_t end = path.find('/', start);
-    if (end == std::string::npos) end = path.size();
-    if (end > start) parts.push_back(path.substr(start, end - start));
+    if (end == std::string_view::npos) end = path.size();
+    if (end > start && !f(path.substr(start, end - start))) return;
     start = end + 1;
   }
+}
+
+std::vector<std::string> split_path(const std::string& path) {
+  std::vector<std::string> parts;
+  for_each_segment(path, [&](std::string_view segment) {
+    parts.emplace_back(segment);
+    return true;
+  });
   return parts;
 }
 
-// Whether `parts` has the shape of `path`, where "{name}" matches any one segment.
+// Whether `parts` has the shape of `path`, where "{name}" matches any one segment. The shape is
+// read in place: this runs for every route on every request.
 bool matches(const std::vector<std::string>& parts, const std::string& path) {
-  auto shape = split_path(path);
-  if (parts.size() != shape.size()) return false;
-  for (std::size_t i = 0; i < parts.size(); ++i)
-    if (shape[i][0] != '{' && parts[i] != shape[i]) return false;
-  return true;
+  std::size_t i = 0;
+  bool same = true;
+  for_each_segment(path, [&](std::string_view segment) {
+    same = i < parts.size() && (segment[0] == '{' || parts[i] == segment);
+    ++i;
+    return same;
+  });
+  return same && i == parts.size();
 }
 
 response method_not_allowed(const std::vector<std::string>& methods) {
