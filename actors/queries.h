@@ -82,6 +82,7 @@ struct ticket_query {
   std::optional<workflow::pending_kind> pending;  // a request awaiting a supervisor's decision
   std::string after;  // ids sort by date and sequence; list those after this one
   std::size_t limit = 50;
+  std::string text;  // full-text (runtime_knowledge.cc): best first, `after` a count of items
 };
 
 /// One page of a listing: the tickets (durable states, without history) and the id to list

@@ -82,6 +82,7 @@ answer<ticket_page> runtime::list(const ticket_query& q, const actor_ref& viewer
   } else if (!q.department.empty()) {
     holders = tree.subtree(q.department);
   }
+  if (!q.text.empty()) return search_tickets(q, viewer, holders);
   auto ids = impl_->ctx->repo.list(q, holders);
   if (ids.failed()) return answer<ticket_page>::unavailable(ids.error());
   ticket_page page;

@@ -12,7 +12,7 @@ const std::vector<api::route>& api::routes() {
        [](api& a, const call&) { return a.openapi(); }},
       {{"/api/v1/tickets",
         {"GET", "POST"},
-        {"status", "supervision_level", "pending", "overdue", "limit", "after", "department"}},
+        {"status", "supervision_level", "pending", "overdue", "limit", "after", "department", "q"}},
        [](api& a, const call& c) {
          return c.req.method == "POST" ? a.submit(c) : a.list_tickets(c);
        }},
@@ -20,6 +20,13 @@ const std::vector<api::route>& api::routes() {
        [](api& a, const call& c) { return a.get_ticket(c, c.parts[3]); }},
       {{"/api/v1/tickets/{id}/{action}", {"POST"}},
        [](api& a, const call& c) { return a.act(c, c.parts[3], c.parts[4]); }},
+      {{"/api/v1/knowledge", {"GET"}, {"q", "owner", "stale", "limit", "after"}},
+       [](api& a, const call& c) { return a.list_knowledge(c); }},
+      {{"/api/v1/knowledge/{id}", {"GET", "PUT"}},
+       [](api& a, const call& c) {
+         return c.req.method == "PUT" ? a.put_knowledge(c, c.parts[3])
+                                      : a.get_knowledge(c, c.parts[3]);
+       }},
       {{"/api/v1/blocked-callers", {"GET"}},
        [](api& a, const call& c) { return a.blocked_callers(c); }},
       {{"/api/v1/departments", {"GET"}}, [](api& a, const call& c) { return a.departments(c); }},

@@ -134,6 +134,7 @@ response api::list_tickets(const call& c) {
   }
   q.after = param("after");
   q.department = param("department");
+  q.text = param("q");  // full-text: best first, `after` the `next` of the page before
   auto page = rt_.list(q, c.who);
   if (!page) return no_value(page);
   json::array items;

@@ -105,7 +105,7 @@ std::string store::commit_and_wait(batch b) {
 
 const char* family_name(family f) {
   static const char* names[] = {"events", "snapshots", "indexes", "due", "idempotency", "counters",
-                                "outbox"};
+                                "outbox", "knowledge", "journal"};
   return names[static_cast<std::size_t>(f)];
 }
 

@@ -21,8 +21,18 @@
 
 namespace hotline::storage {
 
-enum class family : std::uint8_t { events, snapshots, indexes, due, idempotency, counters, outbox };
-constexpr std::size_t family_count = 7;
+enum class family : std::uint8_t {
+  events,
+  snapshots,
+  indexes,
+  due,
+  idempotency,
+  counters,
+  outbox,
+  knowledge,  // the knowledge base's entries, by id
+  journal,    // what the full-text index has not seen yet, by sequence
+};
+constexpr std::size_t family_count = 9;
 const char* family_name(family f);
 
 /// One put (value set) or delete (no value).
