@@ -11,13 +11,6 @@ using namespace workflow;
 
 namespace {
 
-refusal refused(refusal_code code, std::string message) {
-  refusal r;
-  r.code = code;
-  r.message = std::move(message);
-  return r;
-}
-
 refusal may_not_read() {
   return refused(refusal_code::forbidden, "This role does not read the knowledge base.");
 }
@@ -34,7 +27,7 @@ std::string not_ready(runtime_context* ctx) {
 // A search's cursor is how many items the pages before it showed.
 std::optional<std::size_t> shown_before(const std::string& after) {
   if (after.empty()) return std::size_t{0};
-  if (after.size() > 9 || !std::all_of(after.begin(), after.end(), ::isdigit)) return std::nullopt;
+  if (after.size() > 9 || !std::all_of(after.begin(), after.end(), [](char ch) { return ch >= '0' && ch <= '9'; })) return std::nullopt;
   return static_cast<std::size_t>(std::stoul(after));
 }
 

@@ -13,13 +13,6 @@ using namespace workflow;
 
 namespace {
 
-refusal refused(refusal_code code, std::string message) {
-  refusal r;
-  r.code = code;
-  r.message = std::move(message);
-  return r;
-}
-
 bool center_staff(const actor_ref& viewer) {
   return viewer.who != role::department;
 }

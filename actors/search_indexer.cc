@@ -1,6 +1,7 @@
 #include "actors/search_indexer.h"
 
 #include <algorithm>
+#include <cstdlib>
 
 #include "workflow/searchable.h"
 

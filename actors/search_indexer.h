@@ -14,6 +14,7 @@
 //
 // Thread-safety: every member may be called from any thread.
 
+#include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <deque>

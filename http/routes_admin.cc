@@ -20,6 +20,9 @@ response api::health() {
   if (s.store.read_errors > 0)  // unreadable data: reads of it are refused, not skipped
     warnings.push_back(json::string(std::to_string(s.store.read_errors) +
                                     " reads failed; the last: " + s.store.last_read_error));
+  // Search alone is held back: tickets go on, searches wait or answer 503.
+  if (auto search = rt_.search(); !search.failure.empty())
+    warnings.push_back(json::string("full-text search: " + search.failure));
   json::value through = nullptr, official = nullptr;
   if (horizon.covered_through) through = json::string(format_date(*horizon.covered_through));
   if (horizon.official_through) official = json::string(format_date(*horizon.official_through));

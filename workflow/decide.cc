@@ -8,10 +8,7 @@ namespace detail {
 namespace {
 
 refusal forbidden(std::string message) {
-  refusal r;
-  r.code = refusal_code::forbidden;
-  r.message = std::move(message);
-  return r;
+  return refused(refusal_code::forbidden, std::move(message));
 }
 
 role role_for(action a) {

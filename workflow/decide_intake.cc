@@ -170,7 +170,8 @@ events decide_one(const ticket_state& s, const submit& c, const context& ctx) {
 }
 
 events decide_one(const ticket_state& s, const answer& c, const context& ctx) {
-  if (c.entry_id.empty()) return one_checked_event(s, ctx, "answer", c.text, 20000, answered{c.text});
+  if (c.entry_id.empty())
+    return one_checked_event(s, ctx, "answer", c.text, 20000, answered{c.text, "", 0});
   if (auto r = check_citation(c.cited, c.entry_id, ctx.now)) return *r;
   return one_checked_event(s, ctx, "answer", c.text, 20000,
                            answered{c.text, c.entry_id, c.cited->revision});

@@ -44,7 +44,7 @@ void describe(F& f, submitted& x) {
 struct answered {
   static constexpr std::string_view name = "answered";
   std::string text;
-  std::string entry_id;    // the knowledge entry cited, or "" (001 art. 10(1))
+  std::string entry_id{};  // the knowledge entry cited, or "" (001 art. 10(1))
   int entry_revision = 0;  // its revision then: what the operator read
 };
 template <class F>

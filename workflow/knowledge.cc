@@ -10,10 +10,7 @@ namespace hotline::workflow {
 namespace {
 
 refusal forbidden(std::string message) {
-  refusal r;
-  r.code = refusal_code::forbidden;
-  r.message = std::move(message);
-  return r;
+  return refused(refusal_code::forbidden, std::move(message));
 }
 
 bool same(const knowledge_fields& a, const knowledge_fields& b) {
