@@ -9,6 +9,9 @@ namespace hotline::actors {
 namespace {
 
 const std::string stamp_key = "indexed_through";
+// Set by the commit that ends a rebuild: an index without it (new, or a rebuild cut short) is
+// rebuilt.
+const std::string complete_key = "complete";
 constexpr auto retry_after = std::chrono::seconds(1);
 
 std::uint64_t greatest_seq(const std::vector<journal_entry>& entries, std::uint64_t at_least) {
@@ -128,8 +131,14 @@ std::string search_indexer::catch_up_at_start() {
   for (const auto* failed : {&through.error(), &journal.error()})
     if (!failed->empty()) return *failed;
   through_ = *through;
+  if (!index_) {  // a rebuild that failed to reopen it
+    std::string error;
+    index_ = search::text_index::open(dir_, false, error);
+    if (!index_) return error;
+  }
   std::uint64_t stamped = std::strtoull(index_->stamp(stamp_key).c_str(), nullptr, 10);
-  if (index_->created() || stamped < *through) return rebuild(*journal, *through);
+  if (index_->stamp(complete_key) != "1" || stamped < *through)
+    return rebuild(*journal, *through);
   for (const auto& e : *journal)
     if (auto error = index(e); !error.empty()) return error;
   return settle(*journal);
@@ -138,7 +147,8 @@ std::string search_indexer::catch_up_at_start() {
 std::string search_indexer::rebuild(const std::vector<journal_entry>& journal,
                                     std::uint64_t through) {
   std::string error;
-  index_ = search::text_index::open(dir_, true, error);  // no query runs before ready_
+  index_.reset();  // lets go of the index's lock; no query runs before ready_
+  index_ = search::text_index::open(dir_, true, error);
   if (!index_) return error;
   auto ids = tickets_.all_ids();
   if (ids.failed()) return ids.error();
@@ -179,7 +189,8 @@ std::string search_indexer::index(const journal_entry& e) {
 // between the two only indexes them again.
 std::string search_indexer::settle(const std::vector<journal_entry>& done) {
   std::uint64_t through = greatest_seq(done, through_);
-  if (auto error = index_->commit({{stamp_key, std::to_string(through)}}); !error.empty())
+  if (auto error = index_->commit({{stamp_key, std::to_string(through)}, {complete_key, "1"}});
+      !error.empty())
     return error;
   if (done.empty() && through == through_) return {};
   storage::batch b;

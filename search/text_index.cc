@@ -2,7 +2,6 @@
 
 #include <xapian.h>
 
-#include <filesystem>
 
 namespace hotline::search {
 namespace {
@@ -21,18 +20,15 @@ struct text_index::impl {
   Xapian::WritableDatabase db;
 };
 
-text_index::text_index(std::unique_ptr<impl> i, bool created)
-    : impl_(std::move(i)), created_(created) {}
+text_index::text_index(std::unique_ptr<impl> i) : impl_(std::move(i)) {}
 text_index::~text_index() = default;
 
 std::unique_ptr<text_index> text_index::open(const std::string& dir, bool overwrite,
                                              std::string& error) {
   try {
-    std::error_code ec;
-    bool missing = !std::filesystem::exists(dir, ec);
     int action = overwrite ? Xapian::DB_CREATE_OR_OVERWRITE : Xapian::DB_CREATE_OR_OPEN;
     auto i = std::make_unique<impl>(dir, action);
-    return std::unique_ptr<text_index>(new text_index(std::move(i), missing || overwrite));
+    return std::unique_ptr<text_index>(new text_index(std::move(i)));
   } catch (const Xapian::Error& e) {
     error = "the search index in " + dir + ": " + e.get_description();
     return nullptr;

@@ -28,8 +28,6 @@ class text_index {
   text_index(const text_index&) = delete;
   text_index& operator=(const text_index&) = delete;
 
-  /// Whether the index was created by this open (it was missing, or overwritten).
-  bool created() const { return created_; }
   /// The value a commit stored under `key`; "" if none.
   std::string stamp(const std::string& key) const;
   /// Adds document `id` of `c`, or replaces it. The error, or "".
@@ -46,9 +44,8 @@ class text_index {
 
  private:
   struct impl;
-  explicit text_index(std::unique_ptr<impl> i, bool created);
+  explicit text_index(std::unique_ptr<impl> i);
   std::unique_ptr<impl> impl_;
-  bool created_ = false;
   mutable std::mutex mutex_;
 };
 

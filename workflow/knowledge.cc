@@ -56,8 +56,7 @@ std::optional<refusal> check_fields(const knowledge_fields& f, date today,
   if (auto r = check_text("title", f.title, 200)) return r;
   if (auto r = check_text("body", f.body, 20000)) return r;
   if (!tree.find(f.owner)) return invalid_field("owner", "'" + f.owner + "' is not a department");
-  if (!f.review_by) return invalid_field("review_by", "is required: when the owner reviews it");
-  if (*f.review_by < today) return invalid_field("review_by", "is already past");
+  if (f.review_by < today) return invalid_field("review_by", "is already past");
   if (f.valid_to && *f.valid_to < *f.valid_from)
     return invalid_field("valid_to", "is before valid_from");
   if (!f.source.empty())
@@ -115,7 +114,7 @@ bool in_force(const knowledge_entry& e, date day) {
 
 bool stale(const knowledge_entry& e, date day) {
   const auto& f = e.fields;
-  return (f.review_by && *f.review_by < day) || (f.valid_to && *f.valid_to < day);
+  return f.review_by < day || (f.valid_to && *f.valid_to < day);
 }
 
 bool may_read_knowledge(const actor_ref& viewer) {

@@ -20,7 +20,7 @@ struct knowledge_fields {
   std::string owner;               // the department that keeps it current
   std::optional<date> valid_from;  // omitted: in force from the day it is written
   std::optional<date> valid_to;    // omitted: until replaced
-  std::optional<date> review_by;   // when its owner must look at it again; required
+  date review_by;                  // when its owner must look at it again
   std::string source;              // the document or notice it rests on
   std::string from_topic;          // the hot topic the center turned into it (002 art. 7(7))
 };
@@ -31,12 +31,12 @@ void describe(F& f, knowledge_fields& x) {
   f("owner", x.owner);
   f("valid_from", x.valid_from);
   f("valid_to", x.valid_to);
-  f("review_by", x.review_by, optional);
+  f("review_by", x.review_by);
   f("source", x.source, optional);
   f("from_topic", x.from_topic, optional);
 }
 
-/// An entry as stored: the fields, with valid_from and review_by always set, and who wrote it.
+/// An entry as stored: the fields, with valid_from always set, and who wrote it.
 struct knowledge_entry {
   std::string id;
   knowledge_fields fields;

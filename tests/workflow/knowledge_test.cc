@@ -90,9 +90,9 @@ TEST_F(Knowledge, RepeatingAnEntryAsItStandsChangesNothing) {
 }
 
 TEST_F(Knowledge, AnEntryNeedsItsFieldsRight) {
-  auto no_review = water_outage();
-  no_review.review_by.reset();
-  EXPECT_EQ(write(std::nullopt, no_review, operator_role()).error().field, "review_by");
+  auto reviewed_long_ago = water_outage();
+  reviewed_long_ago.review_by = date{2026, 3, 15};
+  EXPECT_EQ(write(std::nullopt, reviewed_long_ago, operator_role()).error().field, "review_by");
   auto backwards = water_outage();
   backwards.valid_from = date{2026, 4, 1};
   backwards.valid_to = date{2026, 3, 31};
