@@ -14,7 +14,7 @@ void decode_command(std::size_t which, const boost::json::value& body) {
   if constexpr (I < std::variant_size_v<workflow::command>) {
     if (which % std::variant_size_v<workflow::command> == I) {
       using T = std::variant_alternative_t<I, workflow::command>;
-      if constexpr (!std::is_same_v<T, workflow::submit> && !std::is_same_v<T, workflow::expire>)
+      if constexpr (workflow::is_action_command_v<T>)
         (void)http::from_json<T>(body);
       return;
     }

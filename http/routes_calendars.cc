@@ -44,6 +44,9 @@ response api::admin_put_calendar(const call& c, const std::string& year_text) {
   if (digits) year = std::stoi(year_text);
   if (!digits || year < 1949)
     return error_response(404, "not_found", "There is no calendar year '" + year_text + "'.");
+  // The same media type and JSON checks as every body; the calendar reader names the field.
+  auto body = json_body(c.req);
+  if (auto* r = std::get_if<response>(&body)) return *r;
   auto done = rt_.load_calendar_year(year, c.req.body);
   return load_response(done, rt_.where()->calendar);
 }

@@ -56,7 +56,9 @@ server_process::server_process(const std::string& scenario_id, const std::string
   if (::pipe(out) != 0) throw std::runtime_error("pipe");
   std::vector<std::string> args = {
       HOTLINE_BINARY, "serve",
-      "--scenario",   std::string(HOTLINE_SCENARIOS_DIR) + "/" + scenario_id,
+      "--scenario",
+      scenario_id.front() == '/' ? scenario_id
+                                 : std::string(HOTLINE_SCENARIOS_DIR) + "/" + scenario_id,
       "--data-dir",   data_dir};
   if (std::find(extra.begin(), extra.end(), "--listen") == extra.end())
     args.insert(args.end(), {"--listen", "127.0.0.1:0"});

@@ -21,6 +21,7 @@ struct http_reply {
 class server_process {
  public:
   /// Starts `hotline serve --scenario scenarios/<id> --data-dir <dir> --listen 127.0.0.1:0`
+  /// (an absolute `scenario_id` is the scenario's folder itself)
   /// plus `extra` flags (a `--listen` among them replaces the default), and waits for
   /// "listening on".
   server_process(const std::string& scenario_id, const std::string& data_dir,
