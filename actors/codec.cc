@@ -7,8 +7,9 @@ using namespace workflow;
 
 namespace {
 
-// Format 1: the first layout. Format 5: answered cites a knowledge entry. Each later format only adds members tagged since{N}; a reader
-// given an older format leaves those members at their defaults.
+// Format 1: the first layout. Format 5: answered cites a knowledge entry. Each later format only
+// adds members tagged since{N}; a reader given an older format leaves those members at their
+// defaults.
 constexpr char format_first = 1;
 constexpr char format_current = 5;
 

@@ -44,7 +44,8 @@ void start_search(runtime_context* ctx) {
     ctx->commit(std::move(b), [&done](const std::string& e) { done.set_value(e); });
     return result.get();
   };
-  ctx->indexer = std::make_unique<search_indexer>(ctx->repo, commit, ctx->options.search_dir, error);
+  ctx->indexer =
+      std::make_unique<search_indexer>(ctx->repo, commit, ctx->options.search_dir, error);
   if (!error.empty()) {
     std::fprintf(stderr, "search: %s\n", error.c_str());
     ctx->indexer.reset();

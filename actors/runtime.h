@@ -64,7 +64,7 @@ struct runtime_options {
   std::size_t max_in_flight = 20000;  // commands in progress before overloaded
   // The outbox (outbox.h): what is written, and who carries it. No carrier: messages wait.
   workflow::outgoing_options outgoing;
-  transport* carrier = nullptr;                // REQUIRES: outlives the runtime
+  transport* carrier = nullptr;                 // REQUIRES: outlives the runtime
   std::chrono::milliseconds retry_first{1000};  // the first retry's wait, doubled each time
   std::chrono::milliseconds retry_max{300000};  // up to this
   // None: the calendar of `where` is the only one, and calendar loads are refused.

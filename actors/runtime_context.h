@@ -109,7 +109,7 @@ struct runtime_context {
   /// batch that records them, with the first answer under `idempotency_key` if there is one.
   struct folded {
     ticket_changed change;
-    storage::batch batch;  // with the outbox entries of `messages`
+    storage::batch batch;                              // with the outbox entries of `messages`
     std::vector<workflow::outgoing_message> messages;  // what the change owes the outside
     journal_entry journal;  // what the full-text index must read again (seq 0: nothing)
   };

@@ -27,7 +27,9 @@ std::string not_ready(runtime_context* ctx) {
 // A search's cursor is how many items the pages before it showed.
 std::optional<std::size_t> shown_before(const std::string& after) {
   if (after.empty()) return std::size_t{0};
-  if (after.size() > 9 || !std::all_of(after.begin(), after.end(), [](char ch) { return ch >= '0' && ch <= '9'; })) return std::nullopt;
+  if (after.size() > 9 ||
+      !std::all_of(after.begin(), after.end(), [](char ch) { return ch >= '0' && ch <= '9'; }))
+    return std::nullopt;
   return static_cast<std::size_t>(std::stoul(after));
 }
 
@@ -56,7 +58,8 @@ bool held_by(const ticket_state& s, const std::vector<std::string>& holders) {
 
 // The listing's other filters, on a ticket the search found (the listing reads them off its
 // index keys; the same facts, from the state).
-bool matches(const ticket_state& s, const ticket_query& q, const std::vector<std::string>& holders) {
+bool matches(const ticket_state& s, const ticket_query& q,
+             const std::vector<std::string>& holders) {
   return held_by(s, holders) && (!q.status || s.current == *q.status) &&
          (!q.overdue_only || s.overdue) && (!q.supervision || s.supervision == *q.supervision) &&
          (!q.pending || pending(s, *q.pending));
@@ -65,9 +68,8 @@ bool matches(const ticket_state& s, const ticket_query& q, const std::vector<std
 // Walks the index's matches best first, in chunks, keeping those `keep` accepts: the page of
 // `limit` after the first `skip` kept ones. The next cursor is set when the page is full.
 template <class Keep>
-std::string walk_matches(const search_indexer& index, search::collection c,
-                         const std::string& text, std::size_t skip, std::size_t limit,
-                         std::string& next, const Keep& keep) {
+std::string walk_matches(const search_indexer& index, search::collection c, const std::string& text,
+                         std::size_t skip, std::size_t limit, std::string& next, const Keep& keep) {
   constexpr std::size_t chunk = 200;
   std::size_t kept = 0;
   for (std::size_t first = 0;; first += chunk) {
@@ -119,8 +121,7 @@ answer<knowledge_write> runtime::put_knowledge(const std::string& id, knowledge_
   std::promise<std::string> done;
   auto result = done.get_future();
   ctx->commit(std::move(b), [&done](const std::string& e) { done.set_value(e); });
-  if (auto error = result.get(); !error.empty())
-    return answer<knowledge_write>::unavailable(error);
+  if (auto error = result.get(); !error.empty()) return answer<knowledge_write>::unavailable(error);
   ctx->journaled(journal);
   return *w;
 }
@@ -168,15 +169,15 @@ answer<knowledge_page> runtime::list_knowledge(const knowledge_query& q,
   auto skip = shown_before(q.after);
   if (!skip) return invalid_field("after", "must be the next of a search's page before");
   if (auto why = not_ready(ctx); !why.empty()) return answer<knowledge_page>::unavailable(why);
-  std::string error = walk_matches(
-      *ctx->indexer, search::collection::knowledge, q.text, *skip, q.limit, page.next,
-      [&](const std::string& id, bool on_page, bool& shown) -> std::string {
-        auto e = load_entry(ctx->db, id);
-        if (e.failed()) return e.error();
-        shown = e && wanted(*e);
-        if (shown && on_page) page.items.push_back(std::move(*e));
-        return {};
-      });
+  std::string error =
+      walk_matches(*ctx->indexer, search::collection::knowledge, q.text, *skip, q.limit, page.next,
+                   [&](const std::string& id, bool on_page, bool& shown) -> std::string {
+                     auto e = load_entry(ctx->db, id);
+                     if (e.failed()) return e.error();
+                     shown = e && wanted(*e);
+                     if (shown && on_page) page.items.push_back(std::move(*e));
+                     return {};
+                   });
   if (!error.empty()) return answer<knowledge_page>::unavailable(error);
   return page;
 }

@@ -137,8 +137,7 @@ std::string search_indexer::catch_up_at_start() {
     if (!index_) return error;
   }
   std::uint64_t stamped = std::strtoull(index_->stamp(stamp_key).c_str(), nullptr, 10);
-  if (index_->stamp(complete_key) != "1" || stamped < *through)
-    return rebuild(*journal, *through);
+  if (index_->stamp(complete_key) != "1" || stamped < *through) return rebuild(*journal, *through);
   for (const auto& e : *journal)
     if (auto error = index(e); !error.empty()) return error;
   return settle(*journal);

@@ -134,7 +134,8 @@ response api::prometheus() {
     for (auto& a : rt_.actors(kind, 10000)) long_lived.push_back(std::move(a));
   auto horizon = horizon_of(rt_.where()->calendar, local_date(rt_.now()));
   r.body = metrics_.render(rt_.stats(), long_lived, horizon, read_process_figures()) +
-           outbox_metrics(rt_.stats().outbox) + knowledge_metrics(rt_.stale_knowledge(), rt_.search());
+           outbox_metrics(rt_.stats().outbox) +
+           knowledge_metrics(rt_.stale_knowledge(), rt_.search());
   return r;
 }
 

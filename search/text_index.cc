@@ -2,7 +2,6 @@
 
 #include <xapian.h>
 
-
 namespace hotline::search {
 namespace {
 
@@ -86,9 +85,8 @@ std::string text_index::commit(const std::map<std::string, std::string>& stamps)
   }
 }
 
-std::vector<std::string> text_index::find(collection c, const std::string& query,
-                                          std::size_t first, std::size_t count,
-                                          std::string& error) const {
+std::vector<std::string> text_index::find(collection c, const std::string& query, std::size_t first,
+                                          std::size_t count, std::string& error) const {
   std::lock_guard<std::mutex> lock(mutex_);
   std::vector<std::string> out;
   try {
@@ -96,19 +94,20 @@ std::vector<std::string> text_index::find(collection c, const std::string& query
     parser.set_default_op(Xapian::Query::OP_AND);  // every term of the query, not any
     Xapian::Query parsed;
     try {
-      parsed = parser.parse_query(query, Xapian::QueryParser::FLAG_DEFAULT |
-                                             Xapian::QueryParser::FLAG_CJK_NGRAM);
+      parsed = parser.parse_query(
+          query, Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_CJK_NGRAM);
     } catch (const Xapian::QueryParserError&) {
       // Not the query syntax (an unbalanced quote, a stray operator): the words as words.
       parsed = parser.parse_query(query, Xapian::QueryParser::FLAG_CJK_NGRAM);
     }
     if (parsed.empty()) return out;
     Xapian::Enquire enquire(impl_->db);
-    enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, parsed,
-                                    Xapian::Query(collection_term(c))));
+    enquire.set_query(
+        Xapian::Query(Xapian::Query::OP_FILTER, parsed, Xapian::Query(collection_term(c))));
     Xapian::MSet found = enquire.get_mset(static_cast<Xapian::doccount>(first),
                                           static_cast<Xapian::doccount>(count));
-    for (auto it = found.begin(); it != found.end(); ++it) out.push_back(it.get_document().get_data());
+    for (auto it = found.begin(); it != found.end(); ++it)
+      out.push_back(it.get_document().get_data());
   } catch (const Xapian::Error& e) {
     error = "searching: " + e.get_description();
     out.clear();

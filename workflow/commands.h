@@ -407,8 +407,7 @@ struct recompute_deadlines {};
 
 /// Whether `T` is a contract action: not the registration, nor one of the system's own commands.
 template <class T>
-constexpr bool is_action_command_v = !std::is_same_v<T, submit> &&
-                                     !std::is_same_v<T, expire> &&
+constexpr bool is_action_command_v = !std::is_same_v<T, submit> && !std::is_same_v<T, expire> &&
                                      !std::is_same_v<T, recompute_deadlines>;
 
 using command =

@@ -128,13 +128,12 @@ std::optional<refusal> check_citation(const std::optional<knowledge_entry>& entr
     return invalid_field("knowledge_entry", "'" + id + "' is not an entry of the knowledge base");
   const date today = local_date(now);
   if (!in_force(*entry, today))
-    return invalid_field("knowledge_entry", "'" + id + "' is not in force on " +
-                                                format_date(today) + " (valid " +
-                                                format_date(*entry->fields.valid_from) + " to " +
-                                                (entry->fields.valid_to
-                                                     ? format_date(*entry->fields.valid_to)
-                                                     : std::string("open")) +
-                                                ")");
+    return invalid_field(
+        "knowledge_entry",
+        "'" + id + "' is not in force on " + format_date(today) + " (valid " +
+            format_date(*entry->fields.valid_from) + " to " +
+            (entry->fields.valid_to ? format_date(*entry->fields.valid_to) : std::string("open")) +
+            ")");
   return std::nullopt;
 }
 

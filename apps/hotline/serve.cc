@@ -10,9 +10,9 @@
 #include "apps/hotline/data_paths.h"
 #include "apps/scenario/load_calendars.h"
 #include "apps/scenario/load_scenario.h"
-#include "http/peer_client.h"
 #include "http/api.h"
 #include "http/civet_server.h"
+#include "http/peer_client.h"
 #include "storage/rocksdb_store.h"
 
 namespace hotline::app {

@@ -91,8 +91,8 @@ TEST(StoredFormat, AnAnswerWrittenBeforeCitationsDecodesCitingNothing) {
   EXPECT_EQ(a.entry_id, "");
   EXPECT_EQ(a.entry_revision, 0);
   answered cited{"已答复", "water-outage", 2};
-  auto again = actors::decode_events(actors::encode(std::vector<event_record>{
-      {1, instant{0}, "operator:op", cited}}));
+  auto again = actors::decode_events(
+      actors::encode(std::vector<event_record>{{1, instant{0}, "operator:op", cited}}));
   ASSERT_TRUE(again);
   EXPECT_EQ(std::get<answered>(again->at(0).body).entry_revision, 2);
 }

@@ -63,12 +63,19 @@ TEST_F(KnowledgeSearch, Seed001Art10_1_StopWaterFindsTheEntryAndTheTicketAndMars
   EXPECT_TRUE(ids("/api/v1/tickets?q=%E5%BC%A0%E4%B8%89", "dev-operator").empty());  // 张三
   EXPECT_TRUE(ids("/api/v1/tickets?q=13800000000", "dev-operator").empty());
   // The unit's reply is searchable once given.
-  ASSERT_EQ(server->post("/api/v1/tickets/" + id + "/dispatch", "dev-operator",
-                         R"({"lead":"waterworks"})").status, 200);
-  ASSERT_EQ(server->post("/api/v1/tickets/" + id + "/sign", "dev-waterworks",
-                         R"({"approved_by":{"name":"周经理"}})").status, 200);
-  ASSERT_EQ(server->post("/api/v1/tickets/" + id + "/reply", "dev-waterworks",
-                         R"({"result":"更换爆裂管段，已恢复供水","handler":{"name":"李四",
+  ASSERT_EQ(
+      server
+          ->post("/api/v1/tickets/" + id + "/dispatch", "dev-operator", R"({"lead":"waterworks"})")
+          .status,
+      200);
+  ASSERT_EQ(server
+                ->post("/api/v1/tickets/" + id + "/sign", "dev-waterworks",
+                       R"({"approved_by":{"name":"周经理"}})")
+                .status,
+            200);
+  ASSERT_EQ(server
+                ->post("/api/v1/tickets/" + id + "/reply", "dev-waterworks",
+                       R"({"result":"更换爆裂管段，已恢复供水","handler":{"name":"李四",
                          "post":"班长","phone":"0558-7123456"},"approved_by":{"name":"周经理"}})")
                 .status,
             200);
@@ -99,8 +106,11 @@ TEST_F(KnowledgeSearch, TheIndexSurvivesARestartAndIsRebuiltWhenItsFolderIsDelet
 TEST_F(KnowledgeSearch, Seed004Art23_10_ADepartmentFindsOnlyTicketsItMaySeeAndNoCaller) {
   start("mengcheng");
   std::string id = open();
-  ASSERT_EQ(server->post("/api/v1/tickets/" + id + "/dispatch", "dev-operator",
-                         R"({"lead":"waterworks"})").status, 200);
+  ASSERT_EQ(
+      server
+          ->post("/api/v1/tickets/" + id + "/dispatch", "dev-operator", R"({"lead":"waterworks"})")
+          .status,
+      200);
   EXPECT_TRUE(ids("/api/v1/tickets?q=" + stop_water, "dev-housing").empty());
   auto found = server->get("/api/v1/tickets?q=" + stop_water, "dev-waterworks");
   ASSERT_EQ(found.status, 200) << found.body;
@@ -147,9 +157,9 @@ TEST_F(KnowledgeSearch, Seed004Art23_9_StaleEntriesAreFlaggedToTheirOwners) {
   auto theirs = put("water-outage", "dev-housing", entry_body);
   EXPECT_EQ(theirs.status, 403) << theirs.body;
   EXPECT_TRUE(ids("/api/v1/knowledge?stale=true", "dev-waterworks").empty());
-  ASSERT_EQ(server->post("/admin/clock", "dev-admin", R"({"to":"2026-04-01T09:00:00+08:00"})")
-                .status,
-            200);
+  ASSERT_EQ(
+      server->post("/admin/clock", "dev-admin", R"({"to":"2026-04-01T09:00:00+08:00"})").status,
+      200);
   EXPECT_EQ(ids("/api/v1/knowledge?stale=true&owner=waterworks", "dev-waterworks"),
             std::vector<std::string>{"water-outage"});
   EXPECT_TRUE(ids("/api/v1/knowledge?stale=true&owner=housing", "dev-housing").empty());

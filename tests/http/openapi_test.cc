@@ -168,7 +168,8 @@ TEST(OpenApi, TheKnowledgeBaseDocumentsTheFieldsItReadsAndWrites) {
   std::set<std::string> served{"in_force", "stale"}, documented, required;
   for (const auto& kv : to_json(workflow::knowledge_entry{})) served.insert(std::string(kv.key()));
   const auto& entry = document().at("components").at("schemas").at("KnowledgeEntry");
-  for (const auto& kv : entry.at("properties").as_object()) documented.insert(std::string(kv.key()));
+  for (const auto& kv : entry.at("properties").as_object())
+    documented.insert(std::string(kv.key()));
   for (const auto& r : entry.at("required").as_array()) required.insert(std::string(r.as_string()));
   EXPECT_EQ(documented, served);
   EXPECT_EQ(required, served);

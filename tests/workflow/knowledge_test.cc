@@ -23,8 +23,8 @@ knowledge_fields water_outage(const std::string& owner = "waterworks") {
 
 struct Knowledge : ::testing::Test {
   const department_tree& tree = scenario("mengcheng").departments;
-  result<knowledge_write> write(const std::optional<knowledge_entry>& current,
-                                knowledge_fields f, const actor_ref& by,
+  result<knowledge_write> write(const std::optional<knowledge_entry>& current, knowledge_fields f,
+                                const actor_ref& by,
                                 const std::string& when = "2026-03-16T09:00:00+08:00") {
     return write_knowledge(current, "water-outage", std::move(f), by, at(when), tree);
   }
@@ -68,8 +68,7 @@ TEST_F(Knowledge, Seed002Art6_7_TheCenterWritesAnyEntryAndOnlyStaffWrite) {
 TEST_F(Knowledge, Seed002Art7_7_OnlyTheCenterTurnsAHotTopicIntoAnEntry) {
   auto f = water_outage();
   f.from_topic = "water-outage";
-  EXPECT_EQ(write(std::nullopt, f, department("waterworks")).error().code,
-            refusal_code::forbidden);
+  EXPECT_EQ(write(std::nullopt, f, department("waterworks")).error().code, refusal_code::forbidden);
   auto topic_entry = write(std::nullopt, f, operator_role());
   ASSERT_TRUE(topic_entry);
   EXPECT_EQ(topic_entry->entry.fields.from_topic, "water-outage");
