@@ -7,6 +7,10 @@
 // Errors are values (Xapian's exceptions stop here). Thread-safety: every member may be called
 // from any thread; calls are serialized.
 
+#ifndef HOTLINE_LINKS_SEARCH
+#error "search/ is internal to actors/: reach it through actors::runtime (docs/runtime.md)"
+#endif
+
 #include <map>
 #include <memory>
 #include <mutex>
