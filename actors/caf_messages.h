@@ -24,6 +24,7 @@ struct command_request {
   workflow::actor_ref by;
   reply_to reply;
   std::string idempotency_key;  // recorded atomically with the command's events
+  std::shared_ptr<const std::string> payload = nullptr;  // an upload's bytes (attach)
 };
 
 /// An operator asking a ticket actor about itself.

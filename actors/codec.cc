@@ -7,11 +7,11 @@ using namespace workflow;
 
 namespace {
 
-// Format 1: the first layout. Format 5: answered cites a knowledge entry. Each later format only
-// adds members tagged since{N}; a reader given an older format leaves those members at their
-// defaults.
+// Format 1: the first layout. Each later format only adds members tagged since{N}; a reader
+// given an older format leaves those members at their defaults. Format 6: answered cites a
+// knowledge entry.
 constexpr char format_first = 1;
-constexpr char format_current = 5;
+constexpr char format_current = 6;
 
 class writer {
  public:
@@ -73,6 +73,7 @@ class writer {
     put(e.at);
     put(e.by);
     put(e.body);
+    put(e.policy_version);
   }
   template <class T>
   void put(const T& v) {
@@ -171,6 +172,7 @@ class reader {
     get(e.at);
     get(e.by);
     get(e.body);
+    if (format_ >= 5) get(e.policy_version);  // the policy version applied, since format 5
   }
   template <class T>
   void get(T& v) {

@@ -16,26 +16,35 @@ using namespace workflow;
 
 struct escalation_state {
   runtime_context* ctx = nullptr;
-  bool concentration_supervises = false;
-  std::int64_t window = 0;                          // seconds
   std::unordered_map<std::string, hot_spot> spots;  // topic \0 region
   static constexpr const char* name = "escalation";
 };
 using self_ptr = caf::stateful_actor<escalation_state>*;
 
+// The concentration window in seconds, read off the policy version in force (rules.md §9).
+std::int64_t window_of(const policy& p) {
+  return std::int64_t{p.concentration_window_days.value} * seconds_per_day;
+}
+
+bool concentration_supervises(const policy& p) {
+  for (const auto& rule : p.supervision)
+    if (rule.trigger == supervision_trigger::concentration) return true;
+  return false;
+}
+
 void check(self_ptr self, const std::string& topic, const std::string& region, instant now) {
   auto& st = self->state;
-  if (!st.concentration_supervises) return;
-  auto& spot = st.spots[hot_spot_key(topic, region)];
   auto where = st.ctx->where();
+  if (!concentration_supervises(where->rules)) return;
+  auto& spot = st.spots[hot_spot_key(topic, region)];
   const auto& callers = where->rules.concentration_callers;
-  auto tickets = spot.to_supervise(now, st.window, callers.value);
+  auto tickets = spot.to_supervise(now, window_of(where->rules), callers.value);
   if (spot.newly_hot()) ++st.ctx->metrics.concentration_alerts;
   for (const auto& id : tickets) {
     supervise s;
     s.trigger = supervision_trigger::concentration;
     s.reason = std::to_string(callers.value) + " or more callers on '" + topic + "' in '" + region +
-               "' within " + std::to_string(st.ctx->where()->rules.concentration_window_days.value) +
+               "' within " + std::to_string(where->rules.concentration_window_days.value) +
                " days (" + callers.from + ")";
     st.ctx->route(ticket_message{
         id, command_request{s, system_actor("escalation"), st.ctx->track(reply_to()), ""}});
@@ -55,13 +64,9 @@ void observe(self_ptr self, const ticket_changed& change) {
 caf::behavior escalation_actor(self_ptr self, runtime_context* ctx) {
   auto& st = self->state;
   st.ctx = ctx;
-  auto where = ctx->where();
-  st.window = std::int64_t{where->rules.concentration_window_days.value} * seconds_per_day;
-  for (const auto& rule : where->rules.supervision)
-    if (rule.trigger == supervision_trigger::concentration) st.concentration_supervises = true;
   // Recovery: the submissions still inside the window.
   instant now = ctx->time.now();
-  auto recent = ctx->repo.submissions_since({now.seconds - st.window});
+  auto recent = ctx->repo.submissions_since({now.seconds - window_of(ctx->where()->rules)});
   if (recent.failed()) ctx->cannot_recover(recent.error());
   if (recent)
     for (auto& s : *recent)

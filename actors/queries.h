@@ -113,6 +113,19 @@ struct first_answer {
   std::string rejected;
 };
 
+/// A file sent to a ticket (POST /api/v1/tickets/{id}/attachments).
+struct upload {
+  std::string name;          // as the uploader calls it ("" : the server names it)
+  std::string content_type;  // as declared ("" if none); the type is read from the bytes
+  std::string bytes;
+};
+
+/// An attachment with its bytes, for download.
+struct attachment_file {
+  workflow::attachment about;
+  std::string bytes;
+};
+
 /// The store's state, for the health check and /metrics.
 struct storage_health {
   bool durable = false;           // commits are synced before they are acknowledged

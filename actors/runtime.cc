@@ -76,6 +76,7 @@ runtime::runtime(const runtime_options& o) : impl_(std::make_unique<impl>()) {
   runtime_context* ctx = impl_->ctx.get();
   if (!unrecovered.empty()) ctx->cannot_recover(unrecovered);
   start_with_loaded_calendars();
+  start_with_loaded_policies();
   auto by_status = ctx->repo.count_by_status();
   auto armed = ctx->repo.count_due();
   auto by_lead = ctx->repo.count_open_by_lead();

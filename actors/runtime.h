@@ -43,6 +43,18 @@ namespace hotline::actors {
 using calendar_builder = std::function<workflow::result<workflow::working_calendar>(
     const std::map<int, std::string>& loaded)>;
 
+/// Every policy version (rules.md §9) from the scenario's files, with the documents operators
+/// loaded (PUT /admin/policy, in the shape of a policy-versions/ file) after them: the first
+/// version, then by effective_from; or a validation_failed naming the field. The program gives it.
+using policy_builder = std::function<workflow::result<std::vector<workflow::policy>>(
+    const std::vector<std::string>& loaded)>;
+
+/// What a policy load did.
+struct policy_load {
+  std::vector<workflow::policy_version> versions;  // every version now, oldest first
+  std::string error;                               // storage failed: nothing was loaded
+};
+
 /// What a calendar load did to the open tickets.
 struct calendar_load {
   std::size_t checked = 0;  // open tickets recomputed (passive ones brought back for it)
@@ -72,6 +84,8 @@ struct runtime_options {
   // The full-text index's folder (search_indexer.h), derived from the store and rebuilt from it
   // when missing or behind. "": no full-text search (queries with text are unavailable).
   std::string search_dir;
+  // None: the versions of `where` are the only ones, and policy loads are refused.
+  policy_builder build_policies;
 };
 
 /// What an operator sees of a ticket's actor.
@@ -143,6 +157,12 @@ class runtime {
   /// Runs a command on ticket `id`; the idempotency key as for submit().
   void act(const std::string& id, workflow::command c, workflow::actor_ref by, reply_to reply,
            std::string idempotency_key = "");
+  /// An upload to ticket `id` (003 §5(4)): its sha256, size and first bytes are read here and the
+  /// rule core decides (workflow::attach); the bytes are stored under their sha256 in the same
+  /// atomic batch as the `attached` event. The same bytes again on the ticket change nothing.
+  /// The idempotency key as for submit().
+  void attach(const std::string& id, upload file, workflow::actor_ref by, reply_to reply,
+              std::string idempotency_key = "");
   /// Records, durably, that the request under idempotency key `key` was refused before it became
   /// a command (its body could not be read); `rejected` is the answer as the caller gave it. The
   /// error, or "".
@@ -155,6 +175,13 @@ class runtime {
 
   /// The ticket with its whole history (absent: not_found).
   answer<stored_ticket> get(const std::string& id, const workflow::actor_ref& viewer) const;
+  /// The attachments of ticket `id` the viewer may see (workflow::visible_attachments), in
+  /// upload order.
+  answer<std::vector<workflow::attachment>> attachments(const std::string& id,
+                                                        const workflow::actor_ref& viewer) const;
+  /// One of them, with its bytes; not_found if the viewer may not see it or it is not there.
+  answer<attachment_file> attachment(const std::string& id, const std::string& digest,
+                                     const workflow::actor_ref& viewer) const;
   /// A page of tickets matching `q` that the viewer may see (a department: its own and its
   /// units').
   answer<ticket_page> list(const ticket_query& q, const workflow::actor_ref& viewer) const;
@@ -215,6 +242,13 @@ class runtime {
   /// loaded years still over them.
   workflow::result<calendar_load> reload_calendars();
 
+  /// Loads a policy version while running (`json`: as a policy-versions/ file holds it). Refused
+  /// (validation_failed naming the field, nothing changed) if it does not build, takes effect
+  /// before today or before the last version, or reuses a version's id. Else stored durably (a
+  /// restart has it) and in force from its effective date: decisions from then on apply it and
+  /// record it; terms already computed keep their dates.
+  workflow::result<policy_load> load_policy_version(const std::string& json);
+
   /// The outbox's entries (pending and failed), in id order, at most `limit`; failed if storage
   /// cannot answer.
   lookup<std::vector<outbox_entry>> outbox(std::size_t limit) const;
@@ -242,13 +276,18 @@ class runtime {
   answer<ticket_page> search_tickets(const ticket_query& q, const workflow::actor_ref& viewer,
                                      const std::vector<std::string>& holders) const;
 
-  // Start-up: the calendar with the years operators loaded; a recompute a crash interrupted.
+  // Start-up: the calendar with the years operators loaded, the policy versions they loaded; a
+  // recompute a crash interrupted.
   void start_with_loaded_calendars();
+  void start_with_loaded_policies();
   void finish_calendar_recompute();
 
   struct impl;
   std::unique_ptr<impl> impl_;
 };
+
+/// The policy versions operators loaded (their JSON), as stored in `db`.
+lookup<std::vector<std::string>> loaded_policies(const storage::store& db);
 
 /// The official calendar years operators loaded (year -> their JSON), as stored in `db`.
 lookup<std::map<int, std::string>> loaded_calendars(const storage::store& db);

@@ -39,7 +39,8 @@ lookup<std::map<int, std::string>> loaded_calendars(const storage::store& db) {
   end.back() = '\1';
   std::string error = db.scan(storage::family::counters, calendar_prefix, end,
                               [&](std::string_view key, std::string_view value) {
-                                int year = std::stoi(std::string(key.substr(calendar_prefix.size())));
+                                int year =
+                                    std::stoi(std::string(key.substr(calendar_prefix.size())));
                                 out[year] = std::string(value);
                                 return true;
                               });
@@ -78,8 +79,8 @@ calendar_load recompute_open_tickets(runtime& rt, runtime_context& ctx) {
     }
   }
   if (out.error.empty())
-    out.error = ctx.db.commit_and_wait(
-        {{storage::family::counters, recompute_pending_key, std::nullopt}});
+    out.error =
+        ctx.db.commit_and_wait({{storage::family::counters, recompute_pending_key, std::nullopt}});
   return out;
 }
 
@@ -109,11 +110,11 @@ result<calendar_load> put_in_force(runtime& rt, runtime_context& ctx, std::mutex
 }  // namespace
 
 result<calendar_load> runtime::load_calendar_year(int year, const std::string& json) {
-  return put_in_force(*this, *impl_->ctx, impl_->calendar_loads, std::make_pair(year, json));
+  return put_in_force(*this, *impl_->ctx, impl_->jurisdiction_loads, std::make_pair(year, json));
 }
 
 result<calendar_load> runtime::reload_calendars() {
-  return put_in_force(*this, *impl_->ctx, impl_->calendar_loads, std::nullopt);
+  return put_in_force(*this, *impl_->ctx, impl_->jurisdiction_loads, std::nullopt);
 }
 
 void runtime::start_with_loaded_calendars() {
@@ -140,7 +141,8 @@ void runtime::finish_calendar_recompute() {
   runtime_context& ctx = *impl_->ctx;
   if (!calendar_recompute_pending(ctx.db)) return;
   auto done = recompute_open_tickets(*this, ctx);
-  std::fprintf(stderr, "calendar: recomputed %zu open tickets after an interrupted load, %zu moved%s%s\n",
+  std::fprintf(stderr,
+               "calendar: recomputed %zu open tickets after an interrupted load, %zu moved%s%s\n",
                done.checked, done.changed, done.error.empty() ? "" : ": ", done.error.c_str());
 }
 

@@ -2,6 +2,7 @@
 
 #include <cstdio>
 
+#include "workflow/policy_versions.h"
 #include "workflow/searchable.h"
 
 namespace hotline::actors {
@@ -165,6 +166,21 @@ std::string runtime_context::recovery_failure() const {
 void runtime_context::shed_load() {
   for (auto& a : directory.over_capacity(options.max_live_tickets))
     caf::anon_send(a, passivate_atom::value, work.begin());
+}
+
+std::shared_ptr<const workflow::jurisdiction> runtime_context::where() const {
+  using namespace workflow;
+  auto j = std::atomic_load(&where_);
+  if (j->later.empty()) return j;
+  date today = local_date(time.now());
+  if (!version_due(*j, today)) return j;
+  std::lock_guard<std::mutex> lock(roll_mutex_);
+  j = std::atomic_load(&where_);
+  if (!version_due(*j, today)) return j;  // another caller rolled it meanwhile
+  auto next = std::make_shared<jurisdiction>(*j);
+  roll_forward(*next, today);
+  std::atomic_store(&where_, std::shared_ptr<const jurisdiction>(next));
+  return next;
 }
 
 }  // namespace hotline::actors

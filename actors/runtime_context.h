@@ -63,10 +63,11 @@ struct runtime_context {
   }
 
   const runtime_options options;
-  /// The jurisdiction in force. Whoever uses it holds this snapshot until done (a command from
-  /// its decision to its batch): an operator's calendar load replaces it meanwhile, and the old
-  /// one lives on until its last holder lets go.
-  std::shared_ptr<const workflow::jurisdiction> where() const { return std::atomic_load(&where_); }
+  /// The jurisdiction in force now. Whoever uses it holds this snapshot until done (a command
+  /// from its decision to its batch): an operator's calendar or policy load replaces it
+  /// meanwhile, and the old one lives on until its last holder lets go. On the first call on or
+  /// after a later policy version's effective date, that version is put in force (rules.md §9).
+  std::shared_ptr<const workflow::jurisdiction> where() const;
   void put_where(std::shared_ptr<const workflow::jurisdiction> j) {
     std::atomic_store(&where_, std::move(j));
   }
@@ -135,7 +136,8 @@ struct runtime_context {
  private:
   mutable std::mutex recovery_mutex_;
   std::string recovery_failure_;
-  std::shared_ptr<const workflow::jurisdiction> where_;  // atomic_load/atomic_store only
+  mutable std::shared_ptr<const workflow::jurisdiction> where_;  // atomic_load/atomic_store only
+  mutable std::mutex roll_mutex_;  // one roll forward to a new policy version at a time
 };
 
 /// Tells whom a durable change concerns (ticket_actor.cc). `me`: the ticket's actor, needed only

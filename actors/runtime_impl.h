@@ -15,7 +15,8 @@ struct runtime::impl {
   caf::actor_system_config config;
   std::unique_ptr<caf::actor_system> system;
   std::unique_ptr<runtime_context> ctx;
-  std::mutex calendar_loads;    // one load at a time: each builds on the years stored before it
+  // One calendar or policy load at a time: each builds on what was stored before it.
+  std::mutex jurisdiction_loads;
   std::mutex knowledge_writes;  // one at a time: each decides on the entry the last one left
 };
 

@@ -5,6 +5,7 @@
 #include <future>
 #include <map>
 
+#include "actors/attachment_store.h"
 #include "actors/codec.h"
 #include "actors/runtime_impl.h"
 
@@ -58,6 +59,37 @@ answer<stored_ticket> runtime::get(const std::string& id, const actor_ref& viewe
     return refused(refusal_code::forbidden,
                    "Department " + viewer.department + " does not hold " + id + ".");
   return std::move(*stored);
+}
+
+answer<std::vector<workflow::attachment>> runtime::attachments(const std::string& id,
+                                                               const actor_ref& viewer) const {
+  auto stored = state(id);
+  if (stored.failed())
+    return answer<std::vector<workflow::attachment>>::unavailable(stored.error());
+  if (!stored) return refused(refusal_code::not_found, "There is no ticket " + id + ".");
+  if (!may_view(*stored, viewer, where()->departments))
+    return refused(refusal_code::forbidden,
+                   "Department " + viewer.department + " does not hold " + id + ".");
+  return visible_attachments(*stored, viewer);
+}
+
+answer<attachment_file> runtime::attachment(const std::string& id, const std::string& digest,
+                                            const actor_ref& viewer) const {
+  auto listed = attachments(id, viewer);
+  if (!listed) {
+    if (auto* r = listed.refused()) return *r;
+    return answer<attachment_file>::unavailable(*listed.unavailable());
+  }
+  auto it = std::find_if(listed->begin(), listed->end(),
+                         [&](const workflow::attachment& a) { return a.digest == digest; });
+  if (it == listed->end())
+    return refused(refusal_code::not_found, "Ticket " + id + " has no attachment " + digest + ".");
+  auto bytes = read_attachment(impl_->ctx->db, digest);
+  if (bytes.failed()) return answer<attachment_file>::unavailable(bytes.error());
+  if (!bytes)  // recorded with its bytes in one batch: absent bytes are a damaged store
+    return answer<attachment_file>::unavailable("the bytes of attachment " + digest +
+                                                " are missing from storage");
+  return attachment_file{*it, std::move(*bytes)};
 }
 
 answer<ticket_page> runtime::list(const ticket_query& q, const actor_ref& viewer) const {

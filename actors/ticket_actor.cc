@@ -5,6 +5,7 @@
 // service's idle sweep, by capacity pressure, or by itself once the ticket is closed.
 #include <algorithm>
 
+#include "actors/attachment_store.h"
 #include "actors/runtime_context.h"
 
 namespace hotline::actors {
@@ -106,6 +107,8 @@ void run_command(self_ptr self, command_request& r) {
     return;
   }
   auto f = ctx->fold(st.ticket, std::move(*out), r.idempotency_key);
+  if (r.payload)  // an upload: its bytes are durable with the event that records them, or not
+    for (auto& w : attachment_writes(*f.change.events, *r.payload)) f.batch.push_back(std::move(w));
   st.ticket =
       f.change.after;  // later commands decide on this; their answers wait for this batch too
   ++st.commits->outstanding;

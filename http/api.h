@@ -32,6 +32,9 @@ class api {
   api(actors::runtime& rt, token_table tokens, std::size_t working = 64, access_log* log = nullptr);
   /// Answers one request; thread-safe. Operators' paths (/admin, /metrics) are never shed.
   response handle(const request& r);
+  /// The largest body `head` (a request not yet read) may have: `max_body` (--max-body), or for an
+  /// upload of an attachment the jurisdiction's attachment limit if that is larger.
+  std::size_t body_limit(const request& head, std::size_t max_body) const;
   /// Every route, as the server matches them: the OpenAPI document is tested against it.
   /// The path `/api/v1/tickets/{id}/{action}` takes each name of workflow::action.
   static std::vector<route_spec> route_table();
@@ -72,6 +75,9 @@ class api {
   response admin_calendars();
   response admin_put_calendar(const call& c, const std::string& year);
   response admin_reload_calendars();
+  // Policy versions (routes_policy.cc).
+  response admin_policy();
+  response admin_put_policy(const call& c);
   response prometheus();
   // The outbox (routes_outbox.cc).
   response admin_outbox(const call& c);
@@ -82,6 +88,10 @@ class api {
   response put_knowledge(const call& c, const std::string& id);
   // The SMS gateway's inbound replies (routes_sms.cc).
   response sms_inbound(const call& c);
+  // Attachments (routes_attachments.cc).
+  response upload_attachment(const call& c, const std::string& id);
+  response list_attachments(const call& c, const std::string& id);
+  response download_attachment(const call& c, const std::string& id, const std::string& digest);
   response openapi();
 
   /// Runs a command that changes something: idempotency, backpressure, waiting for durability,

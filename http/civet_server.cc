@@ -155,18 +155,19 @@ struct civet_server::impl {
       req.headers[name] = info->http_headers[i].value;
     }
     // The body limit is checked before reading: a declared length over it is not read at all.
-    if (info->content_length > static_cast<long long>(self->options.max_body)) {
+    const std::size_t max_body =
+        self->options.body_limit ? self->options.body_limit(req) : self->options.max_body;
+    if (info->content_length > static_cast<long long>(max_body)) {
       write(conn,
-            error_response(
-                413, "payload_too_large",
-                "The body is larger than " + std::to_string(self->options.max_body) + " bytes."),
+            error_response(413, "payload_too_large",
+                           "The body is larger than " + std::to_string(max_body) + " bytes."),
             true);  // the unread body would be taken for the next request
       return 413;
     }
     char buf[16384];
     for (int n; (n = mg_read(conn, buf, sizeof buf)) > 0;) {
       req.body.append(buf, n);
-      if (req.body.size() > self->options.max_body) {
+      if (req.body.size() > max_body) {
         write(conn, error_response(413, "payload_too_large", "The body is too large."), true);
         return 413;
       }

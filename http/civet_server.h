@@ -16,6 +16,8 @@ struct server_options {
   std::string listen = "127.0.0.1:8080";  // HOST:PORT; port 0 picks a free one
   int connections = 1024;                 // connections served at once: one thread each
   std::size_t max_body = 1 << 20;
+  /// The largest body a request (its head read, its body not yet) may have, if not max_body.
+  std::function<std::size_t(const request& head)> body_limit;
 };
 
 class civet_server {

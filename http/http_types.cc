@@ -77,6 +77,9 @@ response refusal_response(const refusal& r) {
       status = 403;
       details["ticket"] = r.ticket;
       break;
+    case refusal_code::payload_too_large:  // send less
+      status = 413;
+      break;
   }
   return error_response(status, std::string(name_of(r.code)), r.message, std::move(details));
 }

@@ -18,6 +18,14 @@ const std::vector<api::route>& api::routes() {
        }},
       {{"/api/v1/tickets/{id}", {"GET"}},
        [](api& a, const call& c) { return a.get_ticket(c, c.parts[3]); }},
+      // Before {action}: "attachments" is no action.
+      {{"/api/v1/tickets/{id}/attachments", {"GET", "POST"}},
+       [](api& a, const call& c) {
+         return c.req.method == "POST" ? a.upload_attachment(c, c.parts[3])
+                                       : a.list_attachments(c, c.parts[3]);
+       }},
+      {{"/api/v1/tickets/{id}/attachments/{digest}", {"GET"}},
+       [](api& a, const call& c) { return a.download_attachment(c, c.parts[3], c.parts[5]); }},
       {{"/api/v1/tickets/{id}/{action}", {"POST"}},
        [](api& a, const call& c) { return a.act(c, c.parts[3], c.parts[4]); }},
       {{"/api/v1/knowledge", {"GET"}, {"q", "owner", "stale", "limit", "after"}},
@@ -44,6 +52,10 @@ const std::vector<api::route>& api::routes() {
        [](api& a, const call& c) { return a.admin_unpark(c.parts[3]); }},
       {{"/admin/clock", {"GET", "POST"}}, [](api& a, const call& c) { return a.clock(c); }},
       {{"/admin/calendars", {"GET"}}, [](api& a, const call&) { return a.admin_calendars(); }},
+      {{"/admin/policy", {"GET", "PUT"}},
+       [](api& a, const call& c) {
+         return c.req.method == "PUT" ? a.admin_put_policy(c) : a.admin_policy();
+       }},
       // Before {year}: "reload" is no year.
       {{"/admin/calendars/reload", {"POST"}},
        [](api& a, const call&) { return a.admin_reload_calendars(); }},

@@ -23,18 +23,27 @@ json::value citizen_json(const ticket_state& s, bool visible) {
   return or_null(s.caller);
 }
 
-json::object history_entry(const event_record& e, bool citizen_visible) {
+json::object history_entry(const event_record& e, bool citizen_visible, const actor_ref& viewer) {
   json::object data = std::visit([](const auto& body) { return to_json(body); }, e.body);
   if (!citizen_visible && data.contains("citizen"))
     data["citizen"] = json::object{{"redacted", true}};
+  if (auto* a = std::get_if<attached>(&e.body); a && !attachment_visible(a->center_only, viewer))
+    data = json::object{{"redacted", true}};
   return {{"seq", e.seq},
           {"at", format_instant(e.at)},
           {"event", event_name(e.body)},
           {"by", e.by},
+          {"policy_version",
+           e.policy_version.empty() ? json::value(nullptr) : json::value(e.policy_version)},
           {"data", std::move(data)}};
 }
 
 }  // namespace
+
+json::object attachment_json(const attachment& a) {
+  return {{"digest", a.digest}, {"name", a.name}, {"type", name_of(a.type)},
+          {"size", a.size},     {"by", a.by},     {"at", format_instant(a.at)}};
+}
 
 json::object ticket_json(const ticket_state& s, const jurisdiction& j, const actor_ref& viewer,
                          const std::vector<event_record>* history) {
@@ -55,7 +64,8 @@ json::object ticket_json(const ticket_state& s, const jurisdiction& j, const act
                          {"plan", or_null(s.plan_deadline.due)},
                          {"handle", or_null(s.handle_deadline.due)},
                          {"handle_term", or_null(s.handle_term_due)},
-                         {"co_report", or_null(s.co_report_deadline.due)}};
+                         {"co_report", or_null(s.co_report_deadline.due)},
+                         {"survey", or_null(s.survey_deadline.due)}};
   json::array provisional;  // counted on a year without its official arrangement (rules.md §9)
   for (auto kind : provisional_deadlines(s, j.calendar))
     provisional.push_back(json::string(name_of(kind)));
@@ -77,6 +87,8 @@ json::object ticket_json(const ticket_state& s, const jurisdiction& j, const act
                        {"block", or_null(s.block_request)}};
   json::array allowed;
   for (auto a : allowed_actions(s, p)) allowed.push_back(json::string(name_of(a)));
+  json::array attachments;
+  for (const auto& a : visible_attachments(s, viewer)) attachments.push_back(attachment_json(a));
   json::value evaluation = nullptr;
   if (s.satisfied) evaluation = json::string(*s.satisfied ? "satisfied" : "dissatisfied");
 
@@ -122,10 +134,12 @@ json::object ticket_json(const ticket_state& s, const jurisdiction& j, const act
                  {"upper", or_null(s.upper)},
                  {"forwarded_to", text_or_null(s.forwarded_to)},
                  {"forwarded_due", or_null(s.forwarded_due)},
-                 {"version", s.version}};
+                 {"attachments", std::move(attachments)},
+                 {"version", s.version},
+                 {"policy_version", text_or_null(s.policy_version)}};
   if (history) {
     json::array h;
-    for (const auto& e : *history) h.push_back(history_entry(e, visible));
+    for (const auto& e : *history) h.push_back(history_entry(e, visible, viewer));
     t["history"] = std::move(h);
   }
   return t;

@@ -1,6 +1,7 @@
 #pragma once
 // The ticket as the contract shows it (shared/api.md, GET /api/v1/tickets/{id}), for one viewer:
-// a confidential caller is {"redacted":true} to departments, in the history too.
+// a confidential caller is {"redacted":true} to departments, in the history too, and so is an
+// attachment the center uploaded to a confidential ticket (workflow::attachment_visible).
 
 #include <boost/json.hpp>
 #include <vector>
@@ -15,5 +16,8 @@ namespace hotline::http {
 boost::json::object ticket_json(const workflow::ticket_state& s, const workflow::jurisdiction& j,
                                 const workflow::actor_ref& viewer,
                                 const std::vector<workflow::event_record>* history);
+
+/// {"digest","name","type","size","by","at"}: an attachment as the ticket and its list show it.
+boost::json::object attachment_json(const workflow::attachment& a);
 
 }  // namespace hotline::http

@@ -6,6 +6,7 @@
 #include <variant>
 #include <vector>
 
+#include "workflow/attachments.h"
 #include "workflow/describe.h"
 #include "workflow/knowledge.h"
 
@@ -405,10 +406,12 @@ struct expire {
 /// nothing.
 struct recompute_deadlines {};
 
-/// Whether `T` is a contract action: not the registration, nor one of the system's own commands.
+/// Whether `T` is a contract action: not the registration, nor one of the system's own commands,
+/// nor an upload.
 template <class T>
-constexpr bool is_action_command_v = !std::is_same_v<T, submit> && !std::is_same_v<T, expire> &&
-                                     !std::is_same_v<T, recompute_deadlines>;
+constexpr bool is_action_command_v =
+    !std::is_same_v<T, submit> && !std::is_same_v<T, expire> &&
+    !std::is_same_v<T, recompute_deadlines> && !std::is_same_v<T, attach>;
 
 using command =
     std::variant<submit, answer, decline, dispatch, sign, return_ticket, approve_return,
@@ -416,9 +419,10 @@ using command =
                  approve_extension, reject_extension, reply, evaluate, review, supervise,
                  request_termination, approve_termination, reject_termination, expire,
                  request_block, approve_block, reject_block, lift_block, unit_report, forward,
-                 platform_report, survey_reply, recompute_deadlines>;
+                 platform_report, survey_reply, recompute_deadlines, attach>;
 
-/// The contract's action for a command; submit, expire and recompute_deadlines have none.
+/// The contract's action for a command; submit, expire, recompute_deadlines and attach (a route of
+/// its own, not an action) have none.
 std::optional<action> action_of(const command& c);
 
 }  // namespace hotline::workflow

@@ -5,11 +5,12 @@
 
 namespace hotline::workflow {
 namespace detail {
-namespace {
 
 refusal forbidden(std::string message) {
   return refused(refusal_code::forbidden, std::move(message));
 }
+
+namespace {
 
 role role_for(action a) {
   switch (a) {
@@ -109,6 +110,7 @@ result<std::vector<event_record>> decide(const ticket_state& s, const command& c
   }
   if (std::holds_alternative<expire>(c)) return decide_one(s, std::get<expire>(c), ctx);
   if (auto* r = std::get_if<recompute_deadlines>(&c)) return decide_one(s, *r, ctx);
+  if (auto* a = std::get_if<attach>(&c)) return decide_one(s, *a, ctx);  // checks its uploader
 
   action a = *action_of(c);  // every other command is an action
   if (auto denied = authorize(s, a, ctx.by, ctx.where)) return *denied;
@@ -124,7 +126,7 @@ result<std::vector<event_record>> decide(const ticket_state& s, const command& c
                               "A ticket that is " + std::string(name_of(s.current)) +
                                   " does not allow " + std::string(name_of(a)) + " now.");
   }
-  return std::visit([&](const auto& x) { return decide_one(s, x, ctx); }, c);
+  return with_survey(s, std::visit([&](const auto& x) { return decide_one(s, x, ctx); }, c), ctx);
 }
 
 }  // namespace hotline::workflow

@@ -70,6 +70,8 @@ events decide_one(const ticket_state& s, const expire& c, const context& ctx) {
     case deadline_kind::contact:
       d.add(overdue{c.kind, c.due});
       return d.take();
+    case deadline_kind::survey:
+      return survey_expired(d, ctx, c.due);
     case deadline_kind::co_report: {
       // Late co-handlers answer for themselves; the lead is not overdue for them (004 23(5)).
       std::vector<std::string> late;

@@ -14,7 +14,8 @@ class decision {
   decision(const ticket_state& s, const context& ctx) : s_(s), ctx_(ctx) {}
   template <class E>
   void add(E e) {
-    events_.push_back({s_.version + events_.size() + 1, ctx_.now, by_text(ctx_.by), event{e}});
+    events_.push_back({s_.version + events_.size() + 1, ctx_.now, by_text(ctx_.by), event{e},
+                       ctx_.where.rules.version.id});
   }
   std::vector<event_record> take() { return std::move(events_); }
 
@@ -129,6 +130,7 @@ events one_checked_event(const ticket_state& s, const context& ctx, const std::s
 refusal invalid_transition(const ticket_state& s, const policy& p, std::string message);
 refusal deadline_passed(deadline_kind kind, instant due, std::string message);
 refusal limit_reached(std::string message);
+refusal forbidden(std::string message);
 
 // The decisions, one overload per command.
 events decide_one(const ticket_state& s, const submit& c, const context& ctx);
@@ -163,6 +165,14 @@ events decide_one(const ticket_state& s, const unit_report& c, const context& ct
 events decide_one(const ticket_state& s, const forward& c, const context& ctx);
 events decide_one(const ticket_state& s, const platform_report& c, const context& ctx);
 events decide_one(const ticket_state& s, const survey_reply& c, const context& ctx);
+events decide_one(const ticket_state& s, const attach& c, const context& ctx);
+
+/// `decided` (the events of one command on `s`) followed by survey_sent where they send the
+/// caller the satisfaction survey by SMS (a reply or a direct answer, an SMS gateway, a caller
+/// with a phone who is not blocked): its expiry is armed with it.
+events with_survey(const ticket_state& s, events decided, const context& ctx);
+/// The survey's time passed unanswered: recorded, then as the jurisdiction says.
+events survey_expired(decision& d, const context& ctx, instant due);
 
 /// Whether `who` may issue `a` on `s` (role and department), or why not.
 std::optional<refusal> authorize(const ticket_state& s, action a, const actor_ref& who,

@@ -66,7 +66,8 @@ enum class sign_off_level {
 /// The steps whose sign-off a regulation names (rules.md §8).
 enum class step { dispatch, sign, extension, reply, termination, termination_approval };
 /// What a timer can be armed for. `escalate` is Pingdingshan's ladder check (003 §6);
-/// `co_report` is the co-handlers' term to report their part to the lead (001 art. 14).
+/// `co_report` is the co-handlers' term to report their part to the lead (001 art. 14); `survey`
+/// the caller's time to answer the satisfaction survey by SMS.
 enum class deadline_kind {
   dispatch,
   sign,
@@ -75,7 +76,8 @@ enum class deadline_kind {
   plan,
   handle,
   escalate,
-  co_report
+  co_report,
+  survey  // the caller's answer to the SMS survey (workflow/survey.h)
 };
 enum class action {
   answer,
@@ -143,7 +145,8 @@ enum class refusal_code {
   forbidden,
   not_found,
   calendar_unavailable,
-  caller_blocked
+  caller_blocked,
+  payload_too_large  // an attachment over the jurisdiction's size limit
 };
 
 template <class E>
@@ -180,15 +183,14 @@ HOTLINE_ENUM_NAMES(sign_off_level, "bureau_leader"sv, "bureau_head"sv, "hotline_
 HOTLINE_ENUM_NAMES(step, "dispatch"sv, "sign"sv, "extension"sv, "reply"sv, "termination"sv,
                    "termination_approval"sv);
 HOTLINE_ENUM_NAMES(deadline_kind, "dispatch"sv, "sign"sv, "return"sv, "contact"sv, "plan"sv,
-                   "handle"sv, "escalate"sv, "co_report"sv);
+                   "handle"sv, "escalate"sv, "co_report"sv, "survey"sv);
 HOTLINE_ENUM_NAMES(action, "answer"sv, "decline"sv, "dispatch"sv, "sign"sv, "return"sv,
                    "approve_return"sv, "reject_return"sv, "assign_unit"sv, "contact"sv, "plan"sv,
                    "co_report"sv, "request_extension"sv, "approve_extension"sv,
                    "reject_extension"sv, "reply"sv, "evaluate"sv, "review"sv, "supervise"sv,
                    "request_termination"sv, "approve_termination"sv, "reject_termination"sv,
                    "request_block"sv, "approve_block"sv, "reject_block"sv, "lift_block"sv,
-                   "unit_report"sv, "forward"sv, "platform_report"sv,
-                   "survey_reply"sv);
+                   "unit_report"sv, "forward"sv, "platform_report"sv, "survey_reply"sv);
 HOTLINE_ENUM_NAMES(repeat_ground, "none"sv, "handled_or_answered"sv, "after_confirmed_rework"sv);
 HOTLINE_ENUM_NAMES(return_grounds, "reasons"sv, "basis_or_owner"sv, "opinion_and_basis"sv);
 HOTLINE_ENUM_NAMES(pending_kind, "return"sv, "extension"sv, "termination"sv, "block"sv);
@@ -200,7 +202,7 @@ HOTLINE_ENUM_NAMES(platform_report_kind, "progress"sv, "replied"sv, "closed"sv, 
                    "returned"sv);
 HOTLINE_ENUM_NAMES(refusal_code, "validation_failed"sv, "invalid_transition"sv, "deadline_passed"sv,
                    "limit_reached"sv, "forbidden"sv, "not_found"sv, "calendar_unavailable"sv,
-                   "caller_blocked"sv);
+                   "caller_blocked"sv, "payload_too_large"sv);
 #undef HOTLINE_ENUM_NAMES
 
 /// Marks the enums that have a name table, for generic code (codecs, JSON).

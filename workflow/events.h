@@ -11,8 +11,10 @@
 #include <variant>
 #include <vector>
 
+#include "workflow/attachments.h"
 #include "workflow/commands.h"
 #include "workflow/period.h"
+#include "workflow/survey.h"
 
 namespace hotline::workflow {
 
@@ -25,7 +27,7 @@ struct submitted {
   bool prior_reworked = false;
   std::string proposed_lead;
   std::optional<instant> dispatch_due;
-  bool related_handled = false;  // the related ticket is being handled or was answered
+  bool related_handled = false;            // the related ticket is being handled or was answered
   std::optional<term_fact> dispatch_term;  // what set dispatch_due
 };
 template <class F>
@@ -50,8 +52,8 @@ struct answered {
 template <class F>
 void describe(F& f, answered& x) {
   f("answer", x.text);
-  f("knowledge_entry", x.entry_id, since{5});
-  f("knowledge_revision", x.entry_revision, since{5});
+  f("knowledge_entry", x.entry_id, since{6});
+  f("knowledge_revision", x.entry_revision, since{6});
 }
 
 struct declined {
@@ -531,8 +533,8 @@ using event =
                  extension_rejected, replied, evaluated, reopened, rework_started, review_started,
                  reviewed, supervised, termination_requested, terminated, termination_rejected,
                  closed, archived, overdue, block_requested, caller_blocked, block_rejected,
-                 block_lifted, co_report_overdue, unit_reported, forwarded,
-                 platform_reported, deadline_recomputed>;
+                 block_lifted, co_report_overdue, unit_reported, forwarded, platform_reported,
+                 deadline_recomputed, attached, survey_sent, survey_unanswered>;
 
 /// An event as recorded: its place in the ticket's log, when, and by whom.
 struct event_record {
@@ -540,6 +542,7 @@ struct event_record {
   instant at;
   std::string by;
   event body;
+  std::string policy_version;  // the policy version the decision applied (rules.md §9)
 };
 
 /// The history name of an event ("submitted", "deemed_signed", "handle_overdue", ...).

@@ -245,6 +245,11 @@ struct folder {
       for (auto& c : s.co)
         if (!c.reported && c.due == e.old_due) c.due = e.new_due;
   }
+  void operator()(const attached& e) {
+    s.attachments.push_back({e.digest, e.file_name, e.type, e.size, r.by, r.at, e.center_only});
+  }
+  void operator()(const survey_sent& e) { set(s.survey_deadline, e.due, e.term); }
+  void operator()(const survey_unanswered&) { s.survey_deadline.fired = true; }
   void operator()(const overdue& e) {
     s.slot(e.kind).fired = true;
     if (e.kind != deadline_kind::escalate && e.kind != deadline_kind::return_window)
@@ -258,6 +263,7 @@ void evolve(ticket_state& s, const event_record& e) {
   std::visit(folder{s, e}, e.body);
   s.version = e.seq;
   s.last_change = e.at;
+  if (!e.policy_version.empty()) s.policy_version = e.policy_version;
 }
 
 ticket_state replay(const std::vector<event_record>& log) {
@@ -286,6 +292,8 @@ const deadline_slot& ticket_state::slot(deadline_kind kind) const {
       return handle_deadline;
     case deadline_kind::co_report:
       return co_report_deadline;
+    case deadline_kind::survey:
+      return survey_deadline;
     case deadline_kind::escalate:
       break;
   }

@@ -50,12 +50,11 @@ struct planner {
     if (!o.sms || !s.caller || s.caller->phone.empty() || s.caller_blocked) return;
     add(outgoing_kind::sms, s.caller->phone).text = "【12345】" + std::move(text);
   }
-  void survey() {
-    sms("请对办理结果评价：回复1为满意，回复2为不满意（工单" + s.id + "）。");
-  }
+  void survey() { sms("请对办理结果评价：回复1为满意，回复2为不满意（工单" + s.id + "）。"); }
 
-  void operator()(const forwarded& e) { add(outgoing_kind::forward, e.platform).request =
-                                            forward_request(s, e); }
+  void operator()(const forwarded& e) {
+    add(outgoing_kind::forward, e.platform).request = forward_request(s, e);
+  }
   void operator()(const signed_for&) { took_on(); }
   void operator()(const deemed_signed&) { took_on(); }
   void took_on() {
@@ -66,12 +65,10 @@ struct planner {
   void operator()(const replied& e) {
     report(platform_report_kind::replied, e.result);
     sms("您的诉求（工单" + s.id + "）办理结果：" + e.result);
-    survey();
   }
-  void operator()(const answered& e) {
-    sms("您的诉求（工单" + s.id + "）答复：" + e.text);
-    survey();
-  }
+  void operator()(const answered& e) { sms("您的诉求（工单" + s.id + "）答复：" + e.text); }
+  // The rule core decided to survey (workflow/survey.h) and armed the answer's expiry with it.
+  void operator()(const survey_sent&) { survey(); }
   void operator()(const closed&) {
     report(platform_report_kind::closed, s.satisfied ? (*s.satisfied ? "满意" : "不满意") : "");
   }

@@ -11,6 +11,7 @@
 #include "workflow/departments.h"
 #include "workflow/enums.h"
 #include "workflow/period.h"
+#include "workflow/survey.h"
 
 namespace hotline::workflow {
 
@@ -81,10 +82,19 @@ struct ladder_policy {
   source from;
 };
 
+/// Which text of a jurisdiction's regulation a policy is (rules.md §9): recorded on every
+/// decision taken under it.
+struct policy_version {
+  std::string id;  // the document number where there is one ("蒙政办秘〔2022〕19号")
+  std::optional<date> effective_from;  // none: in force from the start (the seed gives no date)
+  std::string source;                  // the regulation and its document number
+};
+
 struct policy {
   std::string id;
   std::string name;
   std::string seed;  // the regulation file in shared/seeds/
+  policy_version version;
 
   // Intake: which optional fields the jurisdiction uses.
   sourced<bool> uses_class;                    // Pingdingshan A-D (003 §4)
@@ -136,16 +146,25 @@ struct policy {
 
   sourced<int> retention_years;  // 000 art. 17
 
+  sourced<int> attachment_max_bytes;          // the largest attachment (003 §5(4) names no size)
+  sourced<period> survey_expiry;              // an SMS survey unanswered this long is recorded so
+  sourced<survey_silence> survey_unanswered;  // and then goes on so
+
   sourced<std::vector<report_period>> bulletins;  // the periods a bulletin is published for
   sourced<bool> annual_score;  // the 100-point yearly assessment of units (001 art. 27)
   /// Not from the scenario: the other hotlines' servers this one is linked to (`--peers`), by
   /// id, where `forward` may send an item (002 art. 10). None: nothing is forwarded.
   std::vector<std::string> platforms;
+  /// Not from the scenario: an SMS gateway is configured (`--peers`), so replies and direct
+  /// answers send the caller the survey and arm its expiry.
+  bool sms_surveys = false;
 };
 
 /// Everything the rule core knows about one jurisdiction.
 struct jurisdiction {
-  policy rules;
+  policy rules;                         // the version in force (policy_versions.h)
+  std::vector<policy> later;            // versions that take effect after it, by effective_from
+  std::vector<policy_version> earlier;  // the versions it replaced, oldest first
   department_tree departments;
   working_calendar calendar;
 };

@@ -26,6 +26,8 @@ std::vector<armed_deadline> deadlines(const ticket_state& s) {
   arm(deadline_kind::plan, handling && !s.plan_given);
   arm(deadline_kind::handle, handling);
   arm(deadline_kind::co_report, handling && co_missing);
+  // An evaluation, whoever gives it, moves the ticket on and so disarms the survey.
+  arm(deadline_kind::survey, s.current == status::answered || s.current == status::replied);
   // The ladder climbs by itself only while the item is still late (003 §6).
   arm(deadline_kind::escalate, s.still_overdue() && s.supervision < supervision_level::transferred);
   // Earliest first; at the same instant, in the order of deadline_kind (sign before return).

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "workflow/attachments.h"
 #include "workflow/commands.h"
 #include "workflow/describe.h"
 #include "workflow/enums.h"
@@ -81,8 +82,9 @@ struct ticket_state {
 
   // The lifecycle.
   status current = status::received;
-  std::uint64_t version = 0;  // seq of the last event folded in
-  instant last_change;        // when the last event happened
+  std::uint64_t version = 0;   // seq of the last event folded in
+  instant last_change;         // when the last event happened
+  std::string policy_version;  // the policy version the last decision applied (rules.md §9)
   std::string lead;
   std::vector<co_handler> co;
   std::string unit;                         // a subordinate unit holding it (003 §1(4))
@@ -116,9 +118,11 @@ struct ticket_state {
   bool archived = false;
   std::optional<date> retain_until;
   std::optional<instant> closed_at;
-  std::optional<upper_ref> upper;       // this item came from an upper platform
-  std::string forwarded_to;             // sent to this lower platform, which reports back
+  std::optional<upper_ref> upper;        // this item came from an upper platform
+  std::string forwarded_to;              // sent to this lower platform, which reports back
   std::optional<instant> forwarded_due;  // the term given with it
+  deadline_slot survey_deadline;         // the caller's answer to the SMS survey
+  std::vector<attachment> attachments;   // in upload order (003 §5(4))
 
   bool exists() const { return version > 0; }
   /// The slot for `kind`.
@@ -234,6 +238,9 @@ void describe(F& f, ticket_state& x) {
   f("upper", x.upper, since{3});
   f("forwarded_to", x.forwarded_to, since{3});
   f("forwarded_due", x.forwarded_due, since{3});
+  f("policy_version", x.policy_version, since{5});
+  f("survey_deadline", x.survey_deadline, since{5});
+  f("attachments", x.attachments, since{5});
 }
 
 }  // namespace hotline::workflow

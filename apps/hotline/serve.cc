@@ -10,6 +10,7 @@
 #include "apps/hotline/data_paths.h"
 #include "apps/scenario/load_calendars.h"
 #include "apps/scenario/load_scenario.h"
+#include "apps/scenario/policy_versions.h"
 #include "http/api.h"
 #include "http/civet_server.h"
 #include "http/peer_client.h"
@@ -37,6 +38,17 @@ actors::calendar_builder calendar_files(business_hours hours, std::string scenar
       years.push_back(std::move(y).value());
     }
     return scenario::load_calendar(hours, scenario::national_calendars_dir(dir), dir, years);
+  };
+}
+
+// Every policy version from the scenario's files as they are when asked, with the versions
+// operators loaded after them (PUT /admin/policy).
+actors::policy_builder policy_files(std::string scenario_dir) {
+  return [dir = std::move(scenario_dir)](
+             const std::vector<std::string>& loaded) -> result<std::vector<policy>> {
+    auto set = scenario::load_policy_versions(dir, loaded);
+    if (!set) return set.error();
+    return std::move(set).value().policies;
   };
 }
 
@@ -125,10 +137,12 @@ int serve(const serve_options& f) {
     if (!peers) return fail(peers.error().message);
     for (const auto& p : peers->peers) {
       where.value().rules.platforms.push_back(p.id);
+      for (auto& later : where.value().later) later.platforms.push_back(p.id);
       if (!tokens.add(p.token, {workflow::role::platform, p.id, p.id}))
         return fail(f.peers + ": the token of peer " + p.id + " is taken by another");
     }
     sms = peers->sms_gateway.has_value();
+    where.value().rules.sms_surveys = sms;  // a survey goes out, and its expiry is armed
     if (sms && !tokens.add(peers->sms_gateway->token, {workflow::role::gateway, "", "sms_gateway"}))
       return fail(f.peers + ": the SMS gateway's token is taken by a peer");
     carrier = std::make_unique<http::peer_client>(std::move(peers).value());
@@ -158,6 +172,7 @@ int serve(const serve_options& f) {
   o.build_calendar = calendar_files(where->calendar.hours(), f.scenario);
   // The full-text index beside RocksDB's files: derived data, rebuilt when deleted.
   o.search_dir = (std::filesystem::path(f.data_dir) / "search").string();
+  o.build_policies = policy_files(f.scenario);
   {
     actors::runtime rt(o);
     auto horizon = workflow::horizon_of(rt.where()->calendar, workflow::local_date(rt.now()));
@@ -172,6 +187,9 @@ int serve(const serve_options& f) {
     so.listen = f.listen;
     so.connections = f.connections;
     so.max_body = static_cast<std::size_t>(f.max_body);
+    so.body_limit = [&api, max = so.max_body](const http::request& head) {
+      return api.body_limit(head, max);
+    };
     http::civet_server server(so, [&api](const http::request& r) { return api.handle(r); });
     if (auto e = server.start(); !e.empty()) return fail(e);
     std::printf("listening on %s\n", server.bound().c_str());

@@ -2,8 +2,12 @@
 
 #include <filesystem>
 
+#include "workflow/policy_versions.h"
+
 #include "apps/scenario/json_reader.h"
 #include "apps/scenario/load_calendars.h"
+#include "apps/scenario/policy_versions.h"
+#include "apps/scenario/read_policy.h"
 
 namespace hotline::scenario {
 namespace fs = std::filesystem;
@@ -129,6 +133,8 @@ std::vector<supervision_rule> read_supervision(const node& n) {
   return rules;
 }
 
+}  // namespace
+
 policy read_policy(const node& root, business_hours& hours) {
   policy p;
   p.id = root.at("id").text();
@@ -210,8 +216,32 @@ policy read_policy(const node& root, business_hours& hours) {
   p.termination_calls_at_least = read_int(term.at("calls_at_least"));
   node report = term.at("report_to");
   p.termination_report_to = {report.at("value").text(), read_source(report)};
+  p.version = read_version(root.at("version"));
+
+  p.attachment_max_bytes = read_int(root.at("attachments").at("max_bytes"));
+  if (p.attachment_max_bytes.value < 1)
+    root.at("attachments").at("max_bytes").at("value").fail("must be a positive number of bytes");
+  node survey = root.at("survey");
+  node expiry = survey.at("expiry");
+  p.survey_expiry = {read_period(expiry.at("value"), day_minutes), read_source(expiry)};
+  p.survey_unanswered = read_name<survey_silence>(survey.at("unanswered"));
   return p;
 }
+
+policy_version read_version(const node& n) {
+  policy_version v;
+  v.id = n.at("id").text();
+  if (v.id.empty()) n.at("id").fail("needs a name: the document number, or the date");
+  if (auto from = n.find("effective_from")) {
+    auto d = parse_date(from->text());
+    if (!d) from->fail("is not a YYYY-MM-DD date");
+    v.effective_from = *d;
+  }
+  v.source = read_source(n);
+  return v;
+}
+
+namespace {
 
 std::vector<department> read_departments(const node& root) {
   std::vector<department> out;
@@ -229,30 +259,27 @@ std::vector<department> read_departments(const node& root) {
 }  // namespace
 
 result<jurisdiction> load_scenario(const std::string& dir) {
-  jurisdiction j;
-  std::string file = (fs::path(dir) / "policy.json").string();
-  business_hours hours;
+  auto versions = load_policy_versions(dir);
+  if (!versions) return versions.error();
+  department_tree departments;
+  std::string file = (fs::path(dir) / "departments.json").string();
   try {
     auto doc = parse_file(file);
-    j.rules = read_policy(node(doc, ""), hours);
-
-    file = (fs::path(dir) / "departments.json").string();
-    doc = parse_file(file);
     auto tree = department_tree::build(read_departments(node(doc, "")));
     if (!tree) {
       refusal r = tree.error();  // its message already names the field
       r.message = file + ": " + r.message;
       return r;
     }
-    j.departments = std::move(tree).value();
-
+    departments = std::move(tree).value();
   } catch (const read_error& e) {
     return load_failure(file, e);
   }
-  auto calendar = load_calendar(hours, national_calendars_dir(dir), dir);
+  auto calendar = load_calendar(versions->hours, national_calendars_dir(dir), dir);
   if (!calendar) return calendar.error();
-  j.calendar = std::move(calendar).value();
-  return j;
+  // Not yet rolled forward to any day: the runtime puts the version of its day in force.
+  return with_versions(std::move(versions->policies), std::move(departments),
+                       std::move(calendar).value(), date{1, 1, 1});
 }
 
 result<bool> check_covers(const jurisdiction& j, instant now) {

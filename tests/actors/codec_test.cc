@@ -49,7 +49,8 @@ std::vector<event_record> sample() {
   d.sign_due = instant{1773739800};
   d.return_due = instant{1773739800};
   d.deemed_on_return_expiry = true;
-  return {{1, instant{1773622800}, "operator:op", s}, {2, instant{1773626400}, "operator:op", d}};
+  return {{1, instant{1773622800}, "operator:op", s, "v1"},
+          {2, instant{1773626400}, "operator:op", d, "v1"}};
 }
 
 TEST(StoredFormat, EventsWrittenInTheFirstFormatStillDecode) {
@@ -65,6 +66,7 @@ TEST(StoredFormat, EventsWrittenInTheFirstFormatStillDecode) {
   EXPECT_EQ(d.co, std::vector<std::string>{"housing"});
   EXPECT_EQ((*decoded)[1].by, "operator:op");
   EXPECT_TRUE(d.deemed_on_return_expiry);
+  EXPECT_EQ((*decoded)[1].policy_version, "");  // not recorded before format 5
 }
 
 TEST(StoredFormat, TheCurrentFormatRoundTrips) {
@@ -72,6 +74,7 @@ TEST(StoredFormat, TheCurrentFormatRoundTrips) {
   auto decoded = actors::decode_events(bytes);
   ASSERT_TRUE(decoded);
   EXPECT_EQ(actors::encode(*decoded), bytes);
+  EXPECT_EQ((*decoded)[1].policy_version, "v1");
 }
 
 TEST(StoredFormat, AnUnknownFormatIsRefusedNotGuessed) {
@@ -80,16 +83,22 @@ TEST(StoredFormat, AnUnknownFormatIsRefusedNotGuessed) {
   EXPECT_FALSE(actors::decode_events(bytes));
 }
 
-// A direct answer as format 4 wrote it, before an answer cited a knowledge entry (format 5).
+// A direct answer as formats 4 and 5 wrote it (5: with the policy version applied), before an
+// answer cited a knowledge entry (format 6).
 const std::string format_4_answer = "040101000b6f70657261746f723a6f700109e5b7b2e7ad94e5a48d";
+const std::string format_5_answer =
+    "050101000b6f70657261746f723a6f700109e5b7b2e7ad94e5a48d027631";
 
 TEST(StoredFormat, AnAnswerWrittenBeforeCitationsDecodesCitingNothing) {
-  auto decoded = actors::decode_events(from_hex(format_4_answer));
-  ASSERT_TRUE(decoded);
-  const auto& a = std::get<answered>(decoded->at(0).body);
-  EXPECT_EQ(a.text, "已答复");
-  EXPECT_EQ(a.entry_id, "");
-  EXPECT_EQ(a.entry_revision, 0);
+  for (const auto& hex : {format_4_answer, format_5_answer}) {
+    auto decoded = actors::decode_events(from_hex(hex));
+    ASSERT_TRUE(decoded) << hex;
+    const auto& a = std::get<answered>(decoded->at(0).body);
+    EXPECT_EQ(a.text, "已答复");
+    EXPECT_EQ(a.entry_id, "");
+    EXPECT_EQ(a.entry_revision, 0);
+  }
+  EXPECT_EQ(actors::decode_events(from_hex(format_5_answer))->at(0).policy_version, "v1");
   answered cited{"已答复", "water-outage", 2};
   auto again = actors::decode_events(
       actors::encode(std::vector<event_record>{{1, instant{0}, "operator:op", cited}}));
@@ -137,6 +146,8 @@ TEST(StoredFormat, AStateWrittenBeforeTermFactsDecodesAndKeepsItsDeadlines) {
   EXPECT_EQ(armed[0].kind, deadline_kind::handle);
   EXPECT_EQ(armed[0].due, instant{1799400600});
   EXPECT_TRUE(recompute(*decoded, working_calendar{}).empty());
+  EXPECT_TRUE(decoded->attachments.empty());  // format 5's members: at their defaults
+  EXPECT_FALSE(decoded->survey_deadline.due);
   // Written again, it is the current format and still the same state.
   auto again = actors::decode_state(actors::encode(*decoded));
   ASSERT_TRUE(again);
@@ -153,6 +164,35 @@ TEST(StoredFormat, TermFactsRoundTrip) {
   auto decoded = actors::decode_state(actors::encode(s));
   ASSERT_TRUE(decoded);
   EXPECT_EQ(decoded->handle_deadline.set_by, s.handle_deadline.set_by);
+}
+
+// Format 5: a ticket's attachments (003 §5(4)) and the SMS survey's expiry.
+TEST(StoredFormat, AttachmentsAndTheSurveyRoundTrip) {
+  std::vector<event_record> events{
+      {7, instant{1773626400}, "department:xinhua",
+       attached{std::string(64, 'a'), "现场.jpg", media_type::jpeg, 2048, false}},
+      {8, instant{1773630000}, "department:xinhua",
+       survey_sent{instant{1773912600}, term_fact{instant{1773630000}, working_days(3), 0}}},
+      {9, instant{1773912600}, "system:timer",
+       survey_unanswered{instant{1773912600}, survey_silence::closes}}};
+  auto decoded = actors::decode_events(actors::encode(events));
+  ASSERT_TRUE(decoded);
+  ASSERT_EQ(decoded->size(), 3u);
+  EXPECT_EQ(std::get<attached>((*decoded)[0].body).file_name, "现场.jpg");
+  EXPECT_EQ(std::get<survey_sent>((*decoded)[1].body).due, instant{1773912600});
+  EXPECT_EQ(std::get<survey_unanswered>((*decoded)[2].body).then, survey_silence::closes);
+
+  ticket_state s;
+  s.id = "PDS-1";
+  s.version = 9;
+  for (const auto& e : events) evolve(s, e);
+  auto state = actors::decode_state(actors::encode(s));
+  ASSERT_TRUE(state);
+  ASSERT_EQ(state->attachments.size(), 1u);
+  EXPECT_EQ(state->attachments[0].by, "department:xinhua");
+  EXPECT_EQ(state->attachments[0].size, 2048u);
+  EXPECT_TRUE(state->survey_deadline.fired);
+  EXPECT_EQ(actors::encode(*state), actors::encode(s));
 }
 
 }  // namespace

@@ -4,6 +4,7 @@
 // caller is never messaged (000 art. 20).
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <memory>
@@ -18,13 +19,14 @@ namespace {
 // The gateway as a provider runs one: it takes a message once per Idempotency-Key.
 class fake_gateway {
  public:
-  fake_gateway() : server_({"127.0.0.1:0", 8, 1 << 16}, [this](const http::request& r) {
-    std::lock_guard<std::mutex> lock(mutex_);
-    if (r.header("authorization") != "Bearer gw-token") return http::json_response(401, {});
-    auto doc = boost::json::parse(r.body).as_object();
-    received_.emplace(r.header("idempotency-key"), doc);
-    return http::json_response(200, {{"accepted", true}});
-  }) {
+  fake_gateway()
+      : server_({"127.0.0.1:0", 8, 1 << 16, nullptr}, [this](const http::request& r) {
+          std::lock_guard<std::mutex> lock(mutex_);
+          if (r.header("authorization") != "Bearer gw-token") return http::json_response(401, {});
+          auto doc = boost::json::parse(r.body).as_object();
+          received_.emplace(r.header("idempotency-key"), doc);
+          return http::json_response(200, {{"accepted", true}});
+        }) {
     EXPECT_EQ(server_.start(), "");
   }
   std::string url() const { return "http://" + server_.bound() + "/send"; }
@@ -44,8 +46,7 @@ class Sms : public ::testing::Test {
   void SetUp() override {
     std::filesystem::create_directories(files.path);
     std::ofstream(files.path + "/peers.json")
-        << R"({"peers":[],"sms_gateway":{"url":")" << gateway.url()
-        << R"(","token":"gw-token"}})";
+        << R"({"peers":[],"sms_gateway":{"url":")" << gateway.url() << R"(","token":"gw-token"}})";
     server = std::make_unique<server_process>(
         "heyuan", data.path,
         std::vector<std::string>{"--clock", "virtual", "--start", "2026-03-16T09:00:00+08:00",
@@ -71,8 +72,9 @@ class Sms : public ::testing::Test {
 
 TEST_F(Sms, Heyuan004Art15_TheCallersSmsAnswerBecomesTheEvaluation) {
   std::string id = submit("consultation");
-  ASSERT_EQ(server->post("/api/v1/tickets/" + id + "/answer", "dev-operator",
-                         R"({"answer":"管网抢修中，预计今晚恢复"})")
+  ASSERT_EQ(server
+                ->post("/api/v1/tickets/" + id + "/answer", "dev-operator",
+                       R"({"answer":"管网抢修中，预计今晚恢复"})")
                 .status,
             200);
   ASSERT_EQ(drain().status, 200);
@@ -106,21 +108,56 @@ TEST_F(Sms, Heyuan004Art15_TheCallersSmsAnswerBecomesTheEvaluation) {
   EXPECT_EQ(t.at("history").as_array().back().at("by"), "gateway:sms_gateway");
 }
 
+// The survey waits for an answer for the policy's time (3 working days, assumed), counted on the
+// calendar from the answer: Monday 16 March 2026, 09:00 -> Thursday 19 March, 17:30. Heyuan
+// visits back only as needed (004 art. 15): unanswered, the item closes unscored.
+TEST_F(Sms, Heyuan004Art15_AnUnansweredSurveyIsRecordedOnItsDayAndClosesTheItem) {
+  std::string id = submit("consultation");
+  auto answered = server->post("/api/v1/tickets/" + id + "/answer", "dev-operator",
+                               R"({"answer":"管网抢修中，预计今晚恢复"})");
+  ASSERT_EQ(answered.status, 200) << answered.body;
+  EXPECT_EQ(answered.json().at("deadlines").at("survey"), "2026-03-19T17:30:00+08:00");
+  EXPECT_EQ(answered.json().at("history").as_array().back().at("event"), "survey_sent");
+  auto clock = [&](const std::string& to) {
+    return server->post("/admin/clock", "dev-admin", R"({"to":")" + to + R"("})").status;
+  };
+  ASSERT_EQ(clock("2026-03-19T17:29:59+08:00"), 200);
+  EXPECT_EQ(server->get("/api/v1/tickets/" + id, "dev-operator").json().at("status"), "answered");
+  ASSERT_EQ(clock("2026-03-19T17:30:00+08:00"), 200);
+  auto t = server->get("/api/v1/tickets/" + id, "dev-operator").json();
+  EXPECT_EQ(t.at("status"), "closed");
+  EXPECT_EQ(t.at("evaluation"), nullptr);  // silence is neither satisfied nor dissatisfied
+  const auto& history = t.at("history").as_array();
+  auto unanswered = std::find_if(history.begin(), history.end(), [](const boost::json::value& e) {
+    return e.at("event") == "survey_unanswered";
+  });
+  ASSERT_NE(unanswered, history.end());
+  EXPECT_EQ(unanswered->at("at"), "2026-03-19T17:30:00+08:00");
+  EXPECT_EQ(unanswered->at("by"), "system:timer");
+  EXPECT_EQ(unanswered->at("data").at("then"), "closes");
+  // Too late: the item is closed.
+  auto late = server->post("/api/v1/sms/inbound", "gw-token",
+                           R"({"ticket":")" + id + R"(","from":"13800000000","text":"1"})");
+  EXPECT_EQ(late.status, 409) << late.body;
+}
+
 TEST_F(Sms, Yaoan000Art20_ABlockedCallerIsNeverMessaged) {
   std::string earlier = submit("consultation");
   std::string abusive = submit("consultation");
-  ASSERT_EQ(server->post("/api/v1/tickets/" + abusive + "/request_block", "dev-operator",
-                         R"({"reason":"反复辱骂话务员"})")
+  ASSERT_EQ(server
+                ->post("/api/v1/tickets/" + abusive + "/request_block", "dev-operator",
+                       R"({"reason":"反复辱骂话务员"})")
                 .status,
             200);
-  ASSERT_EQ(server->post("/api/v1/tickets/" + abusive + "/approve_block", "dev-supervisor", "{}")
-                .status,
-            200);
+  ASSERT_EQ(
+      server->post("/api/v1/tickets/" + abusive + "/approve_block", "dev-supervisor", "{}").status,
+      200);
   // Answered after the block: its messages are written, and never sent.
-  ASSERT_EQ(server->post("/api/v1/tickets/" + earlier + "/answer", "dev-operator",
-                         R"({"answer":"已答复"})")
-                .status,
-            200);
+  ASSERT_EQ(
+      server
+          ->post("/api/v1/tickets/" + earlier + "/answer", "dev-operator", R"({"answer":"已答复"})")
+          .status,
+      200);
   ASSERT_EQ(drain().status, 200);
   EXPECT_TRUE(gateway.received().empty());
   auto box = server->get("/admin/outbox", "dev-admin").json();

@@ -10,7 +10,8 @@
 namespace hotline::testing {
 
 struct runtime_case {
-  /// A runtime for `scenario_id` on an in-memory store, the virtual clock at `start`.
+  /// A runtime for `scenario_id` on an in-memory store, the virtual clock at `start`
+  /// (`tweaks.where`, if set, in place of the scenario's own jurisdiction).
   runtime_case(const std::string& scenario_id, const std::string& start,
                actors::runtime_options tweaks = {});
   /// The same on a given store (RocksDB in recovery tests).

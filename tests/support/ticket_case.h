@@ -28,6 +28,8 @@ workflow::intake request(workflow::ticket_type type = workflow::ticket_type::com
 class ticket_case {
  public:
   explicit ticket_case(const std::string& scenario_id);
+  /// Under a jurisdiction of the test's own (REQUIRES: it outlives the case).
+  explicit ticket_case(const workflow::jurisdiction& where) : where_(where) {}
 
   /// Runs `c` at `when` as `who`, folding the events on success.
   workflow::result<std::vector<workflow::event_record>> run(const workflow::command& c,

@@ -19,15 +19,17 @@ ticket_state from_upper(bool blocked) {
 }
 
 event_record record(std::uint64_t seq, event e) {
-  return {seq, at("2026-03-16T09:00:00+08:00"), "department:waterworks", std::move(e)};
+  return {seq, at("2026-03-16T09:00:00+08:00"), "department:waterworks", std::move(e), ""};
 }
 
 // 002 art. 10: the lower platform reports its result to the upper one; 004 art. 15: the caller
-// gets the result and the survey by SMS. Ids sort in event order and never change on a retry.
+// gets the result and the survey (which the rule core decided with the reply, survey_sent) by
+// SMS. Ids sort in event order and never change on a retry.
 TEST(Outgoing, Seed002Art10_AReplyIsReportedUpAndSentToTheCallerWithTheSurvey) {
   replied r;
   r.result = "已恢复供水";
-  auto out = outgoing(from_upper(false), {record(12, r)}, {true});
+  survey_sent survey{at("2026-03-19T17:30:00+08:00"), std::nullopt};
+  auto out = outgoing(from_upper(false), {record(12, r), record(13, survey)}, {true});
   ASSERT_EQ(out.size(), 3u);
   EXPECT_EQ(out[0].kind, outgoing_kind::report);
   EXPECT_EQ(out[0].to, "city");
@@ -36,7 +38,7 @@ TEST(Outgoing, Seed002Art10_AReplyIsReportedUpAndSentToTheCallerWithTheSurvey) {
   EXPECT_EQ(out[0].id, "mengcheng-20260316-000001/00000012/0");
   EXPECT_EQ(out[1].kind, outgoing_kind::sms);
   EXPECT_EQ(out[1].to, "13800000000");
-  EXPECT_EQ(out[2].id, "mengcheng-20260316-000001/00000012/2");
+  EXPECT_EQ(out[2].id, "mengcheng-20260316-000001/00000013/0");
   EXPECT_NE(out[2].text.find("回复1为满意"), std::string::npos);
 }
 

@@ -155,8 +155,8 @@ working_calendar with_more_holidays(const jurisdiction& j) {
     date d = add_days({2026, 3, 2}, *rc::gen::inRange(0, 50));
     if (iso_weekday(d) < 6) y.holidays.push_back(d);
   }
-  auto cal = scenario::load_calendar(j.calendar.hours(), scenario::national_calendars_dir(dir),
-                                     dir, {y});
+  auto cal =
+      scenario::load_calendar(j.calendar.hours(), scenario::national_calendars_dir(dir), dir, {y});
   RC_ASSERT(cal.ok());
   return *cal;
 }
@@ -169,7 +169,7 @@ RC_GTEST_PROP(Properties, AfterALoadEveryArmedDeadlineIsItsTermOnTheNewCalendar,
   auto before = deadlines(s);
   for (const auto& e : recompute(s, cal)) {
     RC_ASSERT(!s.slot(e.kind).fired);
-    evolve(s, {s.version + 1, at("2026-03-02T08:00:00+08:00"), "system:calendar", e});
+    evolve(s, {s.version + 1, at("2026-03-02T08:00:00+08:00"), "system:calendar", e, ""});
   }
   auto after = deadlines(s);
   RC_ASSERT(after.size() == before.size());  // the same deadlines are armed, perhaps moved

@@ -14,7 +14,8 @@ namespace {
 using namespace workflow;
 using ::testing::ElementsAre;
 
-const std::string notice_2027 = "国务院办公厅关于2027年部分节假日安排的通知 (as loaded in this test)";
+const std::string notice_2027 =
+    "国务院办公厅关于2027年部分节假日安排的通知 (as loaded in this test)";
 
 // 2027 as the holiday law gives it (provisional: Jan 1 New Year's Day, Mon Jan 4 a working
 // day), made official with `extra` holidays on top: what a notice that differs looks like.
@@ -24,8 +25,8 @@ working_calendar official_2027(const jurisdiction& j, std::vector<date> extra) {
   y.source = notice_2027;
   y.holidays.insert(y.holidays.end(), extra.begin(), extra.end());
   std::string dir = std::string(HOTLINE_SCENARIOS_DIR) + "/" + j.rules.id;
-  auto cal = scenario::load_calendar(j.calendar.hours(), scenario::national_calendars_dir(dir),
-                                     dir, {y});
+  auto cal =
+      scenario::load_calendar(j.calendar.hours(), scenario::national_calendars_dir(dir), dir, {y});
   EXPECT_TRUE(cal) << cal.error().message;
   return *cal;
 }
@@ -33,7 +34,8 @@ working_calendar official_2027(const jurisdiction& j, std::vector<date> extra) {
 // Runs the system's recompute on a copy of `s` under `cal`; the state after it.
 ticket_state recomputed(const ticket_state& s, const jurisdiction& j, const working_calendar& cal,
                         std::vector<event_record>* events = nullptr) {
-  jurisdiction loaded{j.rules, j.departments, cal};
+  jurisdiction loaded = j;
+  loaded.calendar = cal;
   auto out = decide(s, recompute_deadlines{}, {loaded, at("2026-12-28T09:00:00+08:00"), timer()});
   EXPECT_TRUE(out.ok());
   ticket_state after = s;
@@ -57,7 +59,8 @@ TEST_F(LateDecember, Seed001Art18_AnItemSignedInLateDecemberEndsOnTheProvisional
   signed_on_december_24();
   // Dec 25, 28-31 (5), Jan 1 New Year's Day (holiday law art. 2), Jan 4-8 (10).
   EXPECT_EQ(t.due(deadline_kind::handle), "2027-01-08T17:30:00+08:00");
-  EXPECT_THAT(provisional_deadlines(t.state(), t.where().calendar), ElementsAre(deadline_kind::handle));
+  EXPECT_THAT(provisional_deadlines(t.state(), t.where().calendar),
+              ElementsAre(deadline_kind::handle));
   const auto& fact = *t.state().handle_deadline.set_by;
   EXPECT_EQ(fact.from, at("2026-12-24T09:30:00+08:00"));  // from dispatch (001 art. 18)
   EXPECT_EQ(fact.term, working_days(10));
@@ -103,8 +106,8 @@ TEST_F(LateDecember, Seed001Art14_AFiredDeadlineIsHistoryAndDoesNotMove) {
   t.advance("2027-01-04T17:30:00+08:00");
   ASSERT_TRUE(t.state().sign_deadline.fired);
   std::vector<event_record> events;
-  ticket_state after = recomputed(t.state(), t.where(), official_2027(t.where(), {{2027, 1, 4}}),
-                                  &events);
+  ticket_state after =
+      recomputed(t.state(), t.where(), official_2027(t.where(), {{2027, 1, 4}}), &events);
   for (const auto& e : events)
     EXPECT_NE(std::get<deadline_recomputed>(e.body).kind, deadline_kind::sign);
   EXPECT_EQ(*after.sign_deadline.due, at("2027-01-04T17:30:00+08:00"));

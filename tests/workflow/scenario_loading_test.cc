@@ -173,5 +173,35 @@ TEST(ScenarioLoading, AProvisionalStartYearStartsAndOneBeyondItIsRefused) {
   EXPECT_NE(r.error().message.find("calendars/2101.json"), std::string::npos);
 }
 
+TEST(ScenarioLoading, Rules9_APolicyVersionFileIsTheVersionBeforeWithItsChanges) {
+  broken_copy copy("zhijiang");
+  copy.write("policy-versions/2027-01-01.json", R"({
+      "version": {"id": "final", "effective_from": "2027-01-01", "source": "test: the final text"},
+      "changes": {"extension": {"max_count": {"value": 2, "source": "test: two extensions"}}}})");
+  auto j = scenario::load_scenario(copy.dir.string());
+  ASSERT_TRUE(j) << j.error().message;
+  EXPECT_EQ(j->rules.version.id, "征求意见稿");
+  ASSERT_EQ(j->later.size(), 1u);
+  const policy& final_text = j->later[0];
+  EXPECT_EQ(final_text.version.id, "final");
+  EXPECT_EQ(final_text.extension_max_count.value, 2);
+  EXPECT_EQ(final_text.extension_max_count.from, "test: two extensions");
+  // Everything the changes leave alone is the draft's (a merge patch, RFC 7386).
+  EXPECT_EQ(final_text.extension_same_as_original.value, true);
+  EXPECT_EQ(final_text.handle.size(), j->rules.handle.size());
+
+  copy.write("policy-versions/2027-01-01.json", R"({
+      "version": {"id": "final", "effective_from": "2027-01-01", "source": "test"},
+      "changes": {"extension": {"max_count": {"value": "two", "source": "test"}}}})");
+  EXPECT_NE(copy.error().find("2027-01-01.json: changes.extension.max_count.value:"),
+            std::string::npos)
+      << copy.error();
+  copy.write("policy-versions/2027-01-01.json", R"({
+      "version": {"id": "final", "source": "test"}, "changes": {}})");
+  EXPECT_NE(copy.error().find("2027-01-01.json: version: a later version needs its effective_from"),
+            std::string::npos)
+      << copy.error();
+}
+
 }  // namespace
 }  // namespace hotline::testing
