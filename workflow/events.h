@@ -542,7 +542,7 @@ struct event_record {
   instant at;
   std::string by;
   event body;
-  std::string policy_version;  // the policy version the decision applied (rules.md §9)
+  std::string policy_version{};  // the policy version the decision applied (rules.md §9)
 };
 
 /// The history name of an event ("submitted", "deemed_signed", "handle_overdue", ...).
