@@ -86,8 +86,7 @@ TEST(StoredFormat, AnUnknownFormatIsRefusedNotGuessed) {
 // A direct answer as formats 4 and 5 wrote it (5: with the policy version applied), before an
 // answer cited a knowledge entry (format 6).
 const std::string format_4_answer = "040101000b6f70657261746f723a6f700109e5b7b2e7ad94e5a48d";
-const std::string format_5_answer =
-    "050101000b6f70657261746f723a6f700109e5b7b2e7ad94e5a48d027631";
+const std::string format_5_answer = "050101000b6f70657261746f723a6f700109e5b7b2e7ad94e5a48d027631";
 
 TEST(StoredFormat, AnAnswerWrittenBeforeCitationsDecodesCitingNothing) {
   for (const auto& hex : {format_4_answer, format_5_answer}) {
