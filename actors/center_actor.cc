@@ -64,15 +64,16 @@ result<intake_facts> facts_for(center_state& st, const intake& r,
 // the submitter is answered, and the due index and escalation see it only then.
 void commit_submission(runtime_context* ctx, intake_request& r, std::vector<event_record> events) {
   auto f = ctx->fold(std::make_shared<const ticket_state>(), std::move(events), r.idempotency_key);
-  ctx->commit(std::move(f.batch),
-              [ctx, reply = r.reply, change = f.change](const std::string& error) {
-                if (!error.empty()) {
-                  reply(command_outcome::unavailable(error));
-                  return;
-                }
-                reply(command_outcome::done(change.after, *change.events));
-                notify(ctx, caf::actor(), change);
-              });
+  ctx->commit(std::move(f.batch), [ctx, reply = r.reply, change = f.change,
+                                   journal = f.journal](const std::string& error) {
+    if (!error.empty()) {
+      reply(command_outcome::unavailable(error));
+      return;
+    }
+    ctx->journaled(journal);  // before the answer: a search after it finds it
+    reply(command_outcome::done(change.after, *change.events));
+    notify(ctx, caf::actor(), change);
+  });
 }
 
 void take_in(self_ptr self, intake_request& r) {

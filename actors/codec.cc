@@ -8,9 +8,10 @@ using namespace workflow;
 namespace {
 
 // Format 1: the first layout. Each later format only adds members tagged since{N}; a reader
-// given an older format leaves those members at their defaults.
+// given an older format leaves those members at their defaults. Format 6: answered cites a
+// knowledge entry.
 constexpr char format_first = 1;
-constexpr char format_current = 5;
+constexpr char format_current = 6;
 
 class writer {
  public:
@@ -254,6 +255,12 @@ std::string encode(const outbox_entry& entry) {
 }
 std::optional<outbox_entry> decode_outbox_entry(std::string_view bytes) {
   return decode_value<outbox_entry>(bytes);
+}
+std::string encode(const knowledge_entry& entry) {
+  return encode_value(entry);
+}
+std::optional<knowledge_entry> decode_knowledge_entry(std::string_view bytes) {
+  return decode_value<knowledge_entry>(bytes);
 }
 
 }  // namespace hotline::actors

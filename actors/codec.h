@@ -25,5 +25,7 @@ std::string encode(const workflow::refusal& r);
 std::optional<workflow::refusal> decode_refusal(std::string_view bytes);
 std::string encode(const outbox_entry& entry);
 std::optional<outbox_entry> decode_outbox_entry(std::string_view bytes);
+std::string encode(const workflow::knowledge_entry& entry);
+std::optional<workflow::knowledge_entry> decode_knowledge_entry(std::string_view bytes);
 
 }  // namespace hotline::actors

@@ -96,6 +96,7 @@ struct ticket_query {
   /// "<next_due seconds|none>:<id>" in due order. "" for the first page.
   std::string after;
   std::size_t limit = 50;
+  std::string text;  // full-text (runtime_knowledge.cc): best first, `after` a count of items
 };
 
 /// One page of a listing: the tickets (durable states, without history) and where the next page

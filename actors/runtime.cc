@@ -34,6 +34,26 @@ void start_delivery(caf::actor_system& sys, runtime_context* ctx) {
   ctx->catalog.push_back({"delivery", "delivery", "", ctx->delivery});
 }
 
+// The full-text index catches up with the store in the background; a folder it cannot open
+// leaves the runtime without search (said in its figures), not without tickets.
+void start_search(runtime_context* ctx) {
+  if (ctx->options.search_dir.empty()) return;
+  std::string error;
+  auto commit = [ctx](storage::batch b) {
+    std::promise<std::string> done;
+    auto result = done.get_future();
+    ctx->commit(std::move(b), [&done](const std::string& e) { done.set_value(e); });
+    return result.get();
+  };
+  ctx->indexer =
+      std::make_unique<search_indexer>(ctx->repo, commit, ctx->options.search_dir, error);
+  if (!error.empty()) {
+    std::fprintf(stderr, "search: %s\n", error.c_str());
+    ctx->indexer.reset();
+    ctx->search_failure = error;
+  }
+}
+
 }  // namespace
 
 runtime::runtime(const runtime_options& o) : impl_(std::make_unique<impl>()) {
@@ -78,6 +98,7 @@ runtime::runtime(const runtime_options& o) : impl_(std::make_unique<impl>()) {
         it->second.open = static_cast<long>(load.open);
         it->second.overdue = static_cast<long>(load.overdue);
       }
+  start_search(ctx);
   caf::actor_system& sys = *impl_->system;
   // Every handle is in place before the first message is sent.
   ctx->center = spawn_center(sys, ctx);
@@ -102,6 +123,7 @@ runtime::runtime(const runtime_options& o) : impl_(std::make_unique<impl>()) {
 runtime::~runtime() {
   quiesce(std::chrono::seconds(30));
   runtime_context* ctx = impl_->ctx.get();
+  ctx->indexer.reset();  // what it has not indexed stays in the journal
   ctx->stopping = true;
   for (auto& [id, a] : ctx->directory.live_tickets(SIZE_MAX))
     caf::anon_send_exit(a, caf::exit_reason::user_shutdown);
@@ -121,6 +143,12 @@ void runtime::submit(intake request, actor_ref by, reply_to reply, std::string i
 void runtime::act(const std::string& id, command c, actor_ref by, reply_to reply,
                   std::string idempotency_key) {
   runtime_context* ctx = impl_->ctx.get();
+  // The rule needs the cited entry as it stands (workflow::check_citation).
+  if (auto* a = std::get_if<workflow::answer>(&c); a && !a->entry_id.empty()) {
+    auto entry = load_entry(ctx->db, a->entry_id);
+    if (entry.failed()) return reply(command_outcome::unavailable(entry.error()));
+    if (entry) a->cited = std::move(*entry);
+  }
   ctx->route(
       ticket_message{id, command_request{std::move(c), std::move(by), ctx->track(std::move(reply)),
                                          std::move(idempotency_key)}});

@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "actors/clock.h"
+#include "actors/knowledge_queries.h"
 #include "actors/outbox_entry.h"
 #include "actors/outbox_progress.h"
 #include "actors/outcome.h"
@@ -80,6 +81,9 @@ struct runtime_options {
   std::chrono::milliseconds retry_max{300000};  // up to this
   // None: the calendar of `where` is the only one, and calendar loads are refused.
   calendar_builder build_calendar;
+  // The full-text index's folder (search_indexer.h), derived from the store and rebuilt from it
+  // when missing or behind. "": no full-text search (queries with text are unavailable).
+  std::string search_dir;
   // None: the versions of `where` are the only ones, and policy loads are refused.
   policy_builder build_policies;
 };
@@ -252,7 +256,26 @@ class runtime {
   /// whether it got there. A barrier for tests and operators, like quiesce().
   bool drain_outbox(std::chrono::milliseconds timeout);
 
+  // The knowledge base and full-text search (runtime_knowledge.cc).
+
+  /// Writes entry `id` (created, or replaced by `fields`) as workflow::write_knowledge decides,
+  /// durably, with its journal entry for the index; returns once durable. One write at a time.
+  answer<workflow::knowledge_write> put_knowledge(const std::string& id,
+                                                  workflow::knowledge_fields fields,
+                                                  const workflow::actor_ref& by);
+  answer<workflow::knowledge_entry> knowledge(const std::string& id,
+                                              const workflow::actor_ref& viewer) const;
+  /// A page of entries matching `q` (with text: best first, else in id order).
+  answer<knowledge_page> list_knowledge(const knowledge_query& q,
+                                        const workflow::actor_ref& viewer) const;
+  /// Entries stale today, by owner (workflow::stale).
+  lookup<stale_counts> stale_knowledge() const;
+  search_figures search() const;
+
  private:
+  answer<ticket_page> search_tickets(const ticket_query& q, const workflow::actor_ref& viewer,
+                                     const std::vector<std::string>& holders) const;
+
   // Start-up: the calendar with the years operators loaded, the policy versions they loaded; a
   // recompute a crash interrupted.
   void start_with_loaded_calendars();

@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "workflow/policy_versions.h"
+#include "workflow/searchable.h"
 
 namespace hotline::actors {
 
@@ -119,8 +120,18 @@ runtime_context::folded runtime_context::fold(std::shared_ptr<const workflow::ti
   // The messages the change owes the outside are durable with it, or not at all.
   auto messages = outgoing(*after, *recorded, options.outgoing);
   for (auto& w : outbox_writes(messages)) b.push_back(std::move(w));
+  // What a search can see changes with it, durable together (search_indexer.h).
+  journal_entry journal;
+  if (indexer && workflow::changes_searchable(*recorded)) {
+    journal = {indexer->next_seq(), 't', after->id};
+    b.push_back(journal_write(journal));
+  }
   return {ticket_changed{std::move(before), std::move(after), std::move(recorded), {}},
-          std::move(b), std::move(messages)};
+          std::move(b), std::move(messages), std::move(journal)};
+}
+
+void runtime_context::journaled(const journal_entry& e) {
+  if (indexer && e.seq) indexer->journaled(e);
 }
 
 void runtime_context::announce(std::vector<workflow::outgoing_message> messages) {

@@ -15,6 +15,7 @@
 #include "actors/clock.h"
 #include "actors/outbox.h"
 #include "actors/outbox_progress.h"
+#include "actors/search_indexer.h"
 #include "actors/ticket_directory.h"
 #include "actors/ticket_repository.h"
 #include "actors/work_in_flight.h"
@@ -83,6 +84,8 @@ struct runtime_context {
   caf::actor delivery;
   outbox_progress outbox;
   std::unordered_map<std::string, caf::actor> departments;
+  std::unique_ptr<search_indexer> indexer;  // none: no full-text search (runtime_options)
+  std::string search_failure;               // why the index could not be opened, or ""
   std::vector<catalog_entry> catalog;
   std::atomic<bool> stopping{false};  // shutting down: a dying actor is not restarted
   // Ticket actors an operator killed on purpose (POST /admin/actors/ticket/{id}/kill): brought
@@ -109,6 +112,7 @@ struct runtime_context {
     ticket_changed change;
     storage::batch batch;                              // with the outbox entries of `messages`
     std::vector<workflow::outgoing_message> messages;  // what the change owes the outside
+    journal_entry journal;  // what the full-text index must read again (seq 0: nothing)
   };
   folded fold(std::shared_ptr<const workflow::ticket_state> before,
               std::vector<workflow::event_record> events, const std::string& idempotency_key) const;
@@ -117,6 +121,9 @@ struct runtime_context {
   /// Hands messages made durable in the outbox to the delivery actor. Call before answering
   /// the command, so that a drain (runtime::drain_outbox) after the answer waits for them.
   void announce(std::vector<workflow::outgoing_message> messages);
+  /// Hands a journal entry made durable to the full-text index. Call before answering the
+  /// command, so that a search after the answer finds the change.
+  void journaled(const journal_entry& e);
   void refuse(const reply_to& reply, const std::string& idempotency_key, workflow::refusal why);
   /// Start-up could not read what recovery needs (counts, precedents, the window of
   /// submissions): every change is refused, and health reports it, until a restart reads it.

@@ -17,6 +17,7 @@ struct runtime::impl {
   std::unique_ptr<runtime_context> ctx;
   // One calendar or policy load at a time: each builds on what was stored before it.
   std::mutex jurisdiction_loads;
+  std::mutex knowledge_writes;  // one at a time: each decides on the entry the last one left
 };
 
 }  // namespace hotline::actors

@@ -15,13 +15,6 @@ using namespace workflow;
 
 namespace {
 
-refusal refused(refusal_code code, std::string message) {
-  refusal r;
-  r.code = code;
-  r.message = std::move(message);
-  return r;
-}
-
 bool center_staff(const actor_ref& viewer) {
   return viewer.who != role::department;
 }
@@ -117,6 +110,7 @@ answer<ticket_page> runtime::list(const ticket_query& q, const actor_ref& viewer
   }
   if (!q.phone.empty() && same_caller_key(q.phone).empty())
     return invalid_field("phone", "has no digits");
+  if (!q.text.empty()) return search_tickets(q, viewer, holders);
   auto ids = impl_->ctx->repo.list(q, {holders, sees_confidential_callers(viewer)});
   if (ids.failed()) return answer<ticket_page>::unavailable(ids.error());
   if (!ids) return invalid_field("after", "is not a cursor of this listing (pass back its next)");

@@ -119,8 +119,8 @@ void run_command(self_ptr self, command_request& r) {
   ++st.commits->outstanding;
   caf::actor me = caf::actor_cast<caf::actor>(self);
   ctx->commit(std::move(f.batch), [ctx, me, reply = r.reply, change = f.change,
-                                   commits = st.commits, messages = std::move(f.messages)](
-                                      const std::string& error) mutable {
+                                   commits = st.commits, messages = std::move(f.messages),
+                                   journal = f.journal](const std::string& error) mutable {
     if (--commits->outstanding == 0 && commits->waiting)
       caf::anon_send(me, persisted_atom::value, ctx->work.begin());
     if (!error.empty()) {
@@ -130,6 +130,7 @@ void run_command(self_ptr self, command_request& r) {
       return;
     }
     ctx->announce(std::move(messages));  // before the answer, so a drain after it waits for them
+    ctx->journaled(journal);             // and a search after it finds the change
     reply(command_outcome::done(change.after, *change.events));
     notify(ctx, me, change);
   });

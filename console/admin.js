@@ -1,5 +1,6 @@
 // The system operator's desk: health and the calendar horizon, the clock (moved by hand when
-// virtual), live actors and their mailboxes, the armed timers of live tickets, the outbox.
+// virtual), the calendar years and policy versions, live actors and their mailboxes, the armed
+// timers of live tickets, the outbox.
 import { call } from './api.js';
 import { h, fill, notice, section, table, field, ticketLink } from './dom.js';
 import * as w from './words.js';
@@ -61,8 +62,19 @@ function calendarsTable(items) {
       ['年份', (c) => c.year], ['范围', (c) => (c.scope === 'national' ? '全国' : '本地')], ['来源', (c) => sourceWords(c.source)],
     ], official, '没有官方日历'),
     provisional.length ? h('p.muted', {}, `${Math.min(...provisional)}—${Math.max(...provisional)} 年为临时日历：` +
-      '按《全国年节及纪念日放假办法》推算法定节假日，无调休工作日；官方安排发布后请添加对应年份的日历文件。') : null,
+      '按《全国年节及纪念日放假办法》推算法定节假日，无调休工作日；官方安排发布后请添加对应年份的日历文件，' +
+      '或以 PUT /admin/calendars/{年份} 在线加载。') : null,
   ];
+}
+
+/** The policy versions, oldest first, the one in force marked (docs/policy-versions.md). */
+function policyTable(policy) {
+  return table([
+    ['版本', (v) => v.id],
+    ['施行日期', (v) => v.effective_from || '自始施行'],
+    ['现行', (v) => (v.in_force ? h('span.status.s-closed', {}, '现行') : '')],
+    ['来源', (v) => v.source],
+  ], policy.items, '没有政策版本');
 }
 
 async function timersOf(actors) {
@@ -74,9 +86,9 @@ async function timersOf(actors) {
 
 export async function adminView(root) {
   const redraw = () => adminView(root);
-  const [health, clock, actors, calendars, outbox] = await Promise.all([
+  const [health, clock, actors, calendars, policy, outbox] = await Promise.all([
     call('/admin/health'), call('/admin/clock'), call('/admin/actors?limit=10000'),
-    call('/admin/calendars'), call('/admin/outbox?limit=20'),
+    call('/admin/calendars'), call('/admin/policy'), call('/admin/outbox?limit=20'),
   ]);
   const timers = await timersOf(actors.items);
   const mailboxes = actors.items.reduce((n, a) => n + a.mailbox, 0);
@@ -93,6 +105,7 @@ export async function adminView(root) {
           h('dt', {}, '告警'), h('dd', {}, health.warnings.length ? health.warnings.join('；') : '无'))),
         section('时钟', h('p', {}, `${clock.mode === 'virtual' ? '虚拟时钟' : '真实时钟'}：${when(clock.now)}`), clockForm(clock, redraw)),
         section('工作日历', calendarsTable(calendars.items)),
+        section('政策版本', policyTable(policy)),
         section('发件箱', h('p', {}, `待投递 ${outbox.pending}，失败 ${outbox.failed}，已投递 ${outbox.delivered}`))),
       h('div', {},
         section('活动 Actor', actorSummary(actors.items), h('h3', {}, '邮箱积压最多的 50 个'), table([

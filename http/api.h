@@ -90,6 +90,10 @@ class api {
   // The outbox (routes_outbox.cc).
   response admin_outbox(const call& c);
   response admin_outbox_drain(const call& c);
+  // The knowledge base (routes_knowledge.cc).
+  response list_knowledge(const call& c);
+  response get_knowledge(const call& c, const std::string& id);
+  response put_knowledge(const call& c, const std::string& id);
   // The SMS gateway's inbound replies (routes_sms.cc).
   response sms_inbound(const call& c);
   // Attachments (routes_attachments.cc).
@@ -126,6 +130,10 @@ class api {
 
 /// The outbox's figures in Prometheus text.
 std::string outbox_metrics(const actors::outbox_figures& f);
+
+/// The knowledge base's and the full-text index's lines in /metrics.
+std::string knowledge_metrics(const actors::lookup<actors::stale_counts>& stale,
+                              const actors::search_figures& search);
 
 /// A time in a query string. A '+' left unencoded is kept as written, and one that a form
 /// encoder turned into a space (…09:00:00 08:00) is read back as the '+' the user meant.

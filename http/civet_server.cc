@@ -282,6 +282,12 @@ std::string civet_server::start() {
                            nullptr};
   mg_callbacks callbacks{};
   callbacks.log_message = [](const mg_connection*, const char*) { return 1; };  // errors: ours
+  // The handler goes in before the first connection is accepted: installed after mg_start2, a
+  // request in that window (a peer retrying against a server coming back) got CivetWeb's 404.
+  callbacks.init_context = [](const mg_context* ctx) {
+    auto* self = static_cast<impl*>(mg_get_user_data(ctx));
+    mg_set_request_handler(const_cast<mg_context*>(ctx), "/", &impl::handle, self);
+  };
   callbacks.init_thread = [](const mg_context*, int type) -> void* {
     if (type == 1) setpriority(PRIO_PROCESS, static_cast<id_t>(gettid()), 10);
     return nullptr;
@@ -312,7 +318,6 @@ std::string civet_server::start() {
   if (!impl_->ctx)
     return "cannot listen on " + impl_->options.listen + ": " +
            why_not_bound(impl_->options.listen, why);
-  mg_set_request_handler(impl_->ctx, "/", &impl::handle, impl_.get());
   return {};
 }
 

@@ -134,6 +134,11 @@ class json_reader {
     if (!t) return fail(f, "must be an RFC 3339 time");
     v = *t;
   }
+  void parse(const boost::json::value& j, workflow::date& v, const std::string& f) {
+    auto d = j.is_string() ? workflow::parse_date(j.get_string()) : std::nullopt;
+    if (!d) return fail(f, "must be a date, YYYY-MM-DD");
+    v = *d;
+  }
   // approved_by: one {"name","post"}, or an array of them in the chain's order (001 art. 24).
   void parse(const boost::json::value& j, workflow::signatures& v, const std::string& f) {
     if (j.is_array()) {

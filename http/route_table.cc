@@ -20,7 +20,7 @@ const std::vector<api::route>& api::routes() {
       {{"/api/v1/tickets",
         {"GET", "POST"},
         {"status", "supervision_level", "pending", "overdue", "limit", "after", "department",
-         "phone", "region", "topic", "type", "created_from", "created_to", "due_before", "sort"}},
+         "phone", "region", "topic", "type", "created_from", "created_to", "due_before", "sort", "q"}},
        [](api& a, const call& c) {
          return c.req.method == "POST" ? a.submit(c) : a.list_tickets(c);
        }},
@@ -36,6 +36,13 @@ const std::vector<api::route>& api::routes() {
        [](api& a, const call& c) { return a.download_attachment(c, c.parts[3], c.parts[5]); }},
       {{"/api/v1/tickets/{id}/{action}", {"POST"}},
        [](api& a, const call& c) { return a.act(c, c.parts[3], c.parts[4]); }},
+      {{"/api/v1/knowledge", {"GET"}, {"q", "owner", "stale", "limit", "after"}},
+       [](api& a, const call& c) { return a.list_knowledge(c); }},
+      {{"/api/v1/knowledge/{id}", {"GET", "PUT"}},
+       [](api& a, const call& c) {
+         return c.req.method == "PUT" ? a.put_knowledge(c, c.parts[3])
+                                      : a.get_knowledge(c, c.parts[3]);
+       }},
       {{"/api/v1/blocked-callers", {"GET"}},
        [](api& a, const call& c) { return a.blocked_callers(c); }},
       {{"/api/v1/departments", {"GET"}}, [](api& a, const call& c) { return a.departments(c); }},

@@ -20,6 +20,9 @@ response api::health() {
   if (s.store.read_errors > 0)  // unreadable data: reads of it are refused, not skipped
     warnings.push_back(json::string(std::to_string(s.store.read_errors) +
                                     " reads failed; the last: " + s.store.last_read_error));
+  // Search alone is held back: tickets go on, searches wait or answer 503.
+  if (auto search = rt_.search(); !search.failure.empty())
+    warnings.push_back(json::string("full-text search: " + search.failure));
   json::value through = nullptr, official = nullptr;
   if (horizon.covered_through) through = json::string(format_date(*horizon.covered_through));
   if (horizon.official_through) official = json::string(format_date(*horizon.official_through));
@@ -131,7 +134,8 @@ response api::prometheus() {
     for (auto& a : rt_.actors(kind, 10000)) long_lived.push_back(std::move(a));
   auto horizon = horizon_of(rt_.where()->calendar, local_date(rt_.now()));
   r.body = metrics_.render(rt_.stats(), long_lived, horizon, read_process_figures()) +
-           outbox_metrics(rt_.stats().outbox);
+           outbox_metrics(rt_.stats().outbox) +
+           knowledge_metrics(rt_.stale_knowledge(), rt_.search());
   return r;
 }
 

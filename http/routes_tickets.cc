@@ -155,6 +155,7 @@ std::optional<refusal> read_filters(const std::map<std::string, std::string>& pa
   q.phone = param("phone");
   q.region = param("region");
   q.topic = param("topic");
+  q.text = param("q");  // full-text: best first, `after` the `next` of the page before
   return std::nullopt;
 }
 

@@ -104,8 +104,8 @@ std::string store::commit_and_wait(batch b) {
 }
 
 const char* family_name(family f) {
-  static const char* names[] = {"events",      "snapshots", "indexes", "due",
-                                "idempotency", "counters",  "outbox",  "attachments"};
+  static const char* names[] = {"events",   "snapshots", "indexes",     "due",       "idempotency",
+                                "counters", "outbox",    "attachments", "knowledge", "journal"};
   return names[static_cast<std::size_t>(f)];
 }
 

@@ -30,9 +30,11 @@ enum class family : std::uint8_t {
   idempotency,
   counters,
   outbox,
-  attachments  // a ticket's files by the sha256 of their bytes (actors/attachment_store.h)
+  attachments,  // a ticket's files by the sha256 of their bytes (actors/attachment_store.h)
+  knowledge,    // the knowledge base's entries, by id
+  journal,      // what the full-text index has not seen yet, by sequence
 };
-constexpr std::size_t family_count = 8;
+constexpr std::size_t family_count = 10;
 const char* family_name(family f);
 
 /// One put (value set) or delete (no value).

@@ -8,6 +8,7 @@
 
 #include "workflow/attachments.h"
 #include "workflow/describe.h"
+#include "workflow/knowledge.h"
 
 namespace hotline::workflow {
 
@@ -79,10 +80,14 @@ struct submit {
 struct answer {
   static constexpr action act = action::answer;
   std::string text;
+  std::string entry_id{};  // the knowledge entry the answer rests on (001 art. 10(1))
+  // That entry as stored when the command was sent: filled by the runtime, never from the body.
+  std::optional<knowledge_entry> cited{};
 };
 template <class F>
 void describe(F& f, answer& x) {
   f("answer", x.text);
+  f("knowledge_entry", x.entry_id, optional);
 }
 
 struct decline {

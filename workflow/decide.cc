@@ -7,10 +7,7 @@ namespace hotline::workflow {
 namespace detail {
 
 refusal forbidden(std::string message) {
-  refusal r;
-  r.code = refusal_code::forbidden;
-  r.message = std::move(message);
-  return r;
+  return refused(refusal_code::forbidden, std::move(message));
 }
 
 namespace {

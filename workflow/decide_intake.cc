@@ -55,8 +55,7 @@ std::optional<refusal> check_repeat_ground(const ticket_state& s, const policy& 
 // "At once" contact (a term on the 24x7 clock) runs from dispatch, not from signing (002 16(3)).
 result<maybe_term> contact_at_once(const policy& p, const profile& prof, const context& ctx) {
   const term_rule* rule = select(p.contact, prof);
-  if (!rule || !rule->term || rule->term->kind != period::unit::clock_minutes)
-    return maybe_term{};
+  if (!rule || !rule->term || rule->term->kind != period::unit::clock_minutes) return maybe_term{};
   return due_by(p.contact, prof, ctx.now, ctx.where.calendar);
 }
 
@@ -170,7 +169,11 @@ events decide_one(const ticket_state& s, const submit& c, const context& ctx) {
 }
 
 events decide_one(const ticket_state& s, const answer& c, const context& ctx) {
-  return one_checked_event(s, ctx, "answer", c.text, 20000, answered{c.text});
+  if (c.entry_id.empty())
+    return one_checked_event(s, ctx, "answer", c.text, 20000, answered{c.text, "", 0});
+  if (auto r = check_citation(c.cited, c.entry_id, ctx.now)) return *r;
+  return one_checked_event(s, ctx, "answer", c.text, 20000,
+                           answered{c.text, c.entry_id, c.cited->revision});
 }
 
 events decide_one(const ticket_state& s, const decline& c, const context& ctx) {

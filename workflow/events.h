@@ -46,10 +46,14 @@ void describe(F& f, submitted& x) {
 struct answered {
   static constexpr std::string_view name = "answered";
   std::string text;
+  std::string entry_id{};  // the knowledge entry cited, or "" (001 art. 10(1))
+  int entry_revision = 0;  // its revision then: what the operator read
 };
 template <class F>
 void describe(F& f, answered& x) {
   f("answer", x.text);
+  f("knowledge_entry", x.entry_id, since{6});
+  f("knowledge_revision", x.entry_revision, since{6});
 }
 
 struct declined {

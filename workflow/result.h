@@ -27,6 +27,8 @@ struct refusal {
 };
 
 refusal invalid_field(std::string field, std::string message);
+/// A refusal with `code` and `message` and nothing more (forbidden, not_found, ...).
+refusal refused(refusal_code code, std::string message);
 
 /// A value or a refusal.
 template <class T>

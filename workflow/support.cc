@@ -13,6 +13,13 @@ refusal invalid_field(std::string field, std::string message) {
   return r;
 }
 
+refusal refused(refusal_code code, std::string message) {
+  refusal r;
+  r.code = code;
+  r.message = std::move(message);
+  return r;
+}
+
 std::string by_text(const actor_ref& a) {
   return std::string(name_of(a.who)) + ":" + (a.department.empty() ? a.label : a.department);
 }

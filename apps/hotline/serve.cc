@@ -3,6 +3,7 @@
 #include <pthread.h>
 #include <csignal>
 #include <cstdio>
+#include <filesystem>
 #include <memory>
 
 #include "actors/runtime.h"
@@ -169,6 +170,8 @@ int serve(const serve_options& f) {
   o.retry_max = std::chrono::milliseconds(static_cast<long>(f.retry_max * 1000));
   o.retry_first = std::min(o.retry_first, o.retry_max);
   o.build_calendar = calendar_files(where->calendar.hours(), f.scenario);
+  // The full-text index beside RocksDB's files: derived data, rebuilt when deleted.
+  o.search_dir = (std::filesystem::path(f.data_dir) / "search").string();
   o.build_policies = policy_files(f.scenario);
   {
     actors::runtime rt(o);

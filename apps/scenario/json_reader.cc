@@ -1,5 +1,7 @@
 #include "apps/scenario/json_reader.h"
 
+#include <algorithm>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -73,6 +75,16 @@ boost::json::value parse_text(const std::string& text) {
   auto v = boost::json::parse(text, ec);
   if (ec) throw read_error{"", "not valid JSON (" + ec.message() + ")"};
   return v;
+}
+
+std::vector<std::string> json_files(const std::string& dir) {
+  std::vector<std::string> files;
+  std::error_code ec;
+  for (const auto& entry : std::filesystem::directory_iterator(dir, ec))
+    if (entry.is_regular_file() && entry.path().extension() == ".json")
+      files.push_back(entry.path().string());
+  std::sort(files.begin(), files.end());
+  return files;
 }
 
 }  // namespace hotline::scenario

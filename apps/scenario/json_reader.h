@@ -63,6 +63,8 @@ workflow::refusal load_failure(const std::string& file, const read_error& e);
 
 /// Parses the file at `file`; throws read_error with path "" if it cannot be read or parsed.
 boost::json::value parse_file(const std::string& file);
+/// The .json files directly in `dir`, sorted by name; none if it does not exist.
+std::vector<std::string> json_files(const std::string& dir);
 /// Parses `text`; throws read_error with path "" if it is not JSON.
 boost::json::value parse_text(const std::string& text);
 

@@ -60,17 +60,6 @@ local_layer read_layer(const node& root) {
   return l;
 }
 
-// The .json files directly in `dir`, sorted; none if it does not exist.
-std::vector<fs::path> json_files(const fs::path& dir) {
-  std::vector<fs::path> files;
-  std::error_code ec;
-  for (const auto& entry : fs::directory_iterator(dir, ec))
-    if (entry.is_regular_file() && entry.path().extension() == ".json")
-      files.push_back(entry.path());
-  std::sort(files.begin(), files.end());
-  return files;
-}
-
 }  // namespace
 
 std::string national_calendars_dir(const std::string& scenario_dir) {
@@ -97,10 +86,10 @@ result<working_calendar> load_calendar(const business_hours& hours, const std::s
   try {
     std::vector<year_calendar> years;
     for (const auto& path : json_files(national_dir)) {
-      file = path.string();
+      file = path;
       auto doc = parse_file(file);
       years.push_back(read_year(node(doc, "")));
-      if (std::to_string(years.back().year) != path.stem().string())
+      if (std::to_string(years.back().year) != fs::path(path).stem().string())
         throw read_error{"year", "does not match the file name"};
     }
     file = national_dir;
@@ -113,8 +102,8 @@ result<working_calendar> load_calendar(const business_hours& hours, const std::s
               [](const year_calendar& a, const year_calendar& b) { return a.year < b.year; });
     if (years.empty()) throw read_error{"", "no national calendar files (YYYY.json)"};
     std::vector<local_layer> local;
-    for (const auto& path : json_files(fs::path(scenario_dir) / "calendars")) {
-      file = path.string();
+    for (const auto& path : json_files((fs::path(scenario_dir) / "calendars").string())) {
+      file = path;
       auto doc = parse_file(file);
       local.push_back(read_layer(node(doc, "")));
     }

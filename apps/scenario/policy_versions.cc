@@ -50,16 +50,6 @@ version_document read_document(std::string file, json::value doc) {
   return {std::move(file), std::move(doc), std::move(v)};
 }
 
-std::vector<fs::path> json_files(const fs::path& dir) {
-  std::vector<fs::path> files;
-  std::error_code ec;
-  for (const auto& entry : fs::directory_iterator(dir, ec))
-    if (entry.is_regular_file() && entry.path().extension() == ".json")
-      files.push_back(entry.path());
-  std::sort(files.begin(), files.end());
-  return files;
-}
-
 }  // namespace
 
 result<policy_set> load_policy_versions(const std::string& dir,
@@ -71,8 +61,8 @@ result<policy_set> load_policy_versions(const std::string& dir,
     out.policies.push_back(read_policy(node(current, ""), out.hours));
 
     std::vector<version_document> later;
-    for (const auto& path : json_files(fs::path(dir) / "policy-versions")) {
-      file = path.string();
+    for (const auto& path : json_files((fs::path(dir) / "policy-versions").string())) {
+      file = path;
       later.push_back(read_document(file, parse_file(file)));
     }
     for (const auto& text : loaded) {

@@ -83,6 +83,46 @@ TEST(StoredFormat, AnUnknownFormatIsRefusedNotGuessed) {
   EXPECT_FALSE(actors::decode_events(bytes));
 }
 
+// A direct answer as formats 4 and 5 wrote it (5: with the policy version applied), before an
+// answer cited a knowledge entry (format 6).
+const std::string format_4_answer = "040101000b6f70657261746f723a6f700109e5b7b2e7ad94e5a48d";
+const std::string format_5_answer = "050101000b6f70657261746f723a6f700109e5b7b2e7ad94e5a48d027631";
+
+TEST(StoredFormat, AnAnswerWrittenBeforeCitationsDecodesCitingNothing) {
+  for (const auto& hex : {format_4_answer, format_5_answer}) {
+    auto decoded = actors::decode_events(from_hex(hex));
+    ASSERT_TRUE(decoded) << hex;
+    const auto& a = std::get<answered>(decoded->at(0).body);
+    EXPECT_EQ(a.text, "已答复");
+    EXPECT_EQ(a.entry_id, "");
+    EXPECT_EQ(a.entry_revision, 0);
+  }
+  EXPECT_EQ(actors::decode_events(from_hex(format_5_answer))->at(0).policy_version, "v1");
+  answered cited{"已答复", "water-outage", 2};
+  auto again = actors::decode_events(
+      actors::encode(std::vector<event_record>{{1, instant{0}, "operator:op", cited}}));
+  ASSERT_TRUE(again);
+  EXPECT_EQ(std::get<answered>(again->at(0).body).entry_revision, 2);
+}
+
+TEST(StoredFormat, AKnowledgeEntryRoundTrips) {
+  knowledge_entry e;
+  e.id = "water-outage";
+  e.fields.title = "小区停水三天如何处理";
+  e.fields.body = "先报修";
+  e.fields.owner = "waterworks";
+  e.fields.valid_from = date{2026, 3, 16};
+  e.fields.review_by = date{2026, 6, 30};
+  e.revision = 3;
+  auto decoded = actors::decode_knowledge_entry(actors::encode(e));
+  ASSERT_TRUE(decoded);
+  EXPECT_EQ(decoded->fields.title, e.fields.title);
+  EXPECT_EQ(decoded->fields.review_by, e.fields.review_by);
+  EXPECT_FALSE(decoded->fields.valid_to);
+  EXPECT_EQ(decoded->revision, 3);
+  EXPECT_FALSE(actors::decode_knowledge_entry("\x05garbage"));
+}
+
 // A ticket's snapshot as format 3 wrote it, before deadlines recorded what set them: Mengcheng
 // complaint MC-1, dispatched 2026-12-24 09:30, handled by 2027-01-08 17:30; its contact deadline
 // (2026-12-25 17:30) fired.

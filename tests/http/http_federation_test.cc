@@ -33,12 +33,15 @@ class Federation : public ::testing::Test {
   }
 
   static void write(const std::string& file, const std::string& peer, int port) {
-    std::ofstream(file) << R"({"peers":[{"id":")" << peer << R"(","url":"http://127.0.0.1:)"
-                        << port << R"(","token":"link-city-mengcheng"}]})";
+    std::ofstream(file) << R"({"peers":[{"id":")" << peer << R"(","url":"http://127.0.0.1:)" << port
+                        << R"(","token":"link-city-mengcheng"}]})";
   }
   std::vector<std::string> flags(int port, const std::string& peers) const {
-    return {"--clock", "virtual", "--start", "2026-03-16T09:00:00+08:00", "--listen",
-            "127.0.0.1:" + std::to_string(port), "--peers", peers, "--retry-max", "0.2"};
+    return {"--clock",     "virtual",
+            "--start",     "2026-03-16T09:00:00+08:00",
+            "--listen",    "127.0.0.1:" + std::to_string(port),
+            "--peers",     peers,
+            "--retry-max", "0.2"};
   }
   void start_upper() {
     upper = std::make_unique<server_process>("heyuan", upper_dir.path,
@@ -196,7 +199,7 @@ TEST_F(Federation, EveryItemArrivesExactlyOnceThroughADownPeerAndSigkillsOfEithe
   ASSERT_EQ(upper->post("/admin/outbox/drain", "dev-admin", drain).status, 200);
 
   auto by_upper = lower_by_upper();
-  EXPECT_EQ(by_upper.size(), forwarded.size());
+  EXPECT_EQ(by_upper.size(), forwarded.size()) << upper->get("/admin/outbox", "dev-admin").body;
   for (const auto& id : forwarded) EXPECT_EQ(by_upper[id].size(), 1u) << id;
 
   // Reports back survive a SIGKILL of the lower mid-delivery too.

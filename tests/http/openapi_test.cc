@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "http/api.h"
+#include "http/json_codec.h"
 #include "workflow/commands.h"
 
 namespace hotline::http {
@@ -156,6 +157,22 @@ void check_all_bodies(std::index_sequence<I...>) {
 
 TEST(OpenApi, EveryRequestBodyNamesTheFieldsTheDecoderReadsAndWhichAreRequired) {
   check_all_bodies(std::make_index_sequence<std::variant_size_v<workflow::command>>());
+}
+
+TEST(OpenApi, TheKnowledgeBaseDocumentsTheFieldsItReadsAndWrites) {
+  const auto& put = document().at("paths").at("/api/v1/knowledge/{id}").at("put");
+  expect_body_documented<workflow::knowledge_fields>(
+      "PUT /api/v1/knowledge/{id}",
+      schema(put.at("requestBody").at("content").at("application/json").at("schema")));
+  // An entry as served: its stored members, and in_force and stale (routes_knowledge.cc).
+  std::set<std::string> served{"in_force", "stale"}, documented, required;
+  for (const auto& kv : to_json(workflow::knowledge_entry{})) served.insert(std::string(kv.key()));
+  const auto& entry = document().at("components").at("schemas").at("KnowledgeEntry");
+  for (const auto& kv : entry.at("properties").as_object())
+    documented.insert(std::string(kv.key()));
+  for (const auto& r : entry.at("required").as_array()) required.insert(std::string(r.as_string()));
+  EXPECT_EQ(documented, served);
+  EXPECT_EQ(required, served);
 }
 
 }  // namespace

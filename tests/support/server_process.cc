@@ -11,7 +11,9 @@
 #include <algorithm>
 #include <atomic>
 #include <cstdio>
+#include <ctime>
 #include <filesystem>
+#include <random>
 
 namespace hotline::testing {
 
@@ -39,27 +41,36 @@ temp_dir::~temp_dir() {
 }
 
 int free_port() {
-  int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in addr{};
-  addr.sin_family = AF_INET;
-  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  socklen_t len = sizeof addr;
-  ::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr);
-  ::getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len);
-  ::close(fd);
-  return ntohs(addr.sin_port);
+  // Below the kernel's ephemeral range (32768-60999 here): a port-0 bind elsewhere, by a test
+  // running beside this one, never takes it while its server is down. Random, so two callers
+  // seldom pick the same; bound and released to check it is free now.
+  static std::mt19937 pick(static_cast<unsigned>(::getpid()) ^
+                           static_cast<unsigned>(std::time(nullptr)));
+  for (;;) {
+    int port = std::uniform_int_distribution<int>(20000, 32767)(pick);
+    int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    addr.sin_port = htons(static_cast<std::uint16_t>(port));
+    bool free = ::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0;
+    ::close(fd);
+    if (free) return port;
+  }
 }
 
 server_process::server_process(const std::string& scenario_id, const std::string& data_dir,
                                std::vector<std::string> extra) {
   int out[2];
   if (::pipe(out) != 0) throw std::runtime_error("pipe");
-  std::vector<std::string> args = {
-      HOTLINE_BINARY, "serve",
-      "--scenario",
-      scenario_id.front() == '/' ? scenario_id
-                                 : std::string(HOTLINE_SCENARIOS_DIR) + "/" + scenario_id,
-      "--data-dir",   data_dir};
+  std::vector<std::string> args = {HOTLINE_BINARY,
+                                   "serve",
+                                   "--scenario",
+                                   scenario_id.front() == '/'
+                                       ? scenario_id
+                                       : std::string(HOTLINE_SCENARIOS_DIR) + "/" + scenario_id,
+                                   "--data-dir",
+                                   data_dir};
   if (std::find(extra.begin(), extra.end(), "--listen") == extra.end())
     args.insert(args.end(), {"--listen", "127.0.0.1:0"});
   args.insert(args.end(), extra.begin(), extra.end());

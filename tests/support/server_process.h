@@ -76,7 +76,8 @@ class client_connection {
 http_reply parse_reply(const std::string& raw);
 
 /// A loopback port free now (bound and released), for a server that must come back on the
-/// same port after a kill, where peers find it.
+/// same port after a kill, where peers find it; outside the kernel's ephemeral range, so no
+/// port-0 bind by another test takes it while that server is down.
 int free_port();
 
 /// A fresh temporary directory, removed at the end.
