@@ -5,6 +5,7 @@
 #include <future>
 
 #include "actors/runtime_impl.h"
+#include "workflow/across_tickets.h"
 
 namespace hotline::actors {
 using namespace workflow;
