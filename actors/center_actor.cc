@@ -62,14 +62,8 @@ result<intake_facts> facts_for(center_state& st, const intake& r,
 // ticket sees for hours), and its first command activates it from storage like any passive
 // ticket's. Nobody can address the ticket before its batch is durable: the id is known only once
 // the submitter is answered, and the due index and escalation see it only then.
-void commit_submission(runtime_context* ctx, intake_request& r, const submit& s) {
-  auto where = ctx->where();
-  auto out = decide(ticket_state{}, s, context{*where, ctx->time.now(), r.by});
-  if (!out) {  // decided as the probe was, but for its id: not expected, answered all the same
-    ctx->refuse(r.reply, r.idempotency_key, out.error());
-    return;
-  }
-  auto f = ctx->fold(std::make_shared<const ticket_state>(), std::move(*out), r.idempotency_key);
+void commit_submission(runtime_context* ctx, intake_request& r, std::vector<event_record> events) {
+  auto f = ctx->fold(std::make_shared<const ticket_state>(), std::move(events), r.idempotency_key);
   ctx->commit(std::move(f.batch), [ctx, reply = r.reply, change = f.change,
                                    journal = f.journal](const std::string& error) {
     if (!error.empty()) {
@@ -100,22 +94,21 @@ void take_in(self_ptr self, intake_request& r) {
     ctx->refuse(r.reply, r.idempotency_key, facts.error());
     return;
   }
-  // The request is checked before an id is spent on it, so refused requests leave no gaps.
-  facts.value().id = "unassigned";
-  submit probe{r.request, *facts};
-  auto where = ctx->where();
-  auto checked = decide(ticket_state{}, probe, context{*where, ctx->time.now(), r.by});
-  if (!checked) {
-    ctx->refuse(r.reply, r.idempotency_key, checked.error());
-    return;
-  }
   auto id = next_id(st, ctx->time.now());
   if (!id) {
     r.reply(command_outcome::unavailable(id.error()));
     return;
   }
-  probe.facts.id = *id;
-  commit_submission(ctx, r, probe);
+  facts.value().id = *id;
+  auto where = ctx->where();
+  auto decided = decide(ticket_state{}, submit{std::move(r.request), std::move(*facts)},
+                        context{*where, ctx->time.now(), r.by});
+  if (!decided) {
+    --st.next_seq;  // the id goes back (nothing else took one meanwhile): refusals leave no gaps
+    ctx->refuse(r.reply, r.idempotency_key, decided.error());
+    return;
+  }
+  commit_submission(ctx, r, std::move(*decided));
 }
 
 // Zhijiang (002 art. 16(4)): a lead fixed by a joint dispatch is proposed for the same topic.

@@ -7,6 +7,7 @@
 
 #include "actors/attachment_store.h"
 #include "actors/runtime_context.h"
+#include "workflow/across_tickets.h"
 
 namespace hotline::actors {
 namespace {
@@ -34,8 +35,10 @@ bool terminal(const ticket_state& s) {
   return s.exists() && !s.is_open();
 }
 
-// The escalation actor watches submissions (concentration).
-bool concerns_escalation(const std::vector<event_record>& events) {
+// The escalation actor watches submissions on a topic in a region (concentration): a ticket
+// without either is none of its business, and is not worth a message.
+bool concerns_escalation(const ticket_state& t, const std::vector<event_record>& events) {
+  if (hot_spot_key(t.topic, t.region).empty()) return false;
   return std::any_of(events.begin(), events.end(), [](const event_record& e) {
     return std::holds_alternative<submitted>(e.body);
   });
@@ -51,7 +54,8 @@ bool fixes_a_lead(const std::vector<event_record>& events) {
 }  // namespace
 
 // After a durable change: the counters, a new owner, the center (a routing precedent),
-// escalation (a submission) and, on the real clock, the timer hear of it. Runs on the
+// escalation (a submission on a topic in a region) and, on the real clock, the timer (a deadline
+// already due) hear of it. Runs on the
 // storage writer thread, so it only sends; every message carries work in flight, taken while
 // the commit's own is still held (see work_in_flight.h).
 void notify(runtime_context* ctx, const caf::actor& me, ticket_changed change) {
@@ -71,8 +75,9 @@ void notify(runtime_context* ctx, const caf::actor& me, ticket_changed change) {
   }
   if (ctx->where()->rules.routing_precedent.value && fixes_a_lead(*change.events))
     caf::anon_send(ctx->center, change);
-  if (concerns_escalation(*change.events)) caf::anon_send(ctx->escalation, change);
-  if (ctx->time.moves_by_itself() && !armed.empty())
+  if (concerns_escalation(after, *change.events)) caf::anon_send(ctx->escalation, change);
+  // A deadline due already is fired now; a later one waits for the timer's tick to find it.
+  if (ctx->time.moves_by_itself() && !armed.empty() && armed.front().due <= ctx->time.now())
     caf::anon_send(ctx->timer, due_atom::value, armed.front().due, ctx->work.begin());
 }
 

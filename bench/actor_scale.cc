@@ -22,6 +22,12 @@
 #include <future>
 #include <random>
 #include <thread>
+#if __has_include(<valgrind/callgrind.h>)
+#include <valgrind/callgrind.h>  // under callgrind: the ceiling's and the storm's instructions
+#else
+#define CALLGRIND_ZERO_STATS
+#define CALLGRIND_DUMP_STATS_AT(name)
+#endif
 
 #include "actors/runtime.h"
 #include "apps/scenario/load_scenario.h"
@@ -114,7 +120,9 @@ int main(int argc, char** argv) {
                        : "yaoan-water, not yet forwarded: dispatch deadlines",
       max_live);
 
+  CALLGRIND_ZERO_STATS;
   double ceiling = rocksdb_ceiling(root / "ceiling", tickets);
+  CALLGRIND_DUMP_STATS_AT("ceiling");
   std::printf(
       "  baseline  bare RocksDB, synced group commit of %zu command-shaped batches "
       "(4 keys): %.0f batches/s\n",
@@ -172,7 +180,9 @@ int main(int argc, char** argv) {
         double(rss1 - rss0) / tickets, double(rss_raw - rss0) / tickets, rt.stats().live_tickets);
 
     auto t1 = steady::now();
+    CALLGRIND_ZERO_STATS;
     auto fired = rt.advance(*parse_instant("2026-03-17T17:30:00+08:00"));
+    CALLGRIND_DUMP_STATS_AT("storm");
     double storm = seconds_since(t1);
     std::printf(
         "  storm     %zu deadlines due at one instant handled and durable in %.3f s "

@@ -9,25 +9,38 @@ namespace json = boost::json;
 
 namespace {
 
-std::vector<std::string> split_path(const std::string& path) {
-  std::vector<std::string> parts;
+// Calls `f` with each non-empty segment of `path` ("/a//b/" has a and b), until it returns false.
+template <class F>
+void for_each_segment(std::string_view path, F f) {
   std::size_t start = 1;
   while (start <= path.size()) {
     std::size_t end = path.find('/', start);
-    if (end == std::string::npos) end = path.size();
-    if (end > start) parts.push_back(path.substr(start, end - start));
+    if (end == std::string_view::npos) end = path.size();
+    if (end > start && !f(path.substr(start, end - start))) return;
     start = end + 1;
   }
+}
+
+std::vector<std::string> split_path(const std::string& path) {
+  std::vector<std::string> parts;
+  for_each_segment(path, [&](std::string_view segment) {
+    parts.emplace_back(segment);
+    return true;
+  });
   return parts;
 }
 
-// Whether `parts` has the shape of `path`, where "{name}" matches any one segment.
+// Whether `parts` has the shape of `path`, where "{name}" matches any one segment. The shape is
+// read in place: this runs for every route on every request.
 bool matches(const std::vector<std::string>& parts, const std::string& path) {
-  auto shape = split_path(path);
-  if (parts.size() != shape.size()) return false;
-  for (std::size_t i = 0; i < parts.size(); ++i)
-    if (shape[i][0] != '{' && parts[i] != shape[i]) return false;
-  return true;
+  std::size_t i = 0;
+  bool same = true;
+  for_each_segment(path, [&](std::string_view segment) {
+    same = i < parts.size() && (segment[0] == '{' || parts[i] == segment);
+    ++i;
+    return same;
+  });
+  return same && i == parts.size();
 }
 
 response method_not_allowed(const std::vector<std::string>& methods) {
@@ -211,7 +224,7 @@ response api::change(const call& c, int success_status,
       auto o = outcome.get();
       switch (o.what) {
         case actors::command_outcome::kind::done: {
-          out = json_response(success_status, outcome_view(o, c.who));
+          out = json_text_response(success_status, outcome_view(o, c.who));
           if (success_status == 201)
             out.headers.emplace_back("Location", "/api/v1/tickets/" + o.ticket->id);
           break;
@@ -241,22 +254,22 @@ response api::replay(const actors::lookup<actors::first_answer>& first, const ac
   if (first->refusal) return refusal_response(*first->refusal);
   if (first->ticket) {
     const auto& t = *first->ticket;
-    response r =
-        json_response(success_status, ticket_json(t.state, *rt_.where(), viewer, &t.history));
+    response r = json_text_response(success_status,
+                                    ticket_json_text(t.state, *rt_.where(), viewer, &t.history));
     if (success_status == 201) r.headers.emplace_back("Location", "/api/v1/tickets/" + t.state.id);
     return r;
   }
   return from_rejection_text(first->rejected);
 }
 
-json::object api::outcome_view(const actors::command_outcome& o, const actor_ref& viewer) const {
+std::string api::outcome_view(const actors::command_outcome& o, const actor_ref& viewer) const {
   const ticket_state& s = *o.ticket;
   if (!o.events.empty() && o.events.front().seq == 1)
-    return ticket_json(s, *rt_.where(), viewer, &o.events);
+    return ticket_json_text(s, *rt_.where(), viewer, &o.events);
   auto stored = rt_.history(s.id);  // unreadable: counted in read_errors
   std::vector<event_record> history = stored ? std::move(*stored) : std::vector<event_record>{};
   if (history.size() > s.version) history.resize(s.version);  // seq n is at index n - 1
-  return ticket_json(s, *rt_.where(), viewer, &history);
+  return ticket_json_text(s, *rt_.where(), viewer, &history);
 }
 
 }  // namespace hotline::http

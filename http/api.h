@@ -117,8 +117,8 @@ class api {
                   const workflow::actor_ref& viewer, int success_status) const;
   /// The ticket a command left, with its history: the outcome's own events when they are the
   /// whole history (a submission), else the stored history up to the outcome's version.
-  boost::json::object outcome_view(const actors::command_outcome& o,
-                                   const workflow::actor_ref& viewer) const;
+  std::string outcome_view(const actors::command_outcome& o,
+                           const workflow::actor_ref& viewer) const;
 
   actors::runtime& rt_;
   token_table tokens_;

@@ -11,9 +11,13 @@ std::string request::header(const std::string& lower_name) const {
 }
 
 response json_response(int status, const boost::json::value& body) {
+  return json_text_response(status, boost::json::serialize(body));
+}
+
+response json_text_response(int status, std::string body) {
   response r;
   r.status = status;
-  r.body = boost::json::serialize(body);
+  r.body = std::move(body);
   return r;
 }
 

@@ -29,6 +29,8 @@ struct response {
 };
 
 response json_response(int status, const boost::json::value& body);
+/// A body that is JSON text already.
+response json_text_response(int status, std::string body);
 /// {"error":{"code","message","details"}}.
 response error_response(int status, const std::string& code, const std::string& message,
                         boost::json::object details = {});

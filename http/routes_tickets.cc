@@ -2,6 +2,7 @@
 // GET /api/v1/blocked-callers.
 #include "http/api.h"
 #include "http/json_codec.h"
+#include "http/json_text.h"
 #include "http/ticket_json.h"
 
 namespace hotline::http {
@@ -87,7 +88,8 @@ response api::act(const call& c, const std::string& id, const std::string& actio
 response api::get_ticket(const call& c, const std::string& id) {
   auto stored = rt_.get(id, c.who);
   if (!stored) return no_value(stored);
-  return json_response(200, ticket_json(stored->state, *rt_.where(), c.who, &stored->history));
+  return json_text_response(200,
+                            ticket_json_text(stored->state, *rt_.where(), c.who, &stored->history));
 }
 
 // Harassment blocks (000 art. 20): the center's staff see whom they screen and where to lift it.
@@ -164,10 +166,11 @@ response api::list_tickets(const call& c) {
   if (auto bad = read_filters(c.req.query, q)) return refusal_response(*bad);
   auto page = rt_.list(q, c.who);
   if (!page) return no_value(page);
-  json::array items;
-  for (const auto& s : page->items) items.push_back(ticket_json(s, *rt_.where(), c.who, nullptr));
-  json::value next = page->next.empty() ? json::value(nullptr) : json::value(page->next);
-  return json_response(200, {{"items", std::move(items)}, {"next", std::move(next)}});
+  json_text out;
+  out.begin_object().key("items").begin_array();
+  for (const auto& s : page->items) out.text(ticket_json_text(s, *rt_.where(), c.who, nullptr));
+  out.end_array().key("next").string_or_null(page->next).end_object();
+  return json_text_response(200, std::move(out.out));
 }
 
 }  // namespace hotline::http

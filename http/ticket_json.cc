@@ -1,149 +1,201 @@
 #include "http/ticket_json.h"
 
-#include "http/json_codec.h"
+#include "http/json_text.h"
 #include "workflow/provisional_deadlines.h"
 
 namespace hotline::http {
 using namespace workflow;
 namespace json = boost::json;
 
-namespace {
-
-template <class T>
-json::value or_null(const std::optional<T>& v) {
-  return v ? json_writer::value(*v) : json::value(nullptr);
-}
-
-json::value text_or_null(const std::string& s) {
-  return s.empty() ? json::value(nullptr) : json::value(s);
-}
-
-json::value citizen_json(const ticket_state& s, bool visible) {
-  if (!visible) return json::object{{"redacted", true}};
-  return or_null(s.caller);
-}
-
-json::object history_entry(const event_record& e, bool citizen_visible, const actor_ref& viewer) {
-  json::object data = std::visit([](const auto& body) { return to_json(body); }, e.body);
-  if (!citizen_visible && data.contains("citizen"))
-    data["citizen"] = json::object{{"redacted", true}};
-  if (auto* a = std::get_if<attached>(&e.body); a && !attachment_visible(a->center_only, viewer))
-    data = json::object{{"redacted", true}};
-  return {{"seq", e.seq},
-          {"at", format_instant(e.at)},
-          {"event", event_name(e.body)},
-          {"by", e.by},
-          {"policy_version",
-           e.policy_version.empty() ? json::value(nullptr) : json::value(e.policy_version)},
-          {"data", std::move(data)}};
-}
-
-}  // namespace
-
 json::object attachment_json(const attachment& a) {
   return {{"digest", a.digest}, {"name", a.name}, {"type", name_of(a.type)},
           {"size", a.size},     {"by", a.by},     {"at", format_instant(a.at)}};
 }
 
-json::object ticket_json(const ticket_state& s, const jurisdiction& j, const actor_ref& viewer,
-                         const std::vector<event_record>* history) {
+namespace {
+
+template <class T>
+void or_null(json_text& to, const std::optional<T>& v) {
+  json_text_writer::value(to, v);
+}
+
+// As attachment_json gives it (attachments are few: built as a tree, once).
+void write_attachment(json_text& to, const attachment& a) {
+  to.text(json::serialize(attachment_json(a)));
+}
+
+void write_history_entry(json_text& to, const event_record& e, bool citizen_visible,
+                         const actor_ref& viewer) {
+  to.begin_object()
+      .key("seq")
+      .number(e.seq)
+      .key("at")
+      .string(format_instant(e.at))
+      .key("event")
+      .string(event_name(e.body))
+      .key("by")
+      .string(e.by)
+      .key("policy_version")
+      .string_or_null(e.policy_version)
+      .key("data");
+  auto* a = std::get_if<attached>(&e.body);
+  if (a && !attachment_visible(a->center_only, viewer))
+    to.begin_object().key("redacted").boolean(true).end_object();
+  else
+    std::visit([&](const auto& body) { json_text_writer::object(to, body, !citizen_visible); },
+               e.body);
+  to.end_object();
+}
+
+}  // namespace
+
+std::string ticket_json_text(const ticket_state& s, const jurisdiction& j, const actor_ref& viewer,
+                             const std::vector<event_record>* history) {
   const policy& p = j.rules;
   const bool visible = citizen_visible(s, viewer);
-  json::array co, co_reports;
+  json_text t;
+  t.out.reserve(history ? 2048 + 512 * history->size() : 2048);
+  t.begin_object()
+      .key("id")
+      .string(s.id)
+      .key("jurisdiction")
+      .string(s.jurisdiction)
+      .key("channel")
+      .string(name_of(s.via))
+      .key("type")
+      .string(name_of(s.type))
+      .key("class");
+  or_null(t, s.cls);
+  t.key("complexity");
+  or_null(t, s.cx);
+  t.key("emergency").boolean(s.emergency).key("nature");
+  or_null(t, s.kind_of_matter);
+  t.key("title")
+      .string(s.title)
+      .key("content")
+      .string(s.content)
+      .key("region")
+      .string_or_null(s.region)
+      .key("topic")
+      .string_or_null(s.topic)
+      .key("citizen");
+  if (visible)
+    or_null(t, s.caller);
+  else
+    t.begin_object().key("redacted").boolean(true).end_object();
+  t.key("confidential").boolean(s.confidential).key("key_source");
+  or_null(t, s.key);
+  t.key("related_to")
+      .string_or_null(s.related_to)
+      .key("status")
+      .string(name_of(s.current))
+      .key("created_at")
+      .string(format_instant(s.created_at))
+      .key("lead_department")
+      .string_or_null(s.lead)
+      .key("co_departments")
+      .begin_array();
+  for (const auto& c : s.co) t.string(c.department);
+  t.end_array().key("co_reports").begin_array();
   for (const auto& c : s.co) {
-    co.push_back(json::string(c.department));
-    co_reports.push_back({{"department", c.department},
-                          {"due", or_null(c.due)},
-                          {"reported_at", or_null(c.reported_at)},
-                          {"overdue", c.overdue}});
+    t.begin_object().key("department").string(c.department).key("due");
+    or_null(t, c.due);
+    t.key("reported_at");
+    or_null(t, c.reported_at);
+    t.key("overdue").boolean(c.overdue).end_object();
   }
-  json::object deadlines{{"dispatch", or_null(s.dispatch_deadline.due)},
-                         {"sign", or_null(s.sign_deadline.due)},
-                         {"return", or_null(s.return_deadline.due)},
-                         {"contact", or_null(s.contact_deadline.due)},
-                         {"plan", or_null(s.plan_deadline.due)},
-                         {"handle", or_null(s.handle_deadline.due)},
-                         {"handle_term", or_null(s.handle_term_due)},
-                         {"co_report", or_null(s.co_report_deadline.due)},
-                         {"survey", or_null(s.survey_deadline.due)}};
-  json::array provisional;  // counted on a year without its official arrangement (rules.md §9)
-  for (auto kind : provisional_deadlines(s, j.calendar))
-    provisional.push_back(json::string(name_of(kind)));
-  json::object sign_off, sign_off_chain;
-  for (std::size_t i = 0; i < count_of<step>(); ++i) {
-    auto st = static_cast<step>(i);
-    auto chain = workflow::sign_off_chain(s, p, st);
-    sign_off[name_of(st)] =
-        chain.empty() ? json::value(nullptr) : json::string(name_of(chain.back()));
-    json::array levels;
-    for (auto level : chain) levels.push_back(json::string(name_of(level)));
-    sign_off_chain[name_of(st)] = std::move(levels);
+  t.end_array()
+      .key("unit")
+      .string_or_null(s.unit)
+      .key("proposed_lead")
+      .string_or_null(s.proposed_lead)
+      .key("deadlines")
+      .begin_object();
+  const std::pair<const char*, const std::optional<instant>*> deadlines[] = {
+      {"dispatch", &s.dispatch_deadline.due}, {"sign", &s.sign_deadline.due},
+      {"return", &s.return_deadline.due},     {"contact", &s.contact_deadline.due},
+      {"plan", &s.plan_deadline.due},         {"handle", &s.handle_deadline.due},
+      {"handle_term", &s.handle_term_due},    {"co_report", &s.co_report_deadline.due},
+      {"survey", &s.survey_deadline.due}};
+  for (const auto& [name, due] : deadlines) {
+    t.key(name);
+    or_null(t, *due);
   }
-  json::array approvals;
-  for (const auto& a : s.approvals) approvals.push_back(to_json(a));
-  json::object pending{{"return", or_null(s.return_request)},
-                       {"extension", or_null(s.extension_request)},
-                       {"termination", or_null(s.termination_request)},
-                       {"block", or_null(s.block_request)}};
-  json::array allowed;
-  for (auto a : allowed_actions(s, p)) allowed.push_back(json::string(name_of(a)));
-  json::array attachments;
-  for (const auto& a : visible_attachments(s, viewer)) attachments.push_back(attachment_json(a));
-  json::value evaluation = nullptr;
-  if (s.satisfied) evaluation = json::string(*s.satisfied ? "satisfied" : "dissatisfied");
-
-  json::object t{{"id", s.id},
-                 {"jurisdiction", s.jurisdiction},
-                 {"channel", name_of(s.via)},
-                 {"type", name_of(s.type)},
-                 {"class", or_null(s.cls)},
-                 {"complexity", or_null(s.cx)},
-                 {"emergency", s.emergency},
-                 {"nature", or_null(s.kind_of_matter)},
-                 {"title", s.title},
-                 {"content", s.content},
-                 {"region", text_or_null(s.region)},
-                 {"topic", text_or_null(s.topic)},
-                 {"citizen", citizen_json(s, visible)},
-                 {"confidential", s.confidential},
-                 {"key_source", or_null(s.key)},
-                 {"related_to", text_or_null(s.related_to)},
-                 {"status", name_of(s.current)},
-                 {"created_at", format_instant(s.created_at)},
-                 {"lead_department", text_or_null(s.lead)},
-                 {"co_departments", std::move(co)},
-                 {"co_reports", std::move(co_reports)},
-                 {"unit", text_or_null(s.unit)},
-                 {"proposed_lead", text_or_null(s.proposed_lead)},
-                 {"deadlines", std::move(deadlines)},
-                 {"next_due", or_null(next_due(s))},
-                 {"provisional", std::move(provisional)},
-                 {"overdue", s.overdue},
-                 {"repeat_count", s.repeat_count},
-                 {"rework_count", s.rework_count},
-                 {"extension_count", s.extension_count},
-                 {"supervision_level", name_of(s.supervision)},
-                 {"sign_off", std::move(sign_off)},
-                 {"sign_off_chain", std::move(sign_off_chain)},
-                 {"approvals", std::move(approvals)},
-                 {"pending", std::move(pending)},
-                 {"allowed", std::move(allowed)},
-                 {"evaluation", std::move(evaluation)},
-                 {"archived", s.archived},
-                 {"retain_until", or_null(s.retain_until)},
-                 {"caller_blocked", s.caller_blocked},
-                 {"upper", or_null(s.upper)},
-                 {"forwarded_to", text_or_null(s.forwarded_to)},
-                 {"forwarded_due", or_null(s.forwarded_due)},
-                 {"attachments", std::move(attachments)},
-                 {"version", s.version},
-                 {"policy_version", text_or_null(s.policy_version)}};
+  t.end_object().key("next_due");
+  or_null(t, next_due(s));
+  // Counted on a year without its official arrangement (rules.md §9).
+  t.key("provisional").begin_array();
+  for (auto kind : provisional_deadlines(s, j.calendar)) t.string(name_of(kind));
+  t.end_array()
+      .key("overdue")
+      .boolean(s.overdue)
+      .key("repeat_count")
+      .number(s.repeat_count)
+      .key("rework_count")
+      .number(s.rework_count)
+      .key("extension_count")
+      .number(s.extension_count)
+      .key("supervision_level")
+      .string(name_of(s.supervision));
+  std::vector<std::vector<sign_off_level>> chains;
+  for (std::size_t i = 0; i < count_of<step>(); ++i)
+    chains.push_back(workflow::sign_off_chain(s, p, static_cast<step>(i)));
+  t.key("sign_off").begin_object();
+  for (std::size_t i = 0; i < chains.size(); ++i) {
+    t.key(name_of(static_cast<step>(i)));
+    if (chains[i].empty())
+      t.null();
+    else
+      t.string(name_of(chains[i].back()));
+  }
+  t.end_object().key("sign_off_chain").begin_object();
+  for (std::size_t i = 0; i < chains.size(); ++i) {
+    t.key(name_of(static_cast<step>(i))).begin_array();
+    for (auto level : chains[i]) t.string(name_of(level));
+    t.end_array();
+  }
+  t.end_object().key("approvals").begin_array();
+  for (const auto& a : s.approvals) json_text_writer::object(t, a);
+  t.end_array().key("pending").begin_object().key("return");
+  or_null(t, s.return_request);
+  t.key("extension");
+  or_null(t, s.extension_request);
+  t.key("termination");
+  or_null(t, s.termination_request);
+  t.key("block");
+  or_null(t, s.block_request);
+  t.end_object().key("allowed").begin_array();
+  for (auto a : allowed_actions(s, p)) t.string(name_of(a));
+  t.end_array().key("evaluation");
+  if (s.satisfied)
+    t.string(*s.satisfied ? "satisfied" : "dissatisfied");
+  else
+    t.null();
+  t.key("archived").boolean(s.archived).key("retain_until");
+  or_null(t, s.retain_until);
+  t.key("caller_blocked").boolean(s.caller_blocked).key("upper");
+  or_null(t, s.upper);
+  t.key("forwarded_to").string_or_null(s.forwarded_to).key("forwarded_due");
+  or_null(t, s.forwarded_due);
+  t.key("attachments").begin_array();
+  for (const auto& a : visible_attachments(s, viewer)) write_attachment(t, a);
+  t.end_array()
+      .key("version")
+      .number(s.version)
+      .key("policy_version")
+      .string_or_null(s.policy_version);
   if (history) {
-    json::array h;
-    for (const auto& e : *history) h.push_back(history_entry(e, visible, viewer));
-    t["history"] = std::move(h);
+    t.key("history").begin_array();
+    for (const auto& e : *history) write_history_entry(t, e, visible, viewer);
+    t.end_array();
   }
-  return t;
+  t.end_object();
+  return std::move(t.out);
+}
+
+json::object ticket_json(const ticket_state& s, const jurisdiction& j, const actor_ref& viewer,
+                         const std::vector<event_record>* history) {
+  return json::parse(ticket_json_text(s, j, viewer, history)).as_object();
 }
 
 }  // namespace hotline::http

@@ -4,6 +4,7 @@
 // attachment the center uploaded to a confidential ticket (workflow::attachment_visible).
 
 #include <boost/json.hpp>
+#include <string>
 #include <vector>
 
 #include "workflow/decide.h"
@@ -12,7 +13,11 @@
 namespace hotline::http {
 
 /// The ticket under its jurisdiction's rules and calendar; with its history when `history` is
-/// given.
+/// given. As JSON text, written directly (the answer to every command and GET).
+std::string ticket_json_text(const workflow::ticket_state& s, const workflow::jurisdiction& j,
+                             const workflow::actor_ref& viewer,
+                             const std::vector<workflow::event_record>* history);
+/// The same as a tree, to put inside another answer.
 boost::json::object ticket_json(const workflow::ticket_state& s, const workflow::jurisdiction& j,
                                 const workflow::actor_ref& viewer,
                                 const std::vector<workflow::event_record>* history);

@@ -3,8 +3,10 @@
 #include <rocksdb/db.h>
 
 #include <rocksdb/filter_policy.h>
+#include <rocksdb/slice_transform.h>
 #include <rocksdb/table.h>
 #include <rocksdb/write_batch.h>
+#include <algorithm>
 #include <filesystem>
 
 #include "storage/group_commit.h"
@@ -119,16 +121,26 @@ class rocksdb_store final : public store {
     return error;
   }
 
+  // The group's writes go in key order, family by family: each family's memtable is a skip list
+  // that starts its search where it last inserted, so keys in order land next to each other
+  // instead of each being searched for from the top (half the CPU of a timer storm went there).
+  // The sort is stable: two writes of one key keep the order they were made in, so the later
+  // wins as before. The group is still one WriteBatch, atomic and synced once.
   std::string apply(const std::vector<batch*>& group) {
-    rocksdb::WriteBatch wb;
+    std::vector<const write_op*> ops;
     for (const batch* b : group)
-      for (const auto& op : *b) {
-        rocksdb::Slice key(op.key);
-        if (op.value)
-          wb.Put(handle(op.in), key, rocksdb::Slice(*op.value));
-        else
-          wb.Delete(handle(op.in), key);
-      }
+      for (const auto& op : *b) ops.push_back(&op);
+    std::stable_sort(ops.begin(), ops.end(), [](const write_op* a, const write_op* b) {
+      return a->in != b->in ? a->in < b->in : a->key < b->key;
+    });
+    rocksdb::WriteBatch wb;
+    for (const write_op* op : ops) {
+      rocksdb::Slice key(op->key);
+      if (op->value)
+        wb.Put(handle(op->in), key, rocksdb::Slice(*op->value));
+      else
+        wb.Delete(handle(op->in), key);
+    }
     rocksdb::WriteOptions wo;
     wo.sync = sync_;
     auto s = db_->Write(wo, &wb);
@@ -153,11 +165,18 @@ std::unique_ptr<store> open_rocksdb_store(const rocksdb_options& o, std::string&
   // Memtables are flushed once the log holds this much, which bounds replay after a crash.
   options.max_total_wal_size = o.total_write_buffer_mb << 20;
   options.enable_pipelined_write = true;
+  // One thread writes (the group committer), so memtable inserts need not be concurrent, and then
+  // each family's memtable can keep where it last inserted (below).
+  options.allow_concurrent_memtable_write = false;
   rocksdb::BlockBasedTableOptions table;
   table.block_cache = rocksdb::NewLRUCache(o.cache_mb << 20);
   table.filter_policy.reset(rocksdb::NewBloomFilterPolicy(10));
   rocksdb::ColumnFamilyOptions cf_options(options);
   cf_options.table_factory.reset(rocksdb::NewBlockBasedTableFactory(table));
+  // One insert hint per memtable (every key has the empty prefix): a group's writes arrive in key
+  // order (apply), so each insert starts from the one before instead of from the top of the skip
+  // list.
+  cf_options.memtable_insert_with_hint_prefix_extractor.reset(rocksdb::NewFixedPrefixTransform(0));
 
   std::vector<rocksdb::ColumnFamilyDescriptor> families{
       {rocksdb::kDefaultColumnFamilyName, cf_options}};
