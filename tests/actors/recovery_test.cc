@@ -3,6 +3,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 #include <csignal>
@@ -172,8 +173,11 @@ std::vector<std::pair<std::string, std::uint64_t>> run_and_kill(const fs::path& 
                                                                 int acks_before_kill) {
   int out[2];
   EXPECT_EQ(::pipe(out), 0);
+  pid_t test_pid = ::getpid();
   pid_t child = ::fork();
   if (child == 0) {
+    ::prctl(PR_SET_PDEATHSIG, SIGKILL);  // never outlives the test (it shares CTest's stderr)
+    if (::getppid() != test_pid) ::_exit(127);
     ::dup2(out[1], 1);
     ::close(out[0]);
     ::execl(HOTLINE_CRASH_CHILD, HOTLINE_CRASH_CHILD, dir.c_str(), HOTLINE_SCENARIOS_DIR, "3000",

@@ -16,6 +16,7 @@ against the real server on loopback, under a virtual clock:
 A screenshot of each page is kept in ARTIFACTS (NN-name.png). Stops by itself (an alarm).
 Usage: console_browser_test.py HOTLINE_BINARY SCENARIOS_DIR ARTIFACTS_DIR
 """
+import ctypes
 import json
 import os
 import shutil
@@ -153,7 +154,9 @@ def start_server(data):
     args = [HOTLINE, "serve", "--scenario", os.path.join(SCENARIOS, "mengcheng"), "--data-dir", data,
             "--listen", "127.0.0.1:0", "--clock", "virtual", "--start", "2026-03-16T09:00:00+08:00"]
     # Its stderr is the test's: a sanitizer's finding (scripts/sanitized-tests) shows in the log.
-    server = subprocess.Popen(args, stdout=subprocess.PIPE, text=True)
+    # It dies with the test (PR_SET_PDEATHSIG): a test that dies never leaves it holding CTest's pipe.
+    server = subprocess.Popen(args, stdout=subprocess.PIPE, text=True,
+                              preexec_fn=lambda: ctypes.CDLL(None).prctl(1, signal.SIGKILL))
     line = server.stdout.readline()
     assert line.startswith("listening on "), f"the server did not start: {line!r}"
     return server, "http://" + line.split()[-1]

@@ -34,9 +34,9 @@ struct KnowledgeSearch : virtual_server {
     auto r = server->get(path, token);
     EXPECT_EQ(r.status, 200) << path << ": " << r.body;
     std::vector<std::string> out;
-    if (r.status == 200)
-      for (const auto& item : r.json().at("items").as_array())
-        out.emplace_back(item.at("id").as_string());
+    if (r.status != 200) return out;
+    auto listing = r.json();  // named: a range-for over a temporary's member reads freed memory
+    for (const auto& item : listing.at("items").as_array()) out.emplace_back(item.at("id").as_string());
     return out;
   }
   std::string metrics() { return server->get("/metrics", "dev-admin").body; }

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 #include <netinet/in.h>
 #include <signal.h>
+#include <sys/prctl.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -74,8 +75,14 @@ server_process::server_process(const std::string& scenario_id, const std::string
   if (std::find(extra.begin(), extra.end(), "--listen") == extra.end())
     args.insert(args.end(), {"--listen", "127.0.0.1:0"});
   args.insert(args.end(), extra.begin(), extra.end());
+  pid_t test_pid = ::getpid();
   pid_ = ::fork();
   if (pid_ == 0) {
+    // The server dies with the test: a test that aborts (a failed ASSERT in a helper, a
+    // sanitizer's finding) would otherwise leave it running with the test's output pipe open,
+    // and CTest waits for that pipe to close until the test's timeout.
+    ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+    if (::getppid() != test_pid) ::_exit(127);
     ::dup2(out[1], 1);
     ::close(out[0]);
     std::vector<char*> argv;
