@@ -114,7 +114,7 @@ TEST_F(KnowledgeSearch, Seed004Art23_10_ADepartmentFindsOnlyTicketsItMaySeeAndNo
   EXPECT_TRUE(ids("/api/v1/tickets?q=" + stop_water, "dev-housing").empty());
   auto found = server->get("/api/v1/tickets?q=" + stop_water, "dev-waterworks");
   ASSERT_EQ(found.status, 200) << found.body;
-  const auto& items = found.json().at("items").as_array();
+  auto items = found.json().at("items").as_array();
   ASSERT_EQ(items.size(), 1u);
   EXPECT_EQ(items[0].at("citizen").at("redacted"), true);  // confidential (004 art. 19)
   // The other filters still apply.
@@ -144,7 +144,7 @@ TEST_F(KnowledgeSearch, Seed001Art10_1_AnAnswerCitesAnEntryInForceAndNotAnExpire
   auto cited = server->post("/api/v1/tickets/" + id + "/answer", "dev-operator",
                             R"({"answer":"先向自来水公司报修","knowledge_entry":"water-outage"})");
   ASSERT_EQ(cited.status, 200) << cited.body;
-  const auto& last = cited.json().at("history").as_array().back();
+  auto last = cited.json().at("history").as_array().back();
   EXPECT_EQ(last.at("event"), "answered");
   EXPECT_EQ(last.at("data").at("knowledge_entry"), "water-outage");
   EXPECT_EQ(last.at("data").at("knowledge_revision"), 1);
