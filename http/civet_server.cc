@@ -9,7 +9,6 @@
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <strings.h>
-#include <sys/resource.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -287,10 +286,6 @@ std::string civet_server::start() {
   callbacks.init_context = [](const mg_context* ctx) {
     auto* self = static_cast<impl*>(mg_get_user_data(ctx));
     mg_set_request_handler(const_cast<mg_context*>(ctx), "/", &impl::handle, self);
-  };
-  callbacks.init_thread = [](const mg_context*, int type) -> void* {
-    if (type == 1) setpriority(PRIO_PROCESS, static_cast<id_t>(gettid()), 10);
-    return nullptr;
   };
   // CivetWeb's own refusals (a malformed request line, oversized headers, a bad Content-Length,
   // a method it does not know) in the contract's shape instead of its text/plain page.
