@@ -1,74 +1,28 @@
 #pragma once
-// JSON for anything described with describe() (commands, events, values): one encoder and one
-// decoder, so a request body becomes a command without a line per field. The decoder names the
-// exact field at fault ("citizen.phone", "co[1]") and refuses unknown fields.
+// JSON for anything described with describe() (commands, events, values): one encoder
+// (json_text_writer, json_text.h) and one decoder, so a request body becomes a command without a
+// line per field. The decoder names the exact field at fault ("citizen.phone", "co[1]") and
+// refuses unknown fields.
 
 #include <boost/json.hpp>
 #include <set>
 #include <string>
 #include <type_traits>
 
+#include "http/json_text.h"
 #include "workflow/describe.h"
 #include "workflow/events.h"
 #include "workflow/result.h"
 
 namespace hotline::http {
 
-class json_writer {
- public:
-  boost::json::object out;
-
-  template <class T>
-  void operator()(const char* name, T& v, workflow::optional_tag) {
-    (*this)(name, v);
-  }
-  template <class T>
-  void operator()(const char* name, T& v, workflow::since) {
-    (*this)(name, v);
-  }
-  template <class T>
-  void operator()(const char* name, T& v) {
-    out[name] = value(v);
-  }
-
-  static boost::json::value value(const std::string& s) { return boost::json::string(s); }
-  static boost::json::value value(bool b) { return b; }
-  static boost::json::value value(int i) { return i; }
-  static boost::json::value value(std::uint64_t i) { return i; }
-  static boost::json::value value(workflow::instant t) {
-    return boost::json::string(workflow::format_instant(t));
-  }
-  static boost::json::value value(workflow::date d) {
-    return boost::json::string(workflow::format_date(d));
-  }
-  template <class T>
-  static boost::json::value value(const std::optional<T>& v) {
-    return v ? value(*v) : boost::json::value(nullptr);
-  }
-  template <class T>
-  static boost::json::value value(const std::vector<T>& v) {
-    boost::json::array a;
-    for (const auto& x : v) a.push_back(value(x));
-    return a;
-  }
-  template <class T>
-  static boost::json::value value(const T& v) {
-    if constexpr (std::is_enum_v<T>) {
-      return boost::json::string(workflow::name_of(v));
-    } else {
-      json_writer w;
-      describe(w, const_cast<T&>(v));  // the writer only reads
-      return std::move(w.out);
-    }
-  }
-};
-
-/// The JSON object of any described value.
+/// The JSON object of any described value: json_text_writer's text (the one encoder), as a tree
+/// for an answer that adds fields to it. Not on a hot path (peer messages, knowledge entries).
 template <class T>
 boost::json::object to_json(const T& v) {
-  json_writer w;
-  describe(w, const_cast<T&>(v));
-  return std::move(w.out);
+  json_text t;
+  json_text_writer::object(t, v);
+  return boost::json::parse(t.out).as_object();
 }
 
 class json_reader {

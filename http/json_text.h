@@ -82,8 +82,8 @@ class json_text {
   void quoted(std::string_view s);
 };
 
-/// Writes any described value (commands, events, values) as json_writer (json_codec.h) would,
-/// field by field. `redact_citizen`: the top-level field "citizen" is {"redacted":true}.
+/// Writes any described value (commands, events, values) field by field: the project's one
+/// encoder of described values (to_json in json_codec.h reads its text back as a tree). `redact_citizen`: the top-level field "citizen" is {"redacted":true}.
 class json_text_writer {
  public:
   explicit json_text_writer(json_text& to, bool redact_citizen = false)
