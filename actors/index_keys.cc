@@ -80,10 +80,10 @@ std::map<std::string, std::string> index_keys(const ticket_state& s) {
     }
   if (s.overdue) listed('o', "");
   if (s.supervision != supervision_level::none) listed('v', name_of(s.supervision));
-  if (s.return_request) listed('p', name_of(pending_kind::return_));
-  if (s.extension_request) listed('p', name_of(pending_kind::extension));
-  if (s.termination_request) listed('p', name_of(pending_kind::termination));
-  if (s.block_request) listed('p', name_of(pending_kind::block));
+  for (std::size_t i = 0; i < count_of<pending_kind>(); ++i) {
+    const auto kind = static_cast<pending_kind>(i);
+    if (is_pending(s, kind)) listed('p', name_of(kind));
+  }
   keys[list_prefix('d') + due + at];
   if (owed) listed('w', "");
   auto held = [&](const std::string& d) {

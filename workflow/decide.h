@@ -50,6 +50,10 @@ std::vector<armed_deadline> deadlines(const ticket_state& s);
 /// closed, forwarded to a lower platform...).
 std::optional<instant> next_due(const ticket_state& s);
 
+/// Whether a request of kind `k` (a return, an extension, a termination, a block) awaits a
+/// decision: the listing's `pending` filter.
+bool is_pending(const ticket_state& s, pending_kind k);
+
 /// The actions the ticket's status allows now, whoever asks.
 std::vector<action> allowed_actions(const ticket_state& s, const policy& p);
 

@@ -76,6 +76,20 @@ std::optional<instant> next_due(const ticket_state& s) {
   return next;
 }
 
+bool is_pending(const ticket_state& s, pending_kind k) {
+  switch (k) {
+    case pending_kind::return_:
+      return s.return_request.has_value();
+    case pending_kind::extension:
+      return s.extension_request.has_value();
+    case pending_kind::termination:
+      return s.termination_request.has_value();
+    case pending_kind::block:
+      return s.block_request.has_value();
+  }
+  return false;
+}
+
 std::vector<action> allowed_actions(const ticket_state& s, const policy& p) {
   std::vector<action> out;
   auto allow = [&](action a, bool when = true) {
