@@ -25,6 +25,22 @@ std::string not_ready(runtime_context* ctx) {
   return {};
 }
 
+// Calls `f` with each entry after `after`, in id order, read a chunk at a time, until `f`
+// returns false. The storage error, or "".
+template <class F>
+std::string each_entry_after(const storage::store& db, std::string after, F f) {
+  constexpr std::size_t chunk_size = 500;
+  for (;;) {
+    auto chunk = entries_after(db, after, chunk_size);
+    if (chunk.failed()) return chunk.error();
+    if (chunk->empty()) return {};
+    after = chunk->back().id;
+    for (auto& e : *chunk)
+      if (!f(std::move(e))) return {};
+    if (chunk->size() < chunk_size) return {};
+  }
+}
+
 // A search's cursor is how many items the pages before it showed.
 std::optional<std::size_t> shown_before(const std::string& after) {
   if (after.empty()) return std::size_t{0};
@@ -32,20 +48,6 @@ std::optional<std::size_t> shown_before(const std::string& after) {
       !std::all_of(after.begin(), after.end(), [](char ch) { return ch >= '0' && ch <= '9'; }))
     return std::nullopt;
   return static_cast<std::size_t>(std::stoul(after));
-}
-
-bool pending(const ticket_state& s, pending_kind k) {
-  switch (k) {
-    case pending_kind::return_:
-      return s.return_request.has_value();
-    case pending_kind::extension:
-      return s.extension_request.has_value();
-    case pending_kind::termination:
-      return s.termination_request.has_value();
-    case pending_kind::block:
-      return s.block_request.has_value();
-  }
-  return false;
 }
 
 bool held_by(const ticket_state& s, const std::vector<std::string>& holders) {
@@ -57,8 +59,6 @@ bool held_by(const ticket_state& s, const std::vector<std::string>& holders) {
          std::any_of(s.co.begin(), s.co.end(), [&](const auto& c) { return in(c.department); });
 }
 
-// The listing's other filters, on a ticket the search found (the listing reads them off its
-// index keys; the same facts, from the state).
 // The listing's filters (queries.h), on a full-text match: the same tickets the indexed listing
 // (ticket_search.cc) would give. `sees_callers`: a department finds by phone only tickets whose
 // caller it may see (000 art. 9, 004 art. 19).
@@ -74,7 +74,7 @@ bool matches(const ticket_state& s, const ticket_query& q, const std::vector<std
   auto due = next_due(s);
   return held_by(s, holders) && (!q.status || s.current == *q.status) &&
          (!q.overdue_only || s.overdue) && (!q.supervision || s.supervision == *q.supervision) &&
-         (!q.pending || pending(s, *q.pending)) && (q.region.empty() || s.region == q.region) &&
+         (!q.pending || is_pending(s, *q.pending)) && (q.region.empty() || s.region == q.region) &&
          (q.topic.empty() || s.topic == q.topic) && (!q.type || s.type == *q.type) &&
          within(s.created_at, q.created_from, q.created_to) &&
          (!q.due_before || (due && *due < *q.due_before));
@@ -165,21 +165,15 @@ answer<knowledge_page> runtime::list_knowledge(const knowledge_query& q,
   };
   knowledge_page page;
   if (q.text.empty()) {
-    std::string after = q.after;
-    for (;;) {
-      auto chunk = entries_after(ctx->db, after, 500);
-      if (chunk.failed()) return answer<knowledge_page>::unavailable(chunk.error());
-      for (auto& e : *chunk) {
-        if (!wanted(e)) continue;
-        page.items.push_back(std::move(e));
-        if (page.items.size() == q.limit) {
-          page.next = page.items.back().id;
-          return page;
-        }
-      }
-      if (chunk->size() < 500) return page;
-      after = chunk->back().id;
-    }
+    std::string error = each_entry_after(ctx->db, q.after, [&](knowledge_entry e) {
+      if (!wanted(e)) return true;
+      page.items.push_back(std::move(e));
+      if (page.items.size() != q.limit) return true;
+      page.next = page.items.back().id;
+      return false;
+    });
+    if (!error.empty()) return answer<knowledge_page>::unavailable(error);
+    return page;
   }
   auto skip = shown_before(q.after);
   if (!skip) return invalid_field("after", "must be the next of a search's page before");
@@ -223,15 +217,12 @@ answer<ticket_page> runtime::search_tickets(const ticket_query& q, const actor_r
 lookup<stale_counts> runtime::stale_knowledge() const {
   const date today = local_date(now());
   stale_counts out;
-  std::string after;
-  for (;;) {
-    auto chunk = entries_after(impl_->ctx->db, after, 500);
-    if (chunk.failed()) return lookup<stale_counts>::failed(chunk.error());
-    for (const auto& e : *chunk)
-      if (stale(e, today)) ++out[e.fields.owner];
-    if (chunk->size() < 500) return out;
-    after = chunk->back().id;
-  }
+  std::string error = each_entry_after(impl_->ctx->db, "", [&](const knowledge_entry& e) {
+    if (stale(e, today)) ++out[e.fields.owner];
+    return true;
+  });
+  if (!error.empty()) return lookup<stale_counts>::failed(error);
+  return out;
 }
 
 }  // namespace hotline::actors
