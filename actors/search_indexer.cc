@@ -19,6 +19,12 @@ std::uint64_t greatest_seq(const std::vector<journal_entry>& entries, std::uint6
   return at_least;
 }
 
+// An entry's searchable text into the index, under its id.
+std::string put_entry(search::text_index& index, const workflow::knowledge_entry& e) {
+  auto text = workflow::searchable(e);
+  return index.put(search::collection::knowledge, e.id, text.title, text.text);
+}
+
 }  // namespace
 
 search_indexer::search_indexer(const ticket_repository& tickets, commit_fn commit,
@@ -155,12 +161,8 @@ std::string search_indexer::rebuild(const std::vector<journal_entry>& journal,
     if (error = index({0, 't', id}); !error.empty()) return error;
   auto entries = entries_after(tickets_.db(), "", SIZE_MAX);
   if (entries.failed()) return entries.error();
-  for (const auto& e : *entries) {
-    auto text = workflow::searchable(e);
-    if (error = index_->put(search::collection::knowledge, e.id, text.title, text.text);
-        !error.empty())
-      return error;
-  }
+  for (const auto& e : *entries)
+    if (error = put_entry(*index_, e); !error.empty()) return error;
   through_ = through;
   if (error = settle(journal); !error.empty()) return error;
   std::lock_guard<std::mutex> lock(mutex_);
@@ -174,8 +176,7 @@ std::string search_indexer::index(const journal_entry& e) {
     auto entry = load_entry(tickets_.db(), e.id);
     if (entry.failed()) return entry.error();
     if (!entry) return index_->remove(search::collection::knowledge, e.id);
-    auto text = workflow::searchable(*entry);
-    return index_->put(search::collection::knowledge, e.id, text.title, text.text);
+    return put_entry(*index_, *entry);
   }
   auto history = tickets_.history(e.id);
   if (history.failed()) return history.error();
