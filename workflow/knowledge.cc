@@ -14,13 +14,9 @@ refusal forbidden(std::string message) {
 }
 
 bool same(const knowledge_fields& a, const knowledge_fields& b) {
-  auto day = [](const std::optional<date>& d) {
-    return d ? std::make_tuple(true, d->year, d->month, d->day) : std::make_tuple(false, 0, 0, 0);
-  };
-  return std::tie(a.title, a.body, a.owner, a.source, a.from_topic) ==
-             std::tie(b.title, b.body, b.owner, b.source, b.from_topic) &&
-         day(a.valid_from) == day(b.valid_from) && day(a.valid_to) == day(b.valid_to) &&
-         day(a.review_by) == day(b.review_by);
+  return std::tie(a.title, a.body, a.owner, a.source, a.from_topic, a.valid_from, a.valid_to,
+                  a.review_by) == std::tie(b.title, b.body, b.owner, b.source, b.from_topic,
+                                           b.valid_from, b.valid_to, b.review_by);
 }
 
 bool center_staff(const actor_ref& by) {
