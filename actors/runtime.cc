@@ -39,12 +39,7 @@ void start_delivery(caf::actor_system& sys, runtime_context* ctx) {
 void start_search(runtime_context* ctx) {
   if (ctx->options.search_dir.empty()) return;
   std::string error;
-  auto commit = [ctx](storage::batch b) {
-    std::promise<std::string> done;
-    auto result = done.get_future();
-    ctx->commit(std::move(b), [&done](const std::string& e) { done.set_value(e); });
-    return result.get();
-  };
+  auto commit = [ctx](storage::batch b) { return ctx->commit_and_wait(std::move(b)); };
   ctx->indexer =
       std::make_unique<search_indexer>(ctx->repo, commit, ctx->options.search_dir, error);
   if (!error.empty()) {
@@ -174,11 +169,9 @@ std::optional<advance_result> runtime::advance(instant to) {
   advance_result r = result.get();
   // The virtual time is durable before advance() returns, so a restart resumes from it; if it
   // cannot be written, the caller hears so.
-  auto written = std::make_shared<std::promise<std::string>>();
-  auto error = written->get_future();
-  ctx->commit({{storage::family::counters, virtual_now_key, storage::time_key(r.now.seconds)}},
-              [written](const std::string& e) { written->set_value(e); });
-  if (std::string e = error.get(); !e.empty() && r.error.empty())
+  if (std::string e = ctx->commit_and_wait(
+          {{storage::family::counters, virtual_now_key, storage::time_key(r.now.seconds)}});
+      !e.empty() && r.error.empty())
     r.error = "the virtual time: " + e;
   return r;
 }

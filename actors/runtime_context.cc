@@ -1,6 +1,7 @@
 #include "actors/runtime_context.h"
 
 #include <cstdio>
+#include <future>
 
 #include "workflow/policy_versions.h"
 #include "workflow/searchable.h"
@@ -89,6 +90,13 @@ reply_to runtime_context::track(reply_to inner) {
     --metrics.in_flight;
     w.release();
   });
+}
+
+std::string runtime_context::commit_and_wait(storage::batch b) {
+  auto done = std::make_shared<std::promise<std::string>>();
+  auto error = done->get_future();
+  commit(std::move(b), [done](const std::string& e) { done->set_value(e); });
+  return error.get();
 }
 
 void runtime_context::commit(storage::batch b, storage::commit_callback then) {

@@ -106,6 +106,9 @@ struct runtime_context {
   /// sends (with tokens of its own) is covered without a gap. Fails at once after a failed
   /// recovery (see cannot_recover).
   void commit(storage::batch b, storage::commit_callback then);
+  /// Commits `b` and waits until it is durable: the error, or "". Never on the storage writer's
+  /// thread (a `then` above runs there).
+  std::string commit_and_wait(storage::batch b);
   /// A decided command's change: `events` folded into a copy of `before`, and the one atomic
   /// batch that records them, with the first answer under `idempotency_key` if there is one.
   struct folded {

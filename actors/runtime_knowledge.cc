@@ -2,7 +2,6 @@
 // a time, durable with their journal entry; listings and searches that show each viewer what it
 // may see, as the other queries do.
 #include <algorithm>
-#include <future>
 
 #include "actors/runtime_impl.h"
 #include "workflow/across_tickets.h"
@@ -133,10 +132,8 @@ answer<knowledge_write> runtime::put_knowledge(const std::string& id, knowledge_
     journal = {ctx->indexer->next_seq(), 'k', id};
     b.push_back(journal_write(journal));
   }
-  std::promise<std::string> done;
-  auto result = done.get_future();
-  ctx->commit(std::move(b), [&done](const std::string& e) { done.set_value(e); });
-  if (auto error = result.get(); !error.empty()) return answer<knowledge_write>::unavailable(error);
+  if (auto error = ctx->commit_and_wait(std::move(b)); !error.empty())
+    return answer<knowledge_write>::unavailable(error);
   ctx->journaled(journal);
   return *w;
 }

@@ -2,7 +2,6 @@
 // viewer may see (through the rule core's may_view and the department tree) and turning a store
 // that cannot answer into "unavailable", never into "nothing there".
 #include <algorithm>
-#include <future>
 #include <map>
 
 #include "actors/attachment_store.h"
@@ -22,11 +21,7 @@ bool center_staff(const actor_ref& viewer) {
 }  // namespace
 
 std::string runtime::reject(const std::string& key, const std::string& rejected) {
-  auto done = std::make_shared<std::promise<std::string>>();
-  auto error = done->get_future();
-  impl_->ctx->commit({rejection_record(key, rejected)},
-                     [done](const std::string& e) { done->set_value(e); });
-  return error.get();
+  return impl_->ctx->commit_and_wait({rejection_record(key, rejected)});
 }
 
 lookup<first_answer> runtime::first_answer_to(const std::string& key) const {
