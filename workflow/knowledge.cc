@@ -9,9 +9,7 @@
 namespace hotline::workflow {
 namespace {
 
-refusal forbidden(std::string message) {
-  return refused(refusal_code::forbidden, std::move(message));
-}
+using detail::forbidden;
 
 bool same(const knowledge_fields& a, const knowledge_fields& b) {
   return std::tie(a.title, a.body, a.owner, a.source, a.from_topic, a.valid_from, a.valid_to,
